@@ -1,0 +1,2 @@
+// The ZeroMQ wrapper: see ZMQSocket.swift.
+import CZeroMQ
