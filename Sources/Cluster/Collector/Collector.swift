@@ -1,0 +1,184 @@
+import Foundation
+import Logging
+import ScrapeIO
+import ZeroMQ
+
+/// The collector: receives results from workers, drops any for a job already committed, writes the
+/// rest into the shards, commits atomically in groups and only then tells the coordinator which jobs
+/// are committed. At-least-once delivery in, exactly-once output out.
+public final class Collector {
+    let settings: CollectorSettings
+    let logger: Logger
+    let stop: StopRequest
+    let peer: PeerInfo
+    private let pull: ZMQSocket
+    private let dealer: ZMQSocket
+    private let writer: ShardedJSONLWriter
+    private var pending: [String] = []
+    private var pendingSet: Set<String> = []
+    private var firstPending: Moment?
+    private var figures = CollectorFigures()
+    private var lastSent = Moment.now()
+    private var finishRequested = false
+    /// Failures by stage appended since the last commit (they count once committed).
+    private var pendingStages: [String: Int] = [:]
+
+    public init(settings: CollectorSettings, context: ZMQContext, stop: StopRequest, logger: Logger) throws(ClusterError) {
+        self.settings = settings
+        self.logger = logger
+        self.stop = stop
+        let host = ProcessInfo.processInfo.hostName
+        let pid = ProcessInfo.processInfo.processIdentifier
+        peer = PeerInfo(id: "collector-\(host)-\(pid)", role: "collector", host: host, pid: pid, threads: 1)
+        do {
+            writer = try ShardedJSONLWriter(directory: settings.output, settings: settings.shards, logger: logger)
+        } catch {
+            throw ClusterError("cannot open the output directory: \(error)")
+        }
+        pull = try Sockets.bound(context, type: .pull, at: settings.bind)
+        dealer = try Sockets.connected(context, type: .dealer, to: settings.coordinator, routingID: peer.id)
+        refreshFigures()
+    }
+
+    /// The endpoint workers push to (useful after binding port `*`).
+    public var boundEndpoint: String { (try? pull.lastEndpoint) ?? settings.bind }
+
+    /// Runs until the coordinator says the run is finished (then writes `_SUCCESS`) or a stop.
+    public func run() throws(ClusterError) -> CollectorFigures {
+        var poller = ZMQPoller()
+        let pullIndex = poller.add(pull)
+        let dealerIndex = poller.add(dealer)
+        _ = poller.add(fileDescriptor: stop.wake.fileDescriptor)
+        sayHello()
+        logger.info("collector started", metadata: ["output": "\(settings.output)"])
+        while true {
+            let ready: [Int]
+            do {
+                ready = try poller.poll(timeoutMilliseconds: 50)
+            } catch {
+                throw ClusterError("poll failed: \(error)")
+            }
+            stop.wake.drain()
+            if ready.contains(pullIndex) { drainResults() }
+            if ready.contains(dealerIndex) { drainCoordinator() }
+            let now = Moment.now()
+            if let first = firstPending, pending.count >= settings.commitJobs || now - first >= settings.commitInterval {
+                try commit()
+            }
+            if now - lastSent >= WireProtocol.heartbeatInterval { send(.heartbeat, HeartbeatBody(figures: nil)) }
+            if finishRequested {
+                try commit()
+                do {
+                    try writer.finish(extra: ["pipeline_records": "\(figures.records)"])
+                } catch {
+                    throw ClusterError("cannot finish the output: \(error)")
+                }
+                refreshFigures()
+                send(.finished, CommittedBody(jobs: [], figures: figures))
+                logger.info("collector finished", metadata: ["records": "\(figures.records)"])
+                return figures
+            }
+            if stop.count > 0 {
+                try commit()
+                return figures
+            }
+            if let parent = settings.parentPID, getppid() != parent {
+                logger.error("the parent process is gone; stopping without committing")
+                return figures
+            }
+        }
+    }
+
+    private func sayHello() {
+        send(.hello, HelloBody(peer: peer, credit: 0, committed: writer.committedJobs.sorted()))
+    }
+
+    private func count(_ stages: [String: Int]) {
+        for (stage, n) in stages { pendingStages[stage, default: 0] += n }
+    }
+
+    private func send<Body: Codable>(_ kind: MessageKind, _ body: Body) {
+        _ = try? dealer.send([WireCodec.encode(kind, body)], dontWait: true)
+        lastSent = Moment.now()
+    }
+
+    private func drainResults() {
+        while let frames = (try? pull.receive(dontWait: true)) ?? nil, let header = frames.first {
+            do throws(WireError) {
+                guard try WireCodec.kind(of: header) == .result else { throw WireError("expected a result") }
+                let result = try WireCodec.body(ResultHeader.self, from: header)
+                let lines = frames.dropFirst()
+                guard lines.count == result.ids.count + result.deadLetters else {
+                    throw WireError("result for \(result.job) has \(lines.count) lines, header says more")
+                }
+                guard accept(result.job) else { continue }
+                count(result.failedStages)
+                for (id, line) in zip(result.ids, lines) { writer.append(id: id, line: line) }
+                for line in lines.dropFirst(result.ids.count) { writer.appendDeadLetter(line: line) }
+            } catch {
+                logger.warning("dropped a malformed result", metadata: ["reason": "\(error.reason)"])
+            }
+        }
+    }
+
+    private func drainCoordinator() {
+        while let frames = (try? dealer.receive(dontWait: true)) ?? nil, let header = frames.first {
+            do throws(WireError) {
+                switch try WireCodec.kind(of: header) {
+                case .deadJob:
+                    let dead = try WireCodec.body(DeadJobHeader.self, from: header)
+                    guard accept(dead.job) else { continue }
+                    count(dead.failedStages)
+                    for line in frames.dropFirst() { writer.appendDeadLetter(line: line) }
+                case .finish:
+                    finishRequested = true
+                case .who:
+                    sayHello()
+                case .heartbeat, .error:
+                    break
+                case let other:
+                    throw WireError("unexpected '\(other.rawValue)' message to the collector")
+                }
+            } catch {
+                logger.warning("rejected a message from the coordinator", metadata: ["reason": "\(error.reason)"])
+            }
+        }
+    }
+
+    /// Whether a job's output is new: a job already committed or pending is a duplicate.
+    private func accept(_ job: String) -> Bool {
+        if writer.committedJobs.contains(job) || pendingSet.contains(job) {
+            figures.duplicatesDropped += 1
+            return false
+        }
+        pending.append(job)
+        pendingSet.insert(job)
+        if firstPending == nil { firstPending = Moment.now() }
+        return true
+    }
+
+    private func commit() throws(ClusterError) {
+        guard !pending.isEmpty else { return }
+        do {
+            _ = try writer.commit(jobs: pending)
+        } catch {
+            throw ClusterError("commit failed: \(error)")
+        }
+        for (stage, n) in pendingStages { figures.failuresByStage[stage, default: 0] += n }
+        pendingStages.removeAll()
+        refreshFigures()
+        send(.committed, CommittedBody(jobs: pending, figures: figures))
+        pending.removeAll()
+        pendingSet.removeAll()
+        firstPending = nil
+    }
+
+    private func refreshFigures() {
+        let stats = writer.stats
+        figures.records = stats.records
+        figures.failures = stats.failures
+        figures.storedBytes = stats.storedBytes
+        figures.files = stats.files
+        figures.committedJobs = stats.committedJobs
+    }
+}

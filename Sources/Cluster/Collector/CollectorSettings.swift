@@ -1,0 +1,19 @@
+import ScrapeIO
+
+/// Everything the collector needs to know; defaults suit a local run.
+public struct CollectorSettings: Sendable {
+    /// Where workers push results (PULL).
+    public var bind = "tcp://127.0.0.1:5556"
+    /// The coordinator's ROUTER, to report commits.
+    public var coordinator = "tcp://127.0.0.1:5555"
+    public var output = "out"
+    public var shards = ShardSettings()
+    /// Commit at least this often while results arrive (group commit: one fsync for many jobs).
+    public var commitInterval: Duration = .milliseconds(200)
+    /// …or as soon as this many jobs are pending.
+    public var commitJobs = 64
+    /// Exit when this process is no longer our parent (children of `presswork run`).
+    public var parentPID: Int32?
+
+    public init() {}
+}

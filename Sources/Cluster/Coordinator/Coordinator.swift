@@ -1,0 +1,177 @@
+import ArticlePipeline
+import Logging
+import ScrapeIO
+import ZeroMQ
+
+/// The coordinator: streams the inputs, cuts them into jobs, hands jobs to workers against their
+/// credit, re-queues what a dead worker or an expired lease leaves behind, and ends the run once
+/// the collector has committed every job. One thread owns all of its sockets.
+public final class Coordinator {
+    /// Poll timeout: also the granularity of lease and liveness checks.
+    static let pollMilliseconds = 50
+    /// How often `onTick` is called with a fresh status.
+    static let tickInterval: Duration = .milliseconds(250)
+
+    let settings: CoordinatorSettings
+    let logger: Logger
+    let context: ZMQContext
+    let stop: StopRequest
+    var scheduler: JobScheduler
+    var cutter: JobCutter
+    let reader: ScrapeInputReader
+    var ledger = CoordinatorLedger()
+    var collectorID: [UInt8]?
+    var collectorFinished = false
+    var pendingDeadJobs: [String] = []
+    let router: ZMQSocket
+    let statusRouter: ZMQSocket?
+
+    public init(
+        settings: CoordinatorSettings, context: ZMQContext, stop: StopRequest, logger: Logger
+    ) throws(ClusterError) {
+        self.settings = settings
+        self.logger = logger
+        self.context = context
+        self.stop = stop
+        scheduler = JobScheduler(settings: settings.scheduler)
+        cutter = JobCutter(batchSize: settings.batchSize, maxArticleBytes: settings.maxArticleBytes)
+        reader = ScrapeInputReader(inputs: settings.inputs, settings: settings.reader, logger: logger)
+        router = try Sockets.router(context, bind: settings.bind)
+        statusRouter = try settings.statusBind.map { (endpoint) throws(ClusterError) in
+            try Sockets.router(context, bind: endpoint)
+        }
+    }
+
+    /// The endpoint workers and the collector connect to (useful after binding port 0 / `*`).
+    public var boundEndpoint: String { (try? router.lastEndpoint) ?? settings.bind }
+
+    /// Runs until every job is committed (or a stop is requested); calls `onTick` about four
+    /// times a second with the current status.
+    public func run(onTick: (RunStatus) -> Void = { _ in }) throws(ClusterError) -> RunStatus {
+        var poller = ZMQPoller()
+        let routerIndex = poller.add(router)
+        let statusIndex = statusRouter.map { poller.add($0) }
+        _ = poller.add(fileDescriptor: stop.wake.fileDescriptor)
+        var lastTick = Moment.now()
+        var lastHeartbeat = Moment.now()
+        var finishSentAt: Moment?
+        logger.info("coordinator listening", metadata: ["endpoint": "\(boundEndpoint)"])
+
+        while true {
+            let now = Moment.now()
+            if stop.count == 0 { fillQueue() }
+            perform(scheduler.tick(now: now), now: now)
+            flushDeadJobs()
+
+            let ready: [Int]
+            do {
+                ready = try poller.poll(timeoutMilliseconds: Self.pollMilliseconds)
+            } catch {
+                throw ClusterError("poll failed: \(error)")
+            }
+            stop.wake.drain()
+            if ready.contains(routerIndex) { drainRouter() }
+            if let statusIndex, ready.contains(statusIndex) { answerStatusRequests() }
+
+            let after = Moment.now()
+            if after - lastHeartbeat >= settings.scheduler.heartbeatInterval {
+                sendHeartbeats()
+                lastHeartbeat = after
+            }
+            if after - lastTick >= Self.tickInterval {
+                ledger.sample(at: after)
+                onTick(status(now: after))
+                lastTick = after
+            }
+            if stop.count > 1 { break }
+            if isComplete {
+                if finishSentAt == nil {
+                    sendFinish(to: collectorID, reason: "all jobs committed")
+                    finishSentAt = after
+                }
+                if collectorFinished || after - finishSentAt! > settings.finishTimeout {
+                    break
+                }
+            }
+            if stop.count == 1 && scheduler.leasedCount == 0 && pendingDeadJobs.isEmpty {
+                break
+            }
+        }
+        for worker in scheduler.workers { sendFinish(to: Array(worker.utf8), reason: "run ended") }
+        ledger.finished = isComplete && collectorFinished
+        let final = status(now: Moment.now())
+        onTick(final)
+        return final
+    }
+
+    /// True once the input is exhausted and every job is committed.
+    var isComplete: Bool { cutter.exhausted && ledger.jobs.isEmpty && pendingDeadJobs.isEmpty }
+
+    /// Reads ahead just enough to keep every worker's credit in use: memory stays bounded.
+    private func fillQueue() {
+        let freeCredit = scheduler.workers.reduce(0) { $0 + scheduler.credit(of: $1) }
+        let target = max(4, freeCredit + 2)
+        while scheduler.queuedCount < target, let job = cutter.next(from: reader) {
+            ledger.add(job)
+            scheduler.enqueue(job.id)
+        }
+    }
+
+    func perform(_ actions: [JobScheduler.Action], now: Moment) {
+        for action in actions {
+            switch action {
+            case .dispatch(let job, let attempt, let worker):
+                dispatch(job, attempt: attempt, to: worker, now: now)
+            case .requeued(let job, let failedAttempt, let reason):
+                ledger.retries += 1
+                logger.warning(
+                    "job re-queued", metadata: ["job": "\(job)", "attempt": "\(failedAttempt)", "reason": "\(reason)"])
+            case .giveUp(let job, let attempts, let reason):
+                ledger.givenUp += 1
+                ledger.giveUp(job, attempts: attempts, reason: reason)
+                pendingDeadJobs.append(job)
+                logger.error("job failed every attempt", metadata: ["job": "\(job)", "reason": "\(reason)"])
+            case .workerDead(let worker):
+                ledger.forget(worker)
+                logger.warning("worker stopped responding", metadata: ["worker": "\(worker)"])
+            }
+        }
+    }
+
+    private func dispatch(_ jobID: String, attempt: Int, to worker: String, now: Moment) {
+        guard let job = ledger.jobs[jobID] else { return }
+        let header = JobHeader(job: job.id, attempt: attempt, articles: job.articles, failures: job.failures)
+        let frames = [Array(worker.utf8), WireCodec.encode(.job, header)] + job.bodies
+        do {
+            if try router.send(frames, dontWait: true) { return }
+            perform(scheduler.failed(jobID, reason: "worker \(worker) is not accepting messages", now: now), now: now)
+        } catch {
+            perform(scheduler.remove(worker, reason: "worker \(worker) unreachable: \(error)", now: now), now: now)
+        }
+    }
+
+    private func flushDeadJobs() {
+        guard let collectorID, !pendingDeadJobs.isEmpty else { return }
+        var unsent: [String] = []
+        for jobID in pendingDeadJobs {
+            guard let lines = ledger.deadLetterLines(for: jobID) else { continue }
+            let header = DeadJobHeader(job: jobID, count: lines.count, failedStages: ledger.failedStages(for: jobID))
+            let sent = (try? router.send([collectorID, WireCodec.encode(.deadJob, header)] + lines, dontWait: true))
+            if sent != true { unsent.append(jobID) }
+        }
+        pendingDeadJobs = unsent
+    }
+
+    func sendFinish(to peer: [UInt8]?, reason: String) {
+        guard let peer else { return }
+        _ = try? router.send([peer, WireCodec.encode(.finish, FinishBody(reason: reason))], dontWait: true)
+    }
+
+    private func sendHeartbeats() {
+        let frame = WireCodec.encode(.heartbeat, HeartbeatBody(figures: nil))
+        for worker in scheduler.workers {
+            _ = try? router.send([Array(worker.utf8), frame], dontWait: true)
+        }
+        if let collectorID { _ = try? router.send([collectorID, frame], dontWait: true) }
+    }
+}

@@ -1,0 +1,73 @@
+import ArticlePipeline
+
+/// The coordinator's bookkeeping: jobs held until committed, counters, per-worker figures.
+struct CoordinatorLedger {
+    /// Every job cut and not yet committed, with its bodies (needed to re-send it).
+    var jobs: [String: JobContent] = [:]
+    /// Jobs that failed every attempt, with why (their dead-letter lines are built from this).
+    var givenUpReasons: [String: (attempts: Int, reason: String)] = [:]
+    var peers: [String: PeerInfo] = [:]
+    var figures: [String: WorkerFigures] = [:]
+    var workerRates: [String: RateWindow] = [:]
+    var collector: CollectorFigures?
+    var itemsCommitted = 0
+    var jobsCommitted = 0
+    var retries = 0
+    var givenUp = 0
+    var finished = false
+    var committedRate = RateWindow()
+    var bytesCommitted = 0
+    let started = Moment.now()
+
+    mutating func add(_ job: JobContent) {
+        jobs[job.id] = job
+    }
+
+    mutating func commit(_ jobID: String) {
+        guard let job = jobs.removeValue(forKey: jobID) else { return }
+        givenUpReasons[jobID] = nil
+        itemsCommitted += job.itemCount
+        bytesCommitted += job.bodyBytes
+        jobsCommitted += 1
+    }
+
+    mutating func giveUp(_ jobID: String, attempts: Int, reason: String) {
+        givenUpReasons[jobID] = (attempts, reason)
+    }
+
+    /// The dead-letter lines for a job that failed every attempt: its read failures as they are,
+    /// and every article with the reason of the last failed attempt.
+    func deadLetterLines(for jobID: String) -> [[UInt8]]? {
+        guard let job = jobs[jobID], let (attempts, reason) = givenUpReasons[jobID] else { return nil }
+        let failed = job.articles.map {
+            DeadLetter(
+                id: $0.id, source: $0.source.description, stage: "worker", reason: reason, attempts: attempts,
+                url: $0.url)
+        }
+        return (job.failures + failed).map(RecordJSON.encode)
+    }
+
+    /// The stages a given-up job's dead-letter lines will name.
+    func failedStages(for jobID: String) -> [String: Int] {
+        guard let job = jobs[jobID] else { return [:] }
+        var stages: [String: Int] = [:]
+        for failure in job.failures { stages[failure.stage, default: 0] += 1 }
+        if !job.articles.isEmpty { stages["worker", default: 0] += job.articles.count }
+        return stages
+    }
+
+    mutating func update(_ worker: String, figures: WorkerFigures, at now: Moment) {
+        self.figures[worker] = figures
+        workerRates[worker, default: RateWindow()].record(Double(figures.articlesDone), at: now)
+    }
+
+    mutating func forget(_ worker: String) {
+        peers[worker] = nil
+        figures[worker] = nil
+        workerRates[worker] = nil
+    }
+
+    mutating func sample(at now: Moment) {
+        committedRate.record(Double(itemsCommitted), at: now)
+    }
+}

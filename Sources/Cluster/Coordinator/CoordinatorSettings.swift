@@ -1,0 +1,22 @@
+import ScrapeIO
+
+/// Everything the coordinator needs to know; defaults suit a local run.
+public struct CoordinatorSettings: Sendable {
+    public var inputs: [String] = []
+    /// Where workers and the collector connect (ROUTER).
+    public var bind = "tcp://127.0.0.1:5555"
+    /// Where `presswork status` asks (ROUTER); nil for none.
+    public var statusBind: String? = "tcp://127.0.0.1:5557"
+    /// Articles per job.
+    public var batchSize = 64
+    /// Larger articles go straight to dead-letter (stage `limits`).
+    public var maxArticleBytes = 16 << 20
+    public var scheduler = JobScheduler.Settings()
+    public var reader = ReaderSettings()
+    /// How long to wait for the collector's last commit and `finished` at the end of a run.
+    public var finishTimeout: Duration = .seconds(60)
+    /// Stay up after the run is complete (for status), until stopped.
+    public var keepRunning = false
+
+    public init() {}
+}

@@ -1,0 +1,68 @@
+import ArticlePipeline
+import ScrapeIO
+
+/// A job as the coordinator holds it until it is committed: the header and one body per article.
+public struct JobContent: Sendable {
+    public var id: String
+    public var articles: [ArticleMeta]
+    public var bodies: [[UInt8]]
+    public var failures: [DeadLetter]
+    public var bodyBytes: Int
+
+    /// Articles plus read failures: what the job adds to the output once committed.
+    public var itemCount: Int { articles.count + failures.count }
+}
+
+/// Cuts the reader's stream into jobs of at most `batchSize` items, with stable ids (`job-000001`, …)
+/// so that a resumed run names the same jobs the same way.
+public struct JobCutter {
+    public var batchSize: Int
+    public var maxArticleBytes: Int
+    public private(set) var jobsCut = 0
+    public private(set) var itemsRead = 0
+    public private(set) var exhausted = false
+
+    public init(batchSize: Int, maxArticleBytes: Int) {
+        self.batchSize = max(1, batchSize)
+        self.maxArticleBytes = maxArticleBytes
+    }
+
+    /// The next job, or nil when the input is exhausted.
+    public mutating func next(from reader: ScrapeInputReader) -> JobContent? {
+        guard !exhausted else { return nil }
+        jobsCut += 1
+        var job = JobContent(id: Self.jobID(jobsCut), articles: [], bodies: [], failures: [], bodyBytes: 0)
+        while job.itemCount < batchSize, let item = reader.next() {
+            itemsRead += 1
+            switch item {
+            case .article(let raw) where raw.body.count > maxArticleBytes:
+                job.failures.append(
+                    DeadLetter(
+                        id: raw.id, source: raw.source.description, stage: "limits",
+                        reason: "article body of \(raw.body.count) bytes exceeds the \(maxArticleBytes)-byte limit",
+                        attempts: 0, url: raw.url))
+            case .article(let raw):
+                job.articles.append(ArticleMeta(raw))
+                job.bodies.append(raw.body)
+                job.bodyBytes += raw.body.count
+            case .failure(let failure):
+                job.failures.append(
+                    DeadLetter(
+                        id: failure.id, source: failure.source.description, stage: "read",
+                        reason: failure.reason, attempts: 0))
+            }
+        }
+        if job.itemCount < batchSize { exhausted = true }
+        if job.itemCount == 0 {
+            jobsCut -= 1
+            return nil
+        }
+        return job
+    }
+
+    /// The id of the n-th job of a run (1-based).
+    public static func jobID(_ n: Int) -> String {
+        let digits = String(n)
+        return "job-" + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
+    }
+}

@@ -1,0 +1,129 @@
+import ArticlePipeline
+
+/// Who a peer is, as it says in its `hello`.
+public struct PeerInfo: Codable, Sendable, Equatable {
+    public var id: String
+    public var role: String
+    public var host: String
+    public var pid: Int32
+    public var threads: Int
+
+    public init(id: String, role: String, host: String, pid: Int32, threads: Int) {
+        self.id = id
+        self.role = role
+        self.host = host
+        self.pid = pid
+        self.threads = threads
+    }
+}
+
+/// `hello`: a worker or the collector joins; `credit` is how many more jobs a worker can take.
+public struct HelloBody: Codable, Sendable {
+    public var peer: PeerInfo
+    public var credit: Int
+    /// From the collector: every job id already committed in its output, so that a coordinator
+    /// that (re)starts learns them.
+    public var committed: [String]?
+}
+
+/// `credit`: a worker can take `n` more jobs.
+public struct CreditBody: Codable, Sendable {
+    public var n: Int
+}
+
+/// A worker's running figures, sent with heartbeats and shown by status.
+public struct WorkerFigures: Codable, Sendable, Equatable {
+    public var jobsHeld = 0
+    public var articlesDone = 0
+    public var articlesFailed = 0
+    public init() {}
+}
+
+/// `heartbeat`: nothing else to say; workers attach their figures.
+public struct HeartbeatBody: Codable, Sendable {
+    public var figures: WorkerFigures?
+}
+
+/// What the coordinator knows of one article of a job; the body travels as its own frame.
+public struct ArticleMeta: Codable, Sendable, Equatable {
+    public var id: String
+    public var url: String?
+    public var contentType: String?
+    public var charset: String?
+    public var fetchedAt: String?
+    public var source: SourceLocation
+
+    public init(_ raw: RawArticle) {
+        id = raw.id
+        url = raw.url
+        contentType = raw.contentType
+        charset = raw.charset
+        fetchedAt = raw.fetchedAt
+        source = raw.source
+    }
+
+    /// The article again, with the body received in its frame.
+    public func article(body: [UInt8]) -> RawArticle {
+        RawArticle(
+            id: id, url: url, body: body, contentType: contentType, charset: charset,
+            fetchedAt: fetchedAt, source: source)
+    }
+}
+
+/// `job` header: the articles (one body frame each, in order) and failures found while reading,
+/// which travel with the job so that they reach the dead-letter shard through the same commit.
+public struct JobHeader: Codable, Sendable {
+    public var job: String
+    public var attempt: Int
+    public var articles: [ArticleMeta]
+    public var failures: [DeadLetter]
+}
+
+/// `result` header from a worker: one frame per record line (in `ids` order), then one frame per
+/// dead-letter line.
+public struct ResultHeader: Codable, Sendable {
+    public var job: String
+    public var attempt: Int
+    public var worker: String
+    public var ids: [String]
+    public var deadLetters: Int
+    /// Dead-letter lines by the stage that failed.
+    public var failedStages: [String: Int]
+}
+
+/// `dead_job` from the coordinator to the collector: a job that failed every attempt; the
+/// dead-letter lines follow as frames.
+public struct DeadJobHeader: Codable, Sendable {
+    public var job: String
+    public var count: Int
+    public var failedStages: [String: Int]
+}
+
+/// The collector's running figures.
+public struct CollectorFigures: Codable, Sendable, Equatable {
+    public var records = 0
+    public var failures = 0
+    public var storedBytes: Int64 = 0
+    public var files = 0
+    public var duplicatesDropped = 0
+    public var committedJobs = 0
+    /// Dead-letter rows committed, by the stage that failed (`read`, `limits`, `decode`, …).
+    public var failuresByStage: [String: Int] = [:]
+    public init() {}
+}
+
+/// `committed`: these jobs are durable in the output.
+public struct CommittedBody: Codable, Sendable {
+    public var jobs: [String]
+    public var figures: CollectorFigures
+}
+
+/// `finish` to a worker or the collector: the run is complete; `finished` is the collector's reply.
+public struct FinishBody: Codable, Sendable {
+    public var reason: String
+}
+
+/// `error`: the peer could not understand us.
+public struct ErrorBody: Codable, Sendable {
+    public var reason: String
+}

@@ -1,0 +1,36 @@
+/// Constants of the Presswork wire protocol, shared by every role.
+///
+/// Every message is a ZeroMQ multipart message whose first frame (after the ROUTER routing id,
+/// where there is one) is a small JSON header carrying `v` (the protocol version) and `t` (the
+/// message kind). Article bodies and record lines travel as raw frames after the header, so HTML is
+/// never JSON-escaped on the wire.
+public enum WireProtocol {
+    /// Bumped on any incompatible change; a peer with another version gets an `error` reply.
+    public static let version = 1
+    /// How often a peer that has nothing else to say sends a heartbeat (any traffic counts).
+    public static let heartbeatInterval: Duration = .milliseconds(500)
+    /// A peer silent for this many heartbeat intervals is considered dead.
+    public static let heartbeatLiveness = 3
+    /// The largest message a socket accepts (ZMQ_MAXMSGSIZE): a job of articles at their size cap.
+    public static let maxMessageBytes: Int64 = 512 << 20
+    /// Send/receive high-water marks: with credit-based flow control these are only a backstop.
+    public static let highWaterMark: Int32 = 1_000
+}
+
+/// The kinds of message, as the header's `t` field spells them.
+public enum MessageKind: String, Codable, Sendable {
+    // worker → coordinator
+    case hello, credit, heartbeat, bye
+    // coordinator → worker
+    case job, finish, who
+    // collector → coordinator
+    case committed, finished
+    // coordinator → collector
+    case deadJob = "dead_job"
+    // worker → collector
+    case result
+    // either way
+    case error
+    // status client ↔ coordinator
+    case statusRequest = "status_request", statusReply = "status_reply"
+}

@@ -1,0 +1,158 @@
+/// The coordinator's decisions as a pure state machine: which job goes to which worker, when a
+/// lease has run out or a worker has died, and when a job has failed too often. It performs no
+/// I/O and reads no clock; every call takes `now` and returns the actions for the caller to carry out.
+public struct JobScheduler: Sendable {
+    /// What the caller must do (or record) after a call.
+    public enum Action: Sendable, Equatable {
+        /// Send `job` as attempt number `attempt` to `worker`.
+        case dispatch(job: String, attempt: Int, worker: String)
+        /// `job` failed its last attempt for `reason` and will run again.
+        case requeued(job: String, failedAttempt: Int, reason: String)
+        /// `job` failed `attempts` times; its articles go to dead-letter with `reason`.
+        case giveUp(job: String, attempts: Int, reason: String)
+        /// `worker` was silent too long; it is forgotten.
+        case workerDead(worker: String)
+    }
+
+    /// Settings of the scheduling rules.
+    public struct Settings: Sendable {
+        public var lease: Duration = .seconds(30)
+        public var retry = RetryPolicy(maxAttempts: 3)
+        public var heartbeatInterval: Duration = WireProtocol.heartbeatInterval
+        public var heartbeatLiveness: Int = WireProtocol.heartbeatLiveness
+        public init() {}
+    }
+
+    public let settings: Settings
+    private var queue = JobQueue()
+    private var credit: [String: Int] = [:]
+    private var leases = LeaseTable()
+    var leasesView: LeaseTable { leases }
+    private var liveness: WorkerLiveness
+    /// Attempts made so far for every job not yet committed or given up.
+    private var attempts: [String: Int] = [:]
+
+    public init(settings: Settings = .init()) {
+        self.settings = settings
+        liveness = WorkerLiveness(interval: settings.heartbeatInterval, liveness: settings.heartbeatLiveness)
+    }
+
+    /// Jobs waiting for a worker.
+    public var queuedCount: Int { queue.count }
+    /// Jobs held by workers.
+    public var leasedCount: Int { leases.count }
+    /// Jobs known and neither committed nor given up.
+    public var openCount: Int { attempts.count }
+    /// Workers currently alive, sorted.
+    public var workers: [String] { liveness.alive }
+    /// Free credit of a worker.
+    public func credit(of worker: String) -> Int { credit[worker] ?? 0 }
+    /// Jobs leased to a worker.
+    public func jobs(heldBy worker: String) -> Set<String> { leases.jobs(heldBy: worker) }
+    /// The time `worker` was last heard from.
+    public func lastHeard(from worker: String) -> Moment? { liveness.lastHeard(from: worker) }
+    /// Whether a worker is known.
+    public func knows(_ worker: String) -> Bool { credit[worker] != nil }
+
+    /// A new job, never attempted.
+    public mutating func enqueue(_ job: String) {
+        guard attempts[job] == nil else { return }
+        attempts[job] = 0
+        queue.pushBack(job)
+    }
+
+    /// A worker introduced itself with `credit` free slots (again, after a reconnect).
+    public mutating func join(_ worker: String, credit slots: Int, now: Moment) -> [Action] {
+        credit[worker] = max(0, slots)
+        liveness.heard(from: worker, at: now)
+        return dispatch(now: now)
+    }
+
+    /// A worker has `slots` more free slots.
+    public mutating func addCredit(_ slots: Int, to worker: String, now: Moment) -> [Action] {
+        guard credit[worker] != nil else { return [] }
+        credit[worker, default: 0] += max(0, slots)
+        liveness.heard(from: worker, at: now)
+        return dispatch(now: now)
+    }
+
+    /// Any traffic from a known worker.
+    public mutating func heard(from worker: String, now: Moment) {
+        guard credit[worker] != nil else { return }
+        liveness.heard(from: worker, at: now)
+    }
+
+    /// A worker left (said goodbye, or could not be reached): its jobs are taken back at once.
+    public mutating func remove(_ worker: String, reason: String, now: Moment) -> [Action] {
+        credit[worker] = nil
+        liveness.forget(worker)
+        var actions: [Action] = []
+        for lease in leases.revokeAll(heldBy: worker) {
+            actions += fail(lease.job, attempt: lease.attempt, reason: reason)
+        }
+        return actions + dispatch(now: now)
+    }
+
+    /// An attempt of a job failed as a whole (the worker reported an error).
+    public mutating func failed(_ job: String, reason: String, now: Moment) -> [Action] {
+        guard let lease = leases.release(job) else { return [] }
+        return fail(job, attempt: lease.attempt, reason: reason) + dispatch(now: now)
+    }
+
+    /// The collector committed `job`: it is done, whoever held it. Returns false for an unknown job.
+    @discardableResult
+    public mutating func committed(_ job: String) -> Bool {
+        leases.release(job)
+        return attempts.removeValue(forKey: job) != nil
+    }
+
+    /// Time passes: expired leases and dead workers are dealt with, then free credit is used.
+    public mutating func tick(now: Moment) -> [Action] {
+        var actions: [Action] = []
+        for worker in liveness.reapDead(now: now) {
+            actions.append(.workerDead(worker: worker))
+            credit[worker] = nil
+            for lease in leases.revokeAll(heldBy: worker) {
+                actions += fail(lease.job, attempt: lease.attempt, reason: "worker \(worker) stopped responding")
+            }
+        }
+        for lease in leases.expire(now: now) {
+            actions += fail(lease.job, attempt: lease.attempt, reason: "lease expired on worker \(lease.worker)")
+        }
+        return actions + dispatch(now: now)
+    }
+
+    private mutating func fail(_ job: String, attempt: Int, reason: String) -> [Action] {
+        guard attempts[job] != nil else { return [] }
+        switch settings.retry.afterFailure(ofAttempt: attempt) {
+        case .retry:
+            queue.pushFront(job)
+            return [.requeued(job: job, failedAttempt: attempt, reason: reason)]
+        case .giveUp(let made):
+            attempts[job] = nil
+            return [.giveUp(job: job, attempts: made, reason: reason)]
+        }
+    }
+
+    /// Hands queued jobs to workers with credit, the worker with the most free credit first.
+    private mutating func dispatch(now: Moment) -> [Action] {
+        var actions: [Action] = []
+        while !queue.isEmpty {
+            guard let worker = credit.filter({ $0.value > 0 }).max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key
+            else { break }
+            guard let job = queue.popFront() else { break }
+            guard let made = attempts[job] else { continue }  // committed while queued
+            let attempt = made + 1
+            attempts[job] = attempt
+            credit[worker, default: 0] -= 1
+            leases.grant(job: job, to: worker, attempt: attempt, deadline: now + settings.lease)
+            actions.append(.dispatch(job: job, attempt: attempt, worker: worker))
+        }
+        return actions
+    }
+}
+
+extension JobScheduler {
+    /// Whether a worker holds `job` now.
+    public func isLeased(_ job: String) -> Bool { leasesView.lease(of: job) != nil }
+}

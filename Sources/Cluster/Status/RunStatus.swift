@@ -1,0 +1,42 @@
+/// What `presswork status` shows and `status --json` prints: one snapshot of a run, as the
+/// coordinator sees it (it also holds the collector's figures). Field names are stable for scripts.
+public struct RunStatus: Codable, Sendable, Equatable {
+    /// `running`, `draining` (stopping, finishing in-flight work), `finished` or `failed`.
+    public var state: String
+    public var elapsedSeconds: Double
+    /// Articles read from the input (including ones that failed to read).
+    public var articlesRead: Int
+    /// Articles whose job is committed in the output (records plus failures).
+    public var articlesCommitted: Int
+    /// Articles committed to the dead-letter shard.
+    public var articlesFailed: Int
+    public var articlesInFlight: Int
+    public var articlesQueued: Int
+    /// Estimated articles in the whole input, when the input size is known.
+    public var articlesTotalEstimate: Int?
+    public var inputDone: Bool
+    public var inputBytesRead: UInt64
+    public var inputBytesTotal: UInt64?
+    public var articlesPerSecond10s: Double
+    public var articlesPerSecondOverall: Double
+    public var megabytesPerSecond: Double
+    public var etaSeconds: Double?
+    public var jobsCommitted: Int
+    public var jobsRetried: Int
+    public var jobsGivenUp: Int
+    public var workers: [WorkerRow]
+    public var collector: CollectorFigures?
+
+    /// One row per live worker.
+    public struct WorkerRow: Codable, Sendable, Equatable {
+        public var id: String
+        public var host: String
+        public var pid: Int32
+        public var threads: Int
+        public var jobsHeld: Int
+        public var articlesDone: Int
+        public var articlesFailed: Int
+        public var articlesPerSecond: Double
+        public var lastHeartbeatSeconds: Double
+    }
+}

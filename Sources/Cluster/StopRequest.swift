@@ -1,0 +1,27 @@
+import Synchronization
+import ZeroMQ
+
+/// How a role is asked to stop from another thread (a signal handler, the local runner): the first
+/// request drains (no new work, finish what is held), a second one stops at once. It wakes the
+/// role's poll loop through a `WakeSignal`, so a blocked poll returns immediately.
+public final class StopRequest: Sendable {
+    private let requests = Atomic<Int>(0)
+    public let wake: WakeSignal
+
+    public init() throws(ClusterError) {
+        do {
+            wake = try WakeSignal()
+        } catch {
+            throw ClusterError("cannot create a wake-up channel: \(error)")
+        }
+    }
+
+    /// Asks the role to stop; call again to make it stop without draining.
+    public func request() {
+        requests.add(1, ordering: .sequentiallyConsistent)
+        wake.wake()
+    }
+
+    /// How many times a stop was requested.
+    public var count: Int { requests.load(ordering: .sequentiallyConsistent) }
+}

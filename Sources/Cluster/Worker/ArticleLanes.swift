@@ -1,0 +1,142 @@
+import ArticlePipeline
+import Dispatch
+import Synchronization
+
+/// A job whose every article has been processed: record lines (with their ids) and dead-letter lines.
+struct FinishedJob: Sendable {
+    var header: JobHeader
+    var ids: [String]
+    var records: [[UInt8]]
+    var deadLetters: [[UInt8]]
+    var failedArticles: Int
+    var failedStages: [String: Int]
+}
+
+/// Runs articles on `threads` Dispatch lanes, each with its own `Pipeline` instance. Articles of all
+/// held jobs share one queue, so a lane that finishes the last article of one job moves straight
+/// on to the next job: cores stay busy across job boundaries.
+final class ArticleLanes: Sendable {
+    private struct Task: Sendable {
+        var job: JobRun
+        var index: Int
+        var article: RawArticle
+    }
+
+    /// The per-job collection point of results, filled by the lanes.
+    final class JobRun: Sendable {
+        let header: JobHeader
+        private let state: Mutex<(results: [ArticleOutcome?], remaining: Int)>
+
+        init(header: JobHeader) {
+            self.header = header
+            state = Mutex((Array(repeating: nil, count: header.articles.count), header.articles.count))
+        }
+
+        /// Stores one result; returns true when it was the job's last.
+        func store(_ outcome: ArticleOutcome, at index: Int) -> Bool {
+            state.withLock {
+                $0.results[index] = outcome
+                $0.remaining -= 1
+                return $0.remaining == 0
+            }
+        }
+
+        func finished() -> FinishedJob {
+            let results = state.withLock { $0.results }
+            var job = FinishedJob(
+                header: header, ids: [], records: [], deadLetters: [], failedArticles: 0, failedStages: [:])
+            job.deadLetters = header.failures.map(RecordJSON.encode)
+            for failure in header.failures { job.failedStages[failure.stage, default: 0] += 1 }
+            for case let outcome? in results {
+                switch outcome {
+                case .record(let id, let line):
+                    job.ids.append(id)
+                    job.records.append(line)
+                case .failed(let stage, let line):
+                    job.deadLetters.append(line)
+                    job.failedArticles += 1
+                    job.failedStages[stage, default: 0] += 1
+                }
+            }
+            return job
+        }
+    }
+
+    enum ArticleOutcome: Sendable {
+        case record(id: String, line: [UInt8])
+        case failed(stage: String, line: [UInt8])
+    }
+
+    private let tasks = Mutex<(queue: [Task], head: Int, closed: Bool)>(([], 0, false))
+    private let available = DispatchSemaphore(value: 0)
+    private let lanes: Int
+    private let onJobDone: @Sendable (FinishedJob) -> Void
+
+    init(threads: Int, pipeline: PipelineSettings, onJobDone: @escaping @Sendable (FinishedJob) -> Void) {
+        lanes = max(1, threads)
+        self.onJobDone = onJobDone
+        for lane in 0..<lanes {
+            DispatchQueue(label: "presswork.lane.\(lane)", qos: .userInitiated).async { [self] in
+                runLane(settings: pipeline)
+            }
+        }
+    }
+
+    /// Queues every article of a job; a job without articles (only read failures) finishes at once.
+    func submit(_ header: JobHeader, bodies: [[UInt8]]) {
+        let run = JobRun(header: header)
+        if header.articles.isEmpty {
+            onJobDone(run.finished())
+            return
+        }
+        let newTasks = header.articles.indices.map {
+            Task(job: run, index: $0, article: header.articles[$0].article(body: bodies[$0]))
+        }
+        tasks.withLock { $0.queue.append(contentsOf: newTasks) }
+        for _ in newTasks { available.signal() }
+    }
+
+    /// Lets every lane finish its current article and stop.
+    func shutdown() {
+        tasks.withLock { $0.closed = true }
+        for _ in 0..<lanes { available.signal() }
+    }
+
+    private func runLane(settings: PipelineSettings) {
+        let pipeline = Pipeline(settings: settings)
+        while true {
+            available.wait()
+            guard let task = nextTask() else { return }
+            let outcome = Self.process(task.article, attempt: task.job.header.attempt, with: pipeline)
+            if task.job.store(outcome, at: task.index) {
+                onJobDone(task.job.finished())
+            }
+        }
+    }
+
+    private func nextTask() -> Task? {
+        tasks.withLock { state -> Task? in
+            if state.closed { return nil }
+            guard state.head < state.queue.count else { return nil }
+            let task = state.queue[state.head]
+            state.head += 1
+            if state.head == state.queue.count {
+                state.queue.removeAll(keepingCapacity: true)
+                state.head = 0
+            }
+            return task
+        }
+    }
+
+    static func process(_ article: RawArticle, attempt: Int, with pipeline: Pipeline) -> ArticleOutcome {
+        do {
+            let record = try pipeline.process(article)
+            return .record(id: record.id, line: RecordJSON.encode(record))
+        } catch {
+            let dead = DeadLetter(
+                id: article.id, source: article.source.description, stage: error.stage, reason: error.reason,
+                attempts: attempt, url: article.url)
+            return .failed(stage: error.stage, line: RecordJSON.encode(dead))
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import Logging
+import ZeroMQ
+
+/// A worker: asks the coordinator for jobs against credit, runs their articles on every core,
+/// pushes the records to the collector and gives the credit back. One thread owns its sockets;
+/// the Dispatch lanes hand finished jobs back through a queue and a wake-up signal.
+public final class Worker {
+    let settings: WorkerSettings
+    let logger: Logger
+    let stop: StopRequest
+    let peer: PeerInfo
+    private let dealer: ZMQSocket
+    private let push: ZMQSocket
+    private let finished = LockedQueue<FinishedJob>()
+    private var lanes: ArticleLanes!
+    private var held = 0
+    private var figures = WorkerFigures()
+    private var outbox: [[[UInt8]]] = []
+    private var lastSent = Moment.now()
+    private var lastHeard = Moment.now()
+    private var finishRequested = false
+
+    public init(settings: WorkerSettings, context: ZMQContext, stop: StopRequest, logger: Logger) throws(ClusterError) {
+        self.settings = settings
+        self.logger = logger
+        self.stop = stop
+        let host = ProcessInfo.processInfo.hostName
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
+        peer = PeerInfo(id: "w-\(host)-\(pid)-\(suffix)", role: "worker", host: host, pid: pid, threads: settings.threads)
+        dealer = try Sockets.connected(context, type: .dealer, to: settings.coordinator, routingID: peer.id)
+        push = try Sockets.connected(context, type: .push, to: settings.collector)
+        let wake = stop.wake
+        let finished = self.finished
+        lanes = ArticleLanes(threads: settings.threads, pipeline: settings.pipeline) { job in
+            finished.append(job)
+            wake.wake()
+        }
+    }
+
+    /// Runs until the coordinator says the run is finished, or a stop request has been honoured.
+    public func run() throws(ClusterError) -> WorkerFigures {
+        defer { lanes.shutdown() }
+        var poller = ZMQPoller()
+        let dealerIndex = poller.add(dealer)
+        _ = poller.add(fileDescriptor: stop.wake.fileDescriptor)
+        sayHello()
+        logger.info("worker started", metadata: ["id": "\(peer.id)", "threads": "\(settings.threads)"])
+        while true {
+            let ready: [Int]
+            do {
+                ready = try poller.poll(timeoutMilliseconds: 100)
+            } catch {
+                throw ClusterError("poll failed: \(error)")
+            }
+            stop.wake.drain()
+            if ready.contains(dealerIndex) { drainCoordinator() }
+            shipFinishedJobs()
+            let now = Moment.now()
+            if now - lastSent >= WireProtocol.heartbeatInterval {
+                send(.heartbeat, HeartbeatBody(figures: figures))
+            }
+            if let timeout = settings.coordinatorTimeout, now - lastHeard > timeout {
+                throw ClusterError("no word from the coordinator at \(settings.coordinator) for \(timeout)")
+            }
+            let draining = finishRequested || stop.count > 0
+            if draining && held == 0 && outbox.isEmpty { break }
+            if stop.count > 1 { break }
+            if let parent = settings.parentPID, getppid() != parent {
+                logger.error("the parent process is gone; stopping")
+                break
+            }
+        }
+        send(.bye, EmptyBody())
+        logger.info(
+            "worker finished", metadata: ["articles": "\(figures.articlesDone)", "failed": "\(figures.articlesFailed)"])
+        return figures
+    }
+
+    private func sayHello() {
+        let free = stop.count > 0 ? 0 : max(0, settings.effectiveCredit - held)
+        send(.hello, HelloBody(peer: peer, credit: free, committed: nil))
+    }
+
+    private func send<Body: Codable>(_ kind: MessageKind, _ body: Body) {
+        _ = try? dealer.send([WireCodec.encode(kind, body)], dontWait: true)
+        lastSent = Moment.now()
+    }
+
+    private func drainCoordinator() {
+        while let frames = (try? dealer.receive(dontWait: true)) ?? nil, let header = frames.first {
+            lastHeard = Moment.now()
+            do throws(WireError) {
+                switch try WireCodec.kind(of: header) {
+                case .job:
+                    let job = try WireCodec.body(JobHeader.self, from: header)
+                    let bodies = Array(frames.dropFirst())
+                    guard bodies.count == job.articles.count else {
+                        throw WireError("job \(job.job) has \(bodies.count) bodies for \(job.articles.count) articles")
+                    }
+                    held += 1
+                    figures.jobsHeld = held
+                    lanes.submit(job, bodies: bodies)
+                case .finish:
+                    finishRequested = true
+                case .who:
+                    sayHello()
+                case .error:
+                    let body = try WireCodec.body(ErrorBody.self, from: header)
+                    logger.error("coordinator reported an error", metadata: ["reason": "\(body.reason)"])
+                case .heartbeat:
+                    break
+                case let other:
+                    throw WireError("unexpected '\(other.rawValue)' message to a worker")
+                }
+            } catch {
+                logger.warning("rejected a message from the coordinator", metadata: ["reason": "\(error.reason)"])
+                send(.error, ErrorBody(reason: error.reason))
+            }
+        }
+    }
+
+    /// Pushes finished jobs to the collector and returns their credit to the coordinator.
+    private func shipFinishedJobs() {
+        for job in finished.takeAll() {
+            let header = ResultHeader(
+                job: job.header.job, attempt: job.header.attempt, worker: peer.id, ids: job.ids,
+                deadLetters: job.deadLetters.count, failedStages: job.failedStages)
+            outbox.append([WireCodec.encode(.result, header)] + job.records + job.deadLetters)
+            held -= 1
+            figures.jobsHeld = held
+            figures.articlesDone += job.header.articles.count
+            figures.articlesFailed += job.failedArticles
+            if stop.count == 0 && !finishRequested { send(.credit, CreditBody(n: 1)) }
+        }
+        while let message = outbox.first {
+            guard (try? push.send(message, dontWait: true)) == true else { break }
+            outbox.removeFirst()
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import ArticlePipeline
+
+/// Everything a worker needs to know; defaults suit a local run.
+public struct WorkerSettings: Sendable {
+    public var coordinator = "tcp://127.0.0.1:5555"
+    public var collector = "tcp://127.0.0.1:5556"
+    /// Articles processed at once (Dispatch width); by default the number of cores.
+    public var threads = WorkerSettings.activeCores
+    /// Jobs held at once; 2 per thread keeps every core busy across job boundaries.
+    public var credit: Int?
+    public var pipeline = PipelineSettings()
+    /// Give up waiting for a coordinator that never answers (nil: wait forever).
+    public var coordinatorTimeout: Duration?
+    /// Exit when this process is no longer our parent (children of `presswork run`).
+    public var parentPID: Int32?
+
+    public init() {}
+
+    public var effectiveCredit: Int { credit ?? max(2, threads * 2) }
+
+    /// The number of cores this process may use.
+    public static var activeCores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+}
+

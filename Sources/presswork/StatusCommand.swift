@@ -1,0 +1,80 @@
+import ArgumentParser
+import Cluster
+import Foundation
+import ZeroMQ
+
+/// `presswork status`: asks a coordinator how its run is going.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show a running coordinator's progress, rates, ETA and workers.")
+
+    @Option(help: "The coordinator's status endpoint.")
+    var coordinator = "tcp://127.0.0.1:5557"
+
+    @Flag(help: "Refresh every second until interrupted.")
+    var watch = false
+
+    @Flag(help: "Print one JSON document (RunStatus) for scripts.")
+    var json = false
+
+    @Option(help: "Seconds to wait for an answer.")
+    var timeout: Double = 2
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        _ = try global.logger(label: "presswork.status")
+        let client: StatusClient
+        do {
+            client = try StatusClient(endpoint: coordinator)
+        } catch {
+            FileHandle.standardError.write(Data("presswork: \(error)\n".utf8))
+            throw PressworkExit.fatal
+        }
+        repeat {
+            guard let status = client.fetch(timeoutMilliseconds: Int(timeout * 1_000)) else {
+                FileHandle.standardError.write(
+                    Data("presswork: no answer from a coordinator at \(coordinator) within \(timeout)s\n".utf8))
+                throw PressworkExit.fatal
+            }
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys]
+                print(String(decoding: try encoder.encode(status), as: UTF8.self))
+            } else {
+                if watch { print("\u{1B}[H\u{1B}[2J", terminator: "") }
+                print(StatusTable(status: status, endpoint: coordinator).text)
+            }
+            if watch { Thread.sleep(forTimeInterval: 1) }
+        } while watch
+    }
+}
+
+/// A status client: a fresh DEALER per request, so a lost reply never wedges the next one.
+struct StatusClient {
+    let endpoint: String
+    let context: ZMQContext
+
+    init(endpoint: String) throws {
+        self.endpoint = endpoint
+        context = try ZMQContext()
+    }
+
+    func fetch(timeoutMilliseconds: Int) -> RunStatus? {
+        guard let socket = try? ZMQSocket(context: context, type: .dealer) else { return nil }
+        defer { socket.close() }
+        try? socket.setLinger(milliseconds: 0)
+        guard (try? socket.connect(endpoint)) != nil else { return nil }
+        guard (try? socket.send([WireCodec.encode(.statusRequest, EmptyBody())], dontWait: true)) == true else {
+            return nil
+        }
+        var poller = ZMQPoller()
+        _ = poller.add(socket)
+        guard let ready = try? poller.poll(timeoutMilliseconds: timeoutMilliseconds), !ready.isEmpty,
+            let frames = (try? socket.receive(dontWait: true)) ?? nil, let header = frames.last,
+            (try? WireCodec.kind(of: header)) == .statusReply
+        else { return nil }
+        return try? WireCodec.body(RunStatus.self, from: header)
+    }
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the system libraries Presswork links (libzmq, zlib, zstd) when they are missing.
+set -euo pipefail
+
+missing=()
+for pc in libzmq zlib libzstd; do
+  pkg-config --exists "$pc" 2>/dev/null || missing+=("$pc")
+done
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+command -v zstd >/dev/null 2>&1 || missing+=(zstd)
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing system packages for: ${missing[*]}"
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq pkg-config libzmq3-dev zlib1g-dev libzstd-dev zstd python3 >/dev/null
