@@ -1,1 +1,3 @@
 #include <zmq.h>
+// eventfd is not part of Swift's Glibc module; ZeroMQ's WakeSignal needs it.
+#include <sys/eventfd.h>

@@ -1,0 +1,172 @@
+/// Main-text extraction v0: drops furniture, picks the container with the most low-link paragraph
+/// text, and takes its paragraphs, headings, list items and quotes in order.
+///
+/// Works on per-node arrays filled in two linear passes; the tree lists parents before children,
+/// so a reverse pass sees every child before its parent (no recursion, no per-node allocation).
+struct HTMLContentExtractor {
+    /// Paragraphs shorter than this (UTF-8 bytes) do not vote for their container.
+    static let minVotingParagraph = 25
+    /// Link text above this share of an element's text makes it a link list, not prose.
+    static let maxLinkDensity = 0.5
+    /// Lines mostly made of links and shorter than this are dropped from the text.
+    static let maxLinkLineLength = 160
+
+    /// Elements whose text becomes one paragraph.
+    static let blockTags: Set<String> = ["p", "h2", "h3", "h4", "li", "blockquote", "pre", "dd"]
+
+    let document: HTMLDocument
+    private(set) var dropped: [Bool]
+    private var textLength: [Int]
+    private var linkLength: [Int]
+    private var paragraphText: [Int]
+    private var hasBlockInside: [Bool]
+
+    init(document: HTMLDocument) {
+        self.document = document
+        let count = document.nodes.count
+        dropped = Array(repeating: false, count: count)
+        textLength = Array(repeating: 0, count: count)
+        linkLength = Array(repeating: 0, count: count)
+        paragraphText = Array(repeating: 0, count: count)
+        hasBlockInside = Array(repeating: false, count: count)
+        measure()
+        markBoilerplate()
+        measure()
+    }
+
+    /// The article's paragraphs, in document order.
+    func paragraphs() -> [String] {
+        guard let container = container() else { return [] }
+        var result: [String] = []
+        collect(from: container, into: &result)
+        if result.isEmpty {
+            let text = visibleText(of: container)
+            if !text.isEmpty { result.append(text) }
+        }
+        return result
+    }
+
+    /// The element holding the article: the best-voted paragraph parent, widened to its `<article>`.
+    func container() -> Int? {
+        var votes = [Int](repeating: 0, count: document.nodes.count)
+        for index in document.nodes.indices where document.nodes[index].name == "p" && !dropped[index] {
+            let length = paragraphText[index]
+            guard length >= Self.minVotingParagraph else { continue }
+            let parent = Int(document.nodes[index].parent)
+            votes[parent] += length
+            let grandparent = Int(document.nodes[parent].parent)
+            if grandparent >= 0 { votes[grandparent] += length / 2 }
+        }
+        guard let best = votes.indices.max(by: { votes[$0] < votes[$1] }), votes[best] > 0 else {
+            return document.firstElement(named: "body") ?? (textLength[HTMLDocument.root] > 0 ? HTMLDocument.root : nil)
+        }
+        var ancestor = best
+        while ancestor > 0 {
+            if document.nodes[ancestor].name == "article" && !dropped[ancestor] { return ancestor }
+            ancestor = Int(document.nodes[ancestor].parent)
+        }
+        return best
+    }
+
+    private func collect(from node: Int, into result: inout [String]) {
+        var child = document.nodes[node].firstChild
+        while child >= 0 {
+            let index = Int(child)
+            child = document.nodes[index].nextSibling
+            guard document.nodes[index].kind == .element, !dropped[index] else { continue }
+            if Self.blockTags.contains(document.nodes[index].name) && !hasBlockInside[index] {
+                let text = visibleText(of: index)
+                let linkHeavy = Double(linkLength[index]) > Double(textLength[index]) * Self.maxLinkDensity
+                if text.isEmpty || (linkHeavy && text.utf8.count < Self.maxLinkLineLength) { continue }
+                if result.last != text { result.append(text) }
+            } else {
+                collect(from: index, into: &result)
+            }
+        }
+    }
+
+    /// The text a reader sees in `node`: kept descendants only, whitespace collapsed.
+    func visibleText(of node: Int) -> String {
+        var text = ""
+        appendVisibleText(of: node, to: &text)
+        return text.collapsingWhitespace()
+    }
+
+    private func appendVisibleText(of node: Int, to text: inout String) {
+        var child = document.nodes[node].firstChild
+        while child >= 0 {
+            let index = Int(child)
+            child = document.nodes[index].nextSibling
+            switch document.nodes[index].kind {
+            case .text: text += document.nodes[index].text
+            case .element where !dropped[index]:
+                let name = document.nodes[index].name
+                let separate = name == "br" || HTMLTags.special.contains(name)
+                if separate { text += " " }
+                appendVisibleText(of: index, to: &text)
+                if separate { text += " " }
+            default: break
+            }
+        }
+    }
+
+    /// Fills text, link and paragraph lengths bottom-up, skipping dropped subtrees.
+    private mutating func measure() {
+        let nodes = document.nodes
+        for index in textLength.indices {
+            textLength[index] = 0
+            linkLength[index] = 0
+            paragraphText[index] = 0
+            hasBlockInside[index] = false
+        }
+        for index in nodes.indices.reversed() where !dropped[index] {
+            let node = nodes[index]
+            switch node.kind {
+            case .text:
+                var length = 0
+                for byte in node.text.utf8 where !ASCII.isWhitespace(byte) { length += 1 }
+                textLength[index] = length
+            case .element:
+                if HTMLTags.rawText.contains(node.name) { textLength[index] = 0 }
+                if node.name == "a" { linkLength[index] = textLength[index] }
+                if node.name == "p" {
+                    let linkHeavy = Double(linkLength[index]) > Double(textLength[index]) * Self.maxLinkDensity
+                    paragraphText[index] = linkHeavy ? 0 : textLength[index]
+                }
+            default: continue
+            }
+            let parent = Int(node.parent)
+            guard parent >= 0 else { continue }
+            textLength[parent] += textLength[index]
+            linkLength[parent] += linkLength[index]
+            if document.nodes[parent].name != "p" { paragraphText[parent] += paragraphText[index] }
+            if node.kind == .element, Self.blockTags.contains(node.name) || hasBlockInside[index] {
+                hasBlockInside[parent] = true
+            }
+        }
+    }
+
+    /// Marks furniture, top-down: a node is dropped when its parent is, or when its tag or its
+    /// class/id says so (guarded tags and class markers only when it holds under half the page's prose).
+    private mutating func markBoilerplate() {
+        let total = paragraphText[HTMLDocument.root]
+        var droppedNow = dropped
+        for index in document.nodes.indices where document.nodes[index].kind == .element {
+            let parent = Int(document.nodes[index].parent)
+            if parent >= 0 && droppedNow[parent] {
+                droppedNow[index] = true
+                continue
+            }
+            let name = document.nodes[index].name
+            let holdsMostText = total > 0 && paragraphText[index] * 2 > total
+            if BoilerplateRules.droppedTags.contains(name) {
+                droppedNow[index] = !(BoilerplateRules.guardedTags.contains(name) && holdsMostText)
+            } else if !BoilerplateRules.protectedTags.contains(name) && !holdsMostText {
+                let marked = [document.attribute("class", of: index), document.attribute("id", of: index)]
+                    .contains { $0.map(BoilerplateRules.hasMarker) ?? false }
+                droppedNow[index] = marked
+            }
+        }
+        dropped = droppedNow
+    }
+}

@@ -1,0 +1,55 @@
+/// Stage 4 (HTML): metadata, main text and captioned images from a parsed page.
+struct HTMLExtractStage {
+    /// Class words that mark the credit line inside a `<figcaption>`.
+    static let creditMarkers = ["credit", "copyright", "byline", "source", "attribution"]
+
+    /// Input: the parsed page. Output: the extracted article (no record fields yet).
+    func extract(_ document: HTMLDocument) -> ExtractedArticle {
+        var article = ExtractedArticle()
+        HTMLMetadataExtractor(document: document).extract(into: &article)
+        let content = HTMLContentExtractor(document: document)
+        article.paragraphs = content.paragraphs()
+        article.images = images(in: document, content: content)
+        if article.paragraphs.isEmpty { article.warnings.append("no article text found") }
+        return article
+    }
+
+    /// Figures outside furniture that have an image and a caption.
+    private func images(in document: HTMLDocument, content: HTMLContentExtractor) -> [ArticleRecord.Image] {
+        var images: [ArticleRecord.Image] = []
+        for index in document.nodes.indices where document.nodes[index].name == "figure" && !content.dropped[index] {
+            var source: String?
+            var caption: Int?
+            var creditNode: Int?
+            var stack = Array(document.children(of: index).reversed())
+            while let node = stack.popLast() {
+                guard document.nodes[node].kind == .element else { continue }
+                let name = document.nodes[node].name
+                if name == "img" && source == nil {
+                    source = document.attribute("src", of: node) ?? document.attribute("data-src", of: node)
+                } else if name == "figcaption" && caption == nil {
+                    caption = node
+                } else if creditNode == nil, let className = document.attribute("class", of: node)?.lowercased(),
+                    Self.creditMarkers.contains(where: { className.contains($0) })
+                {
+                    creditNode = node
+                }
+                stack.append(contentsOf: document.children(of: node).reversed())
+            }
+            guard source != nil, let caption else { continue }
+            var captionText = content.visibleText(of: caption)
+            var credit: String?
+            if let creditNode {
+                let creditText = content.visibleText(of: creditNode)
+                if !creditText.isEmpty, let range = captionText.ranges(of: creditText).last {
+                    captionText.removeSubrange(range)
+                    credit = ImageCredit.split(creditText).credit ?? creditText
+                }
+            }
+            let split = ImageCredit.split(captionText)
+            guard split.caption != nil || split.credit != nil || credit != nil else { continue }
+            images.append(ArticleRecord.Image(caption: split.caption, credit: credit ?? split.credit, src: source))
+        }
+        return images
+    }
+}

@@ -1,0 +1,42 @@
+/// Runs every stage on one article: limits → decode → parse → extract → record.
+///
+/// Not Sendable: one instance per thread, holding reusable buffers (the tokenizer's scratch space
+/// and the charset converter's output chunk), so a worker allocates them once, not per article.
+public final class Pipeline {
+    /// Written into every record's `pipeline` field; bump it when output can change.
+    public static let version = "presswork-pipeline/0.1.0"
+
+    public let settings: PipelineSettings
+    private let limits: LimitsStage
+    private var decode = DecodeStage()
+    private var parse: ParseStage
+    private let extractHTML = HTMLExtractStage()
+    private let extractText = TextScrapeExtractStage()
+    private let assemble = RecordStage()
+
+    public init(settings: PipelineSettings = .init()) {
+        self.settings = settings
+        limits = LimitsStage(settings: settings)
+        parse = ParseStage(settings: settings)
+    }
+
+    /// The record for `raw`, or the stage and reason it failed at.
+    public func process(_ raw: RawArticle) throws(PipelineError) -> ArticleRecord {
+        try limits.check(raw)
+        let decoded = try decode.decode(raw)
+        let extracted: ExtractedArticle
+        switch decoded.format {
+        case .html:
+            let document = parse.parse(decoded)
+            var article = extractHTML.extract(document)
+            article.warnings = document.warnings + article.warnings
+            extracted = article
+        case .text:
+            extracted = extractText.extract(decoded.text)
+        }
+        return assemble.record(raw: raw, decoded: decoded, extracted: extracted)
+    }
+}
+
+@available(*, unavailable, message: "Pipeline holds per-thread buffers; create one per thread")
+extension Pipeline: Sendable {}

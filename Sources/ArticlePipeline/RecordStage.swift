@@ -1,0 +1,43 @@
+/// Stage 5: assembles the record from the raw article, what decoding learnt and what extraction found.
+struct RecordStage {
+    /// Input: the three earlier outputs. Output: the record (enrichment fields left empty in v0).
+    func record(raw: RawArticle, decoded: DecodedDocument, extracted: ExtractedArticle) -> ArticleRecord {
+        var record = ArticleRecord(
+            id: raw.id, source: raw.source.description, format: decoded.format.rawValue, pipeline: Pipeline.version)
+        record.url = raw.url
+        record.domain = raw.url.flatMap(Self.domain)
+        record.fetchedAt = raw.fetchedAt
+        record.language = extracted.language
+        record.title = extracted.title
+        record.section = extracted.section
+        record.authors = extracted.authors
+        record.published = extracted.published
+        record.description = extracted.description
+        record.text = extracted.paragraphs.joined(separator: "\n\n")
+        record.paragraphs = extracted.paragraphs.count
+        let words = TextStatistics.words(record.text)
+        record.wordCount = words.count
+        record.readingMinutes = TextStatistics.readingMinutes(words: words.count)
+        record.simhash = TextStatistics.simhash(words: words).map(StableID.hex)
+        record.images = extracted.images
+        record.warnings = decoded.warnings + extracted.warnings
+        return record
+    }
+
+    /// The lower-cased host of an absolute URL, without `www.`; nil when there is none.
+    static func domain(of url: String) -> String? {
+        guard let schemeEnd = url.firstRange(of: "://") else { return nil }
+        var host = url[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
+        if host.hasPrefix("[") {
+            guard let close = host.firstIndex(of: "]") else { return nil }
+            host = host[...close]
+        } else if let colon = host.firstIndex(of: ":") {
+            host = host[..<colon]
+        }
+        var result = host.lowercased()
+        if result.hasPrefix("www.") { result.removeFirst(4) }
+        if result.hasSuffix(".") { result.removeLast() }
+        return result.isEmpty ? nil : result
+    }
+}

@@ -1,0 +1,65 @@
+/// Word counts and the simhash fingerprint of an article's text.
+enum TextStatistics {
+    /// Words a reader reads per minute, for `reading_minutes`.
+    static let wordsPerMinute = 230
+
+    /// The words of `text`: maximal runs of Unicode letters, digits and combining marks, lower-cased.
+    static func words(_ text: String) -> [Substring] {
+        var result: [Substring] = []
+        var start: String.Index?
+        var index = text.startIndex
+        let scalars = text.unicodeScalars
+        while index < text.endIndex {
+            let scalar = scalars[index]
+            if isWordScalar(scalar) {
+                if start == nil { start = index }
+            } else if let wordStart = start {
+                result.append(text[wordStart..<index])
+                start = nil
+            }
+            index = scalars.index(after: index)
+        }
+        if let wordStart = start { result.append(text[wordStart...]) }
+        return result
+    }
+
+    static func readingMinutes(words: Int) -> Int {
+        guard words > 0 else { return 0 }
+        return max(1, Int((Double(words) / Double(wordsPerMinute)).rounded()))
+    }
+
+    /// A 64-bit simhash over word 3-shingles (lower-cased), each hashed with `StableID.hash64`;
+    /// nil for a text without words. Fewer than three words make one shingle.
+    static func simhash(words: [Substring]) -> UInt64? {
+        guard !words.isEmpty else { return nil }
+        let lowered = words.map { $0.lowercased() }
+        var weights = [Int](repeating: 0, count: 64)
+        let shingleCount = max(1, lowered.count - 2)
+        for start in 0..<shingleCount {
+            let shingle = lowered[start..<min(start + 3, lowered.count)].joined(separator: " ")
+            let hash = StableID.hash64(shingle.utf8)
+            for bit in 0..<64 {
+                weights[bit] += (hash >> UInt64(bit)) & 1 == 1 ? 1 : -1
+            }
+        }
+        var result: UInt64 = 0
+        for bit in 0..<64 where weights[bit] > 0 {
+            result |= 1 << UInt64(bit)
+        }
+        return result
+    }
+
+    @inline(__always)
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = UInt8(scalar.value)
+            return ASCII.isLetter(value) || ASCII.isDigit(value)
+        }
+        let properties = scalar.properties
+        if properties.isAlphabetic { return true }
+        switch properties.generalCategory {
+        case .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+}

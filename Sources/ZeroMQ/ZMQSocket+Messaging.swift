@@ -1,0 +1,60 @@
+import CZeroMQ
+
+extension ZMQSocket {
+    /// Sends all frames as one multipart message (`ZMQ_SNDMORE` on all but the last).
+    ///
+    /// Blocks until libzmq queues the message, unless `dontWait`. Returns false when the message
+    /// could not be queued: `dontWait` and the queue is full or there is no peer, or the send
+    /// timeout (`setSendTimeout`) expired. libzmq queues a multipart message atomically once its
+    /// first frame is accepted.
+    /// - Throws: `ZMQError`, e.g. `EHOSTUNREACH` from a ROUTER with `setRouterMandatory(true)`
+    ///   addressing an unknown peer, or `EINVAL` for an empty frame list.
+    @discardableResult
+    public func send(_ frames: [[UInt8]], dontWait: Bool = false) throws(ZMQError) -> Bool {
+        let handle = try openHandle("send")
+        guard !frames.isEmpty else { throw ZMQError(errno: EINVAL, operation: "send of no frames") }
+        let last = frames.count - 1
+        for index in 0...last {
+            var flags: Int32 = index < last ? Int32(ZMQ_SNDMORE) : 0
+            if dontWait { flags |= Int32(ZMQ_DONTWAIT) }
+            while true {
+                let rc = frames[index].withUnsafeBytes { zmq_send(handle, $0.baseAddress, $0.count, flags) }
+                if rc >= 0 { break }
+                let code = zmq_errno()
+                if code == EINTR { continue }
+                if code == EAGAIN {
+                    if index == 0 { return false }
+                    // Later frames of a started message are never refused by the high-water mark;
+                    // should one be, finish the message rather than leave it half sent.
+                    flags &= ~Int32(ZMQ_DONTWAIT)
+                    continue
+                }
+                throw ZMQError(errno: code, operation: "send frame \(index + 1) of \(frames.count)")
+            }
+        }
+        return true
+    }
+
+    /// Receives one whole multipart message, one array per frame.
+    ///
+    /// Blocks until a message arrives, unless `dontWait`. Returns nil when no message came:
+    /// `dontWait` and nothing is ready, or the receive timeout (`setReceiveTimeout`) expired.
+    public func receive(dontWait: Bool = false) throws(ZMQError) -> [[UInt8]]? {
+        let handle = try openHandle("receive")
+        var frames: [[UInt8]] = []
+        // The rest of a multipart message is always already queued with its first frame.
+        var flags: Int32 = dontWait ? Int32(ZMQ_DONTWAIT) : 0
+        while true {
+            let rc = zmq_msg_recv(receiveBuffer.pointer, handle, flags)
+            if rc < 0 {
+                let code = zmq_errno()
+                if code == EINTR { continue }
+                if code == EAGAIN && frames.isEmpty { return nil }
+                throw ZMQError(errno: code, operation: "receive frame \(frames.count + 1)")
+            }
+            frames.append(receiveBuffer.bytes())
+            if !receiveBuffer.more { return frames }
+            flags = 0
+        }
+    }
+}

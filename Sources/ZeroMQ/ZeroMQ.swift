@@ -1,2 +1,0 @@
-// The ZeroMQ wrapper: see ZMQSocket.swift.
-import CZeroMQ

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+import ZeroMQ
+
+@Suite(
+    "CURVE encryption", .timeLimit(.minutes(1)),
+    .enabled(if: ZeroMQLibrary.has("curve"), "libzmq was built without CURVE")
+)
+struct CurveTests {
+    @Test func generatedKeysAreDistinctZ85AndDerivable() throws {
+        let first = try CurveKeyPair.generate()
+        let second = try CurveKeyPair.generate()
+        #expect(first.publicKey.count == 40)
+        #expect(first.secretKey.count == 40)
+        #expect(first != second)
+        #expect(try CurveKeyPair.fromSecretKey(first.secretKey) == first)
+        #expect(throws: ZMQError.self) { try CurveKeyPair.fromSecretKey("short") }
+    }
+
+    /// A REP CURVE server on loopback and a REQ client using `serverKey` as the server's key.
+    private func exchange(
+        clientBelievesServerKey serverKey: String? = nil
+    ) throws -> (
+        reply: [[UInt8]]?, serverSawRequest: Bool
+    ) {
+        let serverKeys = try CurveKeyPair.generate()
+        let clientKeys = try CurveKeyPair.generate()
+        let context = try ZMQContext()
+        let server = try TestSupport.socket(context, .rep, timeoutMilliseconds: 700)
+        try server.setCurveServer(secretKey: serverKeys.secretKey)
+        let endpoint = try TestSupport.bindLoopback(server)
+        let client = try TestSupport.socket(context, .req, timeoutMilliseconds: 700)
+        try client.setCurveClient(
+            serverPublicKey: serverKey ?? serverKeys.publicKey,
+            publicKey: clientKeys.publicKey, secretKey: clientKeys.secretKey)
+        try client.connect(endpoint)
+
+        try client.send([TestSupport.bytes("secret question")])
+        guard let request = try server.receive() else { return (nil, false) }
+        #expect(request == [TestSupport.bytes("secret question")])
+        try server.send([TestSupport.bytes("secret answer")])
+        return (try client.receive(), true)
+    }
+
+    @Test func clientWithTheServerKeyGetsAReply() throws {
+        let result = try exchange()
+        #expect(result.serverSawRequest)
+        #expect(result.reply == [TestSupport.bytes("secret answer")])
+    }
+
+    @Test func clientWithAWrongServerKeyGetsNothing() throws {
+        let impostor = try CurveKeyPair.generate()
+        let result = try exchange(clientBelievesServerKey: impostor.publicKey)
+        #expect(!result.serverSawRequest)
+        #expect(result.reply == nil)
+    }
+
+    @Test func keysOfTheWrongLengthAreRejected() throws {
+        let socket = try TestSupport.socket(ZMQContext(), .rep)
+        let error = #expect(throws: ZMQError.self) { try socket.setCurveServer(secretKey: "too short") }
+        #expect(error?.errno == EINVAL)
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+import ZeroMQ
+
+@Suite("Polling, wake signals and non-blocking calls", .timeLimit(.minutes(1)))
+struct PollerTests {
+    @Test func pollTimesOutEmptyAfterTheTimeoutAndNotBefore() throws {
+        let pull = try TestSupport.socket(ZMQContext(), .pull)
+        _ = try TestSupport.bindLoopback(pull)
+        var poller = ZMQPoller()
+        poller.add(pull)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let ready = try poller.poll(timeoutMilliseconds: 200)
+        let elapsed = clock.now - start
+        #expect(ready.isEmpty)
+        #expect(elapsed >= .milliseconds(200), "returned after \(elapsed)")
+        #expect(elapsed < .milliseconds(1500), "returned after \(elapsed)")
+    }
+
+    @Test func pollReportsOnlyTheReadySocketByIndex() throws {
+        let context = try ZMQContext()
+        let quiet = try TestSupport.socket(context, .pull)
+        _ = try TestSupport.bindLoopback(quiet)
+        let busy = try TestSupport.socket(context, .pull)
+        let endpoint = try TestSupport.bindLoopback(busy)
+        let push = try TestSupport.socket(context, .push)
+        try push.connect(endpoint)
+
+        var poller = ZMQPoller()
+        #expect(poller.add(quiet) == 0)
+        #expect(poller.add(busy) == 1)
+        #expect(try busy.events.readable == false)
+        try push.send([[42]])
+        #expect(try poller.poll(timeoutMilliseconds: 3000) == [1])
+        #expect(try busy.events.readable)
+        #expect(try busy.receive() == [[42]])
+        #expect(try poller.poll(timeoutMilliseconds: 0).isEmpty)
+    }
+
+    @Test func pollReportsWritableWhenAsked() throws {
+        let context = try ZMQContext()
+        let endpoint = "inproc://writable-\(UUID().uuidString)"
+        let pull = try TestSupport.socket(context, .pull)
+        try pull.bind(endpoint)
+        let push = try TestSupport.socket(context, .push)
+        try push.connect(endpoint)
+        var poller = ZMQPoller()
+        let index = poller.add(push, readable: false, writable: true)
+        #expect(try poller.poll(timeoutMilliseconds: 1000) == [index])
+        #expect(try push.events.writable)
+    }
+
+    @Test func wakeSignalFromAnotherThreadEndsTheWait() throws {
+        let signal = try WakeSignal()
+        let pull = try TestSupport.socket(ZMQContext(), .pull)
+        _ = try TestSupport.bindLoopback(pull)
+        var poller = ZMQPoller()
+        poller.add(pull)
+        let wakeIndex = poller.add(fileDescriptor: signal.fileDescriptor)
+
+        let waker = Thread {
+            Thread.sleep(forTimeInterval: 0.1)
+            signal.wake()
+        }
+        waker.start()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let ready = try poller.poll(timeoutMilliseconds: 5000)
+        #expect(ready == [wakeIndex])
+        #expect(clock.now - start < .seconds(4))
+
+        signal.drain()
+        #expect(try poller.poll(timeoutMilliseconds: 0).isEmpty)
+    }
+
+    @Test func manyWakesCollapseIntoOneDrain() throws {
+        let signal = try WakeSignal()
+        var poller = ZMQPoller()
+        poller.add(fileDescriptor: signal.fileDescriptor)
+        #expect(try poller.poll(timeoutMilliseconds: 0).isEmpty)
+        for _ in 0..<5 { signal.wake() }
+        #expect(try poller.poll(timeoutMilliseconds: 0) == [0])
+        signal.drain()
+        #expect(try poller.poll(timeoutMilliseconds: 0).isEmpty)
+    }
+
+    @Test func pollingAClosedSocketThrows() throws {
+        let pull = try TestSupport.socket(ZMQContext(), .pull)
+        var poller = ZMQPoller()
+        poller.add(pull)
+        pull.close()
+        let error = #expect(throws: ZMQError.self) { try poller.poll(timeoutMilliseconds: 0) }
+        #expect(error?.errno == ENOTSOCK)
+    }
+
+    @Test func dontWaitReceiveReturnsNilAndSendReturnsFalse() throws {
+        let context = try ZMQContext()
+        let pull = try TestSupport.socket(context, .pull)
+        _ = try TestSupport.bindLoopback(pull)
+        let clock = ContinuousClock()
+        let start = clock.now
+        #expect(try pull.receive(dontWait: true) == nil)
+        // A PUSH without any peer has nowhere to queue.
+        let push = try TestSupport.socket(context, .push)
+        #expect(try push.send([[1]], dontWait: true) == false)
+        #expect(clock.now - start < .milliseconds(500), "dontWait calls must not wait for the timeouts")
+    }
+
+    @Test func blockingCallsGiveUpAfterTheirTimeouts() throws {
+        let context = try ZMQContext()
+        let pull = try TestSupport.socket(context, .pull, timeoutMilliseconds: 100)
+        _ = try TestSupport.bindLoopback(pull)
+        let push = try TestSupport.socket(context, .push, timeoutMilliseconds: 100)
+        let clock = ContinuousClock()
+        let start = clock.now
+        #expect(try pull.receive() == nil)
+        #expect(try push.send([[1]]) == false)
+        #expect(clock.now - start >= .milliseconds(190))
+    }
+}

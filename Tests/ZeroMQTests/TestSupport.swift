@@ -1,0 +1,45 @@
+import Foundation
+import ZeroMQ
+
+/// Helpers shared by the ZeroMQ tests. Every socket they make has timeouts and no linger, so a
+/// failing test reports a nil or false instead of hanging, and contexts terminate at once.
+enum TestSupport {
+    static func socket(
+        _ context: ZMQContext, _ type: SocketType, timeoutMilliseconds: Int32 = 3000
+    ) throws -> ZMQSocket {
+        let socket = try ZMQSocket(context: context, type: type)
+        try socket.setLinger(milliseconds: 0)
+        try socket.setReceiveTimeout(milliseconds: timeoutMilliseconds)
+        try socket.setSendTimeout(milliseconds: timeoutMilliseconds)
+        return socket
+    }
+
+    /// Binds `socket` to an ephemeral loopback port and returns the resolved endpoint.
+    static func bindLoopback(_ socket: ZMQSocket) throws -> String {
+        try socket.bind("tcp://127.0.0.1:*")
+        return try socket.lastEndpoint
+    }
+
+    static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+    static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    static func randomBytes(_ count: Int) -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    }
+}
+
+/// A fresh folder under the system temporary directory, removed by `remove()`.
+struct TemporaryDirectory {
+    let path: String
+
+    init() throws {
+        path = NSTemporaryDirectory() + "zmq-tests-" + UUID().uuidString.prefix(8)
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}

@@ -1,0 +1,50 @@
+import ZeroMQ
+
+/// One PUSH→PULL round through the Swift wrapper: a sender thread, the receiver on this thread.
+enum WrapperRound {
+    static func run(
+        size: Int, count: Int, transport: BenchTransport, round: Int
+    ) throws(ZMQError) -> RoundResult {
+        let context = try ZMQContext()
+        let pull = try ZMQSocket(context: context, type: .pull)
+        defer { transport.cleanUp(round: round) }
+        defer { pull.close() }
+        try pull.bind(transport.bindEndpoint(round: round))
+        let endpoint = try pull.lastEndpoint
+
+        let join = startThread {
+            do {
+                let push = try ZMQSocket(context: context, type: .push)
+                defer { push.close() }
+                try push.connect(endpoint)
+                let payload = [UInt8](repeating: 0x2A, count: size)
+                for _ in 0..<count {
+                    try push.send([payload])
+                }
+            } catch {
+                fail("wrapper sender", error)
+            }
+        }
+
+        var bytes = 0
+        var start = ContinuousClock.now
+        for index in 0..<count {
+            guard let frames = try pull.receive() else { break }
+            if index == 0 {
+                start = .now
+            } else {
+                bytes += frames[0].count
+            }
+        }
+        let elapsed = ContinuousClock.now - start
+        join()
+        return RoundResult(messages: count - 1, bytes: bytes, seconds: elapsed.seconds)
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let parts = components
+        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    }
+}
