@@ -62,7 +62,13 @@ let package = Package(
         ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "ArticlePipelineTests", dependencies: ["ArticlePipeline"]),
-        .testTarget(name: "ScrapeIOTests", dependencies: ["ScrapeIO", "ArticlePipeline", "CZlib", "CZstd"]),
+        .testTarget(
+            name: "ScrapeIOTests",
+            dependencies: [
+                "ScrapeIO", "ArticlePipeline", "CZlib", "CZstd",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "ClusterTests", dependencies: ["Cluster", "ArticlePipeline", "ScrapeIO"]),
         .testTarget(name: "PressworkTests", dependencies: ["ScrapeIO", "ArticlePipeline"]),
     ],
