@@ -7,7 +7,9 @@
 /// Byte-level searches over raw buffers (`memchr`/`memmem`), so parsers never build Strings to scan.
 enum ByteSearch {
     /// The index of the first occurrence of `needle` in `haystack` at or after `start`.
-    static func firstIndex(of needle: StaticString, in haystack: UnsafeRawBufferPointer, from start: Int = 0)
+    static func firstIndex(
+        of needle: StaticString, in haystack: UnsafeRawBufferPointer, from start: Int = 0
+    )
         -> Int?
     {
         guard start < haystack.count, let base = haystack.baseAddress else { return nil }

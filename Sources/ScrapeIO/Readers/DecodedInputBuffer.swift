@@ -34,6 +34,7 @@ final class DecodedInputBuffer {
     /// The decoded position (bytes since the start of the input) of `window`'s first byte.
     private(set) var position: UInt64 = 0
     private var finished = false
+    private var deferred: DecodedFill?
     /// (first decoded position, member offset) for every member with bytes still in the buffer.
     private var segments: [(start: UInt64, member: UInt64?)] = []
 
@@ -56,6 +57,10 @@ final class DecodedInputBuffer {
     /// Decodes until at least `count` bytes are in `window`, or the input ends or breaks.
     func fill(atLeast count: Int) -> DecodedFill {
         while tail - head < count {
+            if let deferred {
+                self.deferred = nil
+                return deferred
+            }
             if finished { return .end }
             reserve(room: max(Self.decodeChunk, min(count - available, 8 << 20)))
             let free = UnsafeMutableRawBufferPointer(rebasing: storage[tail...])
@@ -73,6 +78,11 @@ final class DecodedInputBuffer {
             }
         }
         return .ready
+    }
+
+    /// Keeps a break met while peeking ahead, so it is reported when a reader reaches it.
+    func deferBreak(_ outcome: DecodedFill) {
+        deferred = outcome
     }
 
     /// Decodes at least one more byte into `window` when there is one.

@@ -34,7 +34,11 @@ final class JSONLinesRecordReader: ScrapeFormatReader {
             let window = input.window
             if let newline = ByteSearch.firstIndex(of: 0x0a, in: window, from: searchFrom) {
                 lineNumber += 1
-                let item = item(line: UnsafeRawBufferPointer(rebasing: window[..<newline]))
+                let item =
+                    newline > context.settings.maxRecordBytes
+                    ? context.failure(
+                        SourceLocation(path: path, line: lineNumber), context.tooLargeReason(newline))
+                    : item(line: UnsafeRawBufferPointer(rebasing: window[..<newline]))
                 input.consume(newline + 1)
                 return item
             }

@@ -31,15 +31,20 @@ struct ScrapeInputOpener {
             switch input.fill(atLeast: Self.sniffBytes) {
             case .ready, .end:
                 break sniffing
+            case let broken where input.available > 0:
+                // Good bytes came before the break: read them first, report the break after.
+                input.deferBreak(broken)
+                break sniffing
             case .damaged(let offset, let reason):
-                input.dropBuffered()
                 opened.items.append(context.failure(SourceLocation(path: path, offset: offset), reason))
             case .discontinuity:
-                input.dropBuffered()
+                continue
             }
         }
         guard input.available > 0 else {
-            if opened.items.isEmpty { opened.items.append(context.failure(SourceLocation(path: path), "empty file")) }
+            if opened.items.isEmpty {
+                opened.items.append(context.failure(SourceLocation(path: path), "empty file"))
+            }
             return opened
         }
         guard let format = forced ?? named.format ?? ScrapeInputFormat.sniff(input.window) else {

@@ -102,7 +102,8 @@ public final class ScrapeInputReader {
     private func openTopLevel(_ path: String) {
         context.logger.info("reading input", metadata: ["path": "\(path)"])
         if path == "-" {
-            start(InputChunkReader(descriptor: standardInput, path: "-", closesDescriptor: false), format: nil)
+            start(
+                InputChunkReader(descriptor: standardInput, path: "-", closesDescriptor: false), format: nil)
             return
         }
         switch SortedDirectoryWalker.kind(of: path, followsFolderLinks: true) {

@@ -60,7 +60,8 @@ final class WarcRecordReader: ScrapeFormatReader {
         }
         guard length <= context.settings.maxRecordBytes else {
             input.consume(headerLength)
-            return skipPayload(length, source: source) ?? context.failure(source, context.tooLargeReason(length))
+            return skipPayload(length, source: source)
+                ?? context.failure(source, context.tooLargeReason(length))
         }
         switch input.fill(atLeast: headerLength + length) {
         case .ready:
@@ -170,7 +171,8 @@ final class WarcRecordReader: ScrapeFormatReader {
     private func cutOff(_ source: SourceLocation, length: Int?) -> ScrapeItem {
         input.dropBuffered()
         done = true
-        let detail = length.map { "Content-Length \($0) runs past the end of the input" } ?? "header incomplete"
+        let detail =
+            length.map { "Content-Length \($0) runs past the end of the input" } ?? "header incomplete"
         return context.failure(source, "WARC record cut off: \(detail)")
     }
 

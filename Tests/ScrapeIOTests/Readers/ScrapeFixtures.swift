@@ -50,7 +50,8 @@ enum ScrapeFixtures {
     static func htmlResponse(
         uri: String, html: String, status: Int = 200, contentType: String = "text/html; charset=utf-8"
     ) -> [UInt8] {
-        let http = httpResponse(status: status, headers: [("Content-Type", contentType)], body: Array(html.utf8))
+        let http = httpResponse(
+            status: status, headers: [("Content-Type", contentType)], body: Array(html.utf8))
         return warcRecord(
             type: "response", uri: uri, contentType: "application/http; msgtype=response", payload: http)
     }

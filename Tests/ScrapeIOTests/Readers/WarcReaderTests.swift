@@ -39,10 +39,12 @@ struct WarcReaderTests {
     func resourceRecords() throws {
         let folder = try ScrapeFixtures.temporaryFolder()
         let page = ScrapeFixtures.warcRecord(
-            type: "resource", uri: "file:///page.html", contentType: "text/html", payload: Array("<p>R</p>".utf8),
+            type: "resource", uri: "file:///page.html", contentType: "text/html",
+            payload: Array("<p>R</p>".utf8),
             version: "1.0")
         let image = ScrapeFixtures.warcRecord(
-            type: "resource", uri: "file:///x.png", contentType: "image/png", payload: [0x89, 0x50, 0x4e, 0x47])
+            type: "resource", uri: "file:///x.png", contentType: "image/png",
+            payload: [0x89, 0x50, 0x4e, 0x47])
         let path = try ScrapeFixtures.write(page + image, to: folder + "/r.warc")
 
         let (items, stats) = ScrapeFixtures.readAll([path])
@@ -57,12 +59,15 @@ struct WarcReaderTests {
         let folder = try ScrapeFixtures.temporaryFolder()
         var bytes: [UInt8] = []
         for type in ["warcinfo", "request", "metadata", "revisit", "conversion", "request"] {
-            bytes += ScrapeFixtures.warcRecord(type: type, uri: "https://x.example/", payload: Array("x y".utf8))
+            bytes += ScrapeFixtures.warcRecord(
+                type: type, uri: "https://x.example/", payload: Array("x y".utf8))
         }
         bytes += ScrapeFixtures.htmlResponse(uri: "https://x.example/404", html: "gone", status: 404)
         bytes += ScrapeFixtures.htmlResponse(uri: "https://x.example/301", html: "", status: 301)
-        bytes += ScrapeFixtures.htmlResponse(uri: "https://x.example/i", html: "GIF89a", contentType: "image/gif")
-        bytes += ScrapeFixtures.htmlResponse(uri: "https://x.example/t", html: "plain", contentType: "text/plain")
+        bytes += ScrapeFixtures.htmlResponse(
+            uri: "https://x.example/i", html: "GIF89a", contentType: "image/gif")
+        bytes += ScrapeFixtures.htmlResponse(
+            uri: "https://x.example/t", html: "plain", contentType: "text/plain")
         let noType = ScrapeFixtures.httpResponse(body: Array("<p>untyped</p>".utf8))
         bytes += ScrapeFixtures.warcRecord(type: "response", uri: "https://x.example/u", payload: noType)
         bytes += ScrapeFixtures.htmlResponse(
@@ -84,22 +89,27 @@ struct WarcReaderTests {
         let folder = try ScrapeFixtures.temporaryFolder()
         let html = "<html><body><p>" + String(repeating: "Chunked news. ", count: 40) + "</p></body></html>"
         let bytes = Array(html.utf8)
-        let chunks = "1a\r\n" + String(html.prefix(26)) + "\r\n" + String(format: "%x", bytes.count - 26)
+        let chunks =
+            "1a\r\n" + String(html.prefix(26)) + "\r\n" + String(format: "%x", bytes.count - 26)
             + ";ext=1\r\n" + String(html.dropFirst(26)) + "\r\n0\r\nX-Trailer: y\r\n\r\n"
         let chunked = ScrapeFixtures.httpResponse(
-            headers: [("Content-Type", "text/html"), ("Transfer-Encoding", "chunked")], body: Array(chunks.utf8))
+            headers: [("Content-Type", "text/html"), ("Transfer-Encoding", "chunked")],
+            body: Array(chunks.utf8))
         let gzipped = ScrapeFixtures.httpResponse(
             headers: [("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
             body: ScrapeFixtures.gzipMember(bytes))
         let both = ScrapeFixtures.gzipMember(bytes)
         let bothBody = Array(String(format: "%x\r\n", both.count).utf8) + both + Array("\r\n0\r\n\r\n".utf8)
         let chunkedGzip = ScrapeFixtures.httpResponse(
-            headers: [("Content-Type", "text/html"), ("Transfer-Encoding", "chunked"), ("Content-Encoding", "gzip")],
+            headers: [
+                ("Content-Type", "text/html"), ("Transfer-Encoding", "chunked"), ("Content-Encoding", "gzip"),
+            ],
             body: bothBody)
         var file: [UInt8] = []
         for (index, payload) in [chunked, gzipped, chunkedGzip].enumerated() {
             file += ScrapeFixtures.warcRecord(
-                type: "response", uri: "https://e.example/\(index)", contentType: "application/http", payload: payload)
+                type: "response", uri: "https://e.example/\(index)", contentType: "application/http",
+                payload: payload)
         }
         let path = try ScrapeFixtures.write(file, to: folder + "/enc.warc")
 

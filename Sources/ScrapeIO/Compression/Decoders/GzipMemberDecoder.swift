@@ -21,6 +21,7 @@ final class GzipMemberDecoder: ScrapeStreamDecoder {
     /// After a reported failure, further bad candidates stay quiet until one member decodes cleanly.
     private var quiet = false
     private var initialised = false
+    private var paddingStart: UInt64?
 
     init(input: InputChunkReader) {
         self.input = input
@@ -71,13 +72,17 @@ final class GzipMemberDecoder: ScrapeStreamDecoder {
         }
         if head[0] == 0 {
             // Some writers pad the file with zeros after the last member; gzip(1) accepts that too.
+            // If junk follows, it is reported from where the zeros began.
+            if paddingStart == nil { paddingStart = input.offset }
             var zeros = 0
             while zeros < head.count, head[zeros] == 0 { zeros += 1 }
             input.consume(zeros)
             return nil
         }
-        memberOffset = input.offset
+        memberOffset = paddingStart ?? input.offset
+        paddingStart = nil
         if head.count >= 2, head[0] == 0x1f, head[1] == 0x8b {
+            memberOffset = input.offset
             inflateReset(stream)
             state = .inMember
             return nil

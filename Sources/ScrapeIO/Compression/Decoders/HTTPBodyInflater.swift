@@ -20,7 +20,9 @@ enum HTTPBodyInflater {
         return wrapped
     }
 
-    private static func run(_ body: UnsafeRawBufferPointer, windowBits: Int32, limit: Int) -> Result<
+    private static func run(
+        _ body: UnsafeRawBufferPointer, windowBits: Int32, limit: Int
+    ) -> Result<
         [UInt8], Failure
     > {
         var stream = z_stream()
