@@ -8,19 +8,19 @@
 ///
 /// Every byte range it lists is complete and committed; anything beyond it in a part file is
 /// a leftover of an interrupted commit that the next writer truncates away.
-struct ShardManifest: Codable, Equatable, Sendable {
+struct ShardManifest: Decodable, Equatable, Sendable {
     static let formatName = "presswork-shards"
     static let currentVersion = 1
 
     /// The format-defining settings; a directory is only reopened with the same values.
-    struct Format: Codable, Equatable, Sendable {
+    struct Format: Decodable, Equatable, Sendable {
         var shards: Int
         var compression: String
         var level: Int?
     }
 
     /// One part file of a shard.
-    struct Part: Codable, Equatable, Sendable {
+    struct Part: Decodable, Equatable, Sendable {
         /// The final name (the file carries it once sealed).
         var name: String
         /// The hidden name the file has while it is open.
@@ -46,7 +46,7 @@ struct ShardManifest: Codable, Equatable, Sendable {
     }
 
     /// Sums over the parts, kept in the manifest so tools need not add them up.
-    struct Totals: Codable, Equatable, Sendable {
+    struct Totals: Decodable, Equatable, Sendable {
         var records: Int
         var failures: Int
         var storedBytes: Int64
@@ -63,17 +63,6 @@ struct ShardManifest: Codable, Equatable, Sendable {
     var totals: Totals
     /// Committed job ids, sorted.
     var jobs: [String]
-
-    func encoded() throws(OutputError) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        do {
-            return Array(try encoder.encode(self)) + [0x0A]
-        } catch {
-            throw OutputError(path: ShardFileNaming.manifestName, reason: "cannot encode: \(error)")
-        }
-    }
 
     /// Reads the manifest of `directory`, or `nil` when there is none.
     static func load(from directory: String) throws(OutputError) -> ShardManifest? {
@@ -100,6 +89,6 @@ struct ShardManifest: Codable, Equatable, Sendable {
     func save(to directory: String, sync: Bool) throws(OutputError) {
         try ShardFileIO.replaceAtomically(
             directory: directory, name: ShardFileNaming.manifestName,
-            tempName: ShardFileNaming.manifestTempName, bytes: try encoded(), sync: sync)
+            tempName: ShardFileNaming.manifestTempName, bytes: ManifestJSONWriter.encode(self), sync: sync)
     }
 }

@@ -37,7 +37,7 @@ extension ShardedJSONLWriter {
             summary.bytes += entry.bytes - part.committed.bytes
             part.markCommitted(entry)
         }
-        sortedJobs = Self.merge(sortedJobs, newJobs)
+        Self.insertSorted(newJobs, into: &sortedJobs)
         jobSet.formUnion(newJobs)
         commits += 1
         do {
@@ -124,24 +124,36 @@ extension ShardedJSONLWriter {
         try manifest.save(to: directory, sync: settings.fsync)
     }
 
-    /// Merges two sorted arrays of distinct ids in linear time (the job list can be long).
-    static func merge(_ old: [String], _ new: [String]) -> [String] {
-        if new.isEmpty { return old }
+    /// Adds sorted, distinct `new` ids to the sorted `jobs`. The job list can be long and a commit
+    /// usually adds a few ids, so those are inserted in place; many are merged in one pass.
+    static func insertSorted(_ new: [String], into jobs: inout [String]) {
+        if new.count <= 32 {
+            for id in new {
+                var low = 0
+                var high = jobs.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if jobs[middle] < id { low = middle + 1 } else { high = middle }
+                }
+                jobs.insert(id, at: low)
+            }
+            return
+        }
         var merged: [String] = []
-        merged.reserveCapacity(old.count + new.count)
+        merged.reserveCapacity(jobs.count + new.count)
         var i = 0
         var j = 0
-        while i < old.count && j < new.count {
-            if old[i] < new[j] {
-                merged.append(old[i])
+        while i < jobs.count && j < new.count {
+            if jobs[i] < new[j] {
+                merged.append(jobs[i])
                 i += 1
             } else {
                 merged.append(new[j])
                 j += 1
             }
         }
-        merged.append(contentsOf: old[i...])
+        merged.append(contentsOf: jobs[i...])
         merged.append(contentsOf: new[j...])
-        return merged
+        jobs = merged
     }
 }

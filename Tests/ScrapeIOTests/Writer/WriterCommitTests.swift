@@ -97,3 +97,22 @@ import Testing
         #expect(throws: OutputError.self) { try writer.commit(jobs: ["late"]) }
     }
 }
+
+/// Job ids stay sorted whether a commit adds a few (inserted) or many (merged).
+@Suite struct CommittedJobOrderTests {
+    @Test(arguments: [1, 5, 200])
+    func jobIdsStaySortedAndDistinct(perCommit: Int) throws {
+        let dir = try WriterScratchDirectory()
+        let writer = try ShardedJSONLWriter(
+            directory: dir.path, settings: WriterFixtures.settings(shards: 1),
+            logger: WriterFixtures.quietLogger)
+        var all: Set<String> = []
+        for commit in 0..<4 {
+            let jobs = (0..<perCommit).map { "job-\(($0 * 7919 + commit * 104_729) % 100_003)" }
+            all.formUnion(jobs)
+            _ = try writer.commit(jobs: jobs + jobs.prefix(2))
+        }
+        #expect(try dir.manifest()["jobs"] as? [String] == all.sorted())
+        #expect(writer.committedJobs == all)
+    }
+}
