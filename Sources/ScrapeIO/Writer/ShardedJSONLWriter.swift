@@ -53,8 +53,14 @@ public final class ShardedJSONLWriter {
 
     /// Opens or creates the output `directory` (see the type's contract for recovery).
     public init(directory: String, settings: ShardSettings = .init(), logger: Logger) throws(OutputError) {
-        guard settings.shards > 0 else {
-            throw OutputError(path: directory, reason: "shards must be positive, not \(settings.shards)")
+        guard (1...99_999).contains(settings.shards) else {
+            throw OutputError(path: directory, reason: "shards must be 1...99999, not \(settings.shards)")
+        }
+        if let level = settings.resolvedLevel, let levels = settings.compression.supportedLevels,
+            !levels.contains(level)
+        {
+            throw OutputError(
+                path: directory, reason: "\(settings.compression) level must be in \(levels), not \(level)")
         }
         self.directory = directory
         self.settings = settings

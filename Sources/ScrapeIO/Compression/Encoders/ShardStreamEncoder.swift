@@ -1,3 +1,5 @@
+import CZstd
+
 /// A streaming compressor that cuts its output into independently decodable segments.
 ///
 /// The sharded writer ends a segment (a gzip member, a zstd frame) at every commit, so each
@@ -51,4 +53,15 @@ final class PassthroughShardEncoder: ShardStreamEncoder {
     func emptySegment(into output: inout [UInt8]) {}
 
     func reset() {}
+}
+
+extension OutputCompression {
+    /// The levels the codec accepts; `nil` when there is no level to set.
+    var supportedLevels: ClosedRange<Int>? {
+        switch self {
+        case .none: nil
+        case .gzip: 0...9
+        case .zstd: Int(ZSTD_minCLevel())...Int(ZSTD_maxCLevel())
+        }
+    }
 }
