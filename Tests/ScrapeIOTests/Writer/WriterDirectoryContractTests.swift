@@ -8,9 +8,10 @@ import Testing
     @Test(arguments: [4, 16])
     func finishedDirectoryHasExactlyTheContractFiles(shards: Int) throws {
         let dir = try WriterScratchDirectory()
+        var settings = WriterFixtures.settings(shards: shards)
+        settings.fsync = true  // the one test that takes the durable path end to end
         let writer = try ShardedJSONLWriter(
-            directory: dir.path, settings: WriterFixtures.settings(shards: shards),
-            logger: WriterFixtures.quietLogger)
+            directory: dir.path, settings: settings, logger: WriterFixtures.quietLogger)
         for n in 0..<200 { writer.append(id: "rec-\(n)", line: WriterFixtures.record("rec-\(n)")) }
         _ = try writer.commit(jobs: ["job-1"])
         try writer.finish(extra: ["run": "contract"])
