@@ -61,7 +61,7 @@ let package = Package(
             path: "tools/zmq-bench"
         ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
-        .testTarget(name: "ArticlePipelineTests", dependencies: ["ArticlePipeline"]),
+        .testTarget(name: "ArticlePipelineTests", dependencies: ["ArticlePipeline"], exclude: ["Fixtures"]),
         .testTarget(name: "ScrapeIOTests", dependencies: ["ScrapeIO", "ArticlePipeline", "CZlib", "CZstd"]),
         .testTarget(name: "ClusterTests", dependencies: ["Cluster", "ArticlePipeline", "ScrapeIO"]),
         .testTarget(name: "PressworkTests", dependencies: ["ScrapeIO", "ArticlePipeline"]),
