@@ -61,8 +61,14 @@ let package = Package(
             path: "tools/zmq-bench"
         ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
-        .testTarget(name: "ArticlePipelineTests", dependencies: ["ArticlePipeline"]),
-        .testTarget(name: "ScrapeIOTests", dependencies: ["ScrapeIO", "ArticlePipeline", "CZlib", "CZstd"]),
+        .testTarget(name: "ArticlePipelineTests", dependencies: ["ArticlePipeline"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ScrapeIOTests",
+            dependencies: [
+                "ScrapeIO", "ArticlePipeline", "CZlib", "CZstd",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "ClusterTests", dependencies: ["Cluster", "ArticlePipeline", "ScrapeIO"]),
         .testTarget(name: "PressworkTests", dependencies: ["ScrapeIO", "ArticlePipeline"]),
     ],

@@ -17,7 +17,7 @@ enum BoilerplateRules {
     static let markerPrefixes = [
         "nav", "menu", "footer", "sidebar", "comment", "share", "sharing", "social", "related", "promo",
         "advert", "cookie", "subscribe", "newsletter", "breadcrumb", "banner", "popup", "modal", "masthead",
-        "outbrain", "taboola", "recommend", "signup", "trending",
+        "outbrain", "taboola", "recommend", "signup", "trending", "byline",
     ]
     /// Whole words that mark furniture (too short or too common to match as prefixes).
     static let markerWords: Set<String> = ["ad", "ads", "adv", "dfp", "gpt", "toolbar"]

@@ -13,6 +13,9 @@ struct HTMLTreeBuilder {
     /// Names of elements opened beyond `maxDepth`: they were attached flat to the deepest open element.
     private var flattened: [String] = []
     private var elementCount = 0
+    /// How many elements of each name are on the stack, so implied-end checks skip the stack walk
+    /// when nothing could close (which keeps deep nesting linear).
+    private var openCount: [String: Int] = [:]
     private let maxElements: Int
     private let maxDepth: Int
 
@@ -36,6 +39,7 @@ struct HTMLTreeBuilder {
             flattened.append(name)
         } else {
             stack.append(Int32(index))
+            openCount[name, default: 0] += 1
         }
     }
 
@@ -60,17 +64,21 @@ struct HTMLTreeBuilder {
 
     mutating func endTag(_ name: String) {
         guard !stopped else { return }
-        if let position = flattened.lastIndex(of: name), flattened.count - position <= 64 {
-            flattened.removeSubrange(position...)
-            return
+        // Only the innermost flattened elements are searched, so stray end tags stay cheap.
+        var flatPosition = flattened.count - 1
+        while flatPosition >= max(0, flattened.count - 64) {
+            if flattened[flatPosition] == name {
+                flattened.removeSubrange(flatPosition...)
+                return
+            }
+            flatPosition -= 1
         }
         let block = HTMLTags.special.contains(name)
         var position = stack.count - 1
         while position > 0 {
             let open = nodes[Int(stack[position])].name
             if open == name {
-                stack.removeSubrange(position...)
-                flattened.removeAll()
+                pop(to: position)
                 return
             }
             if block ? HTMLTags.scopeBoundary.contains(open) : HTMLTags.special.contains(open) { return }
@@ -117,7 +125,16 @@ struct HTMLTreeBuilder {
     }
 
     private func hasOpen(_ name: String) -> Bool {
-        stack.contains { nodes[Int($0)].name == name }
+        openCount[name, default: 0] > 0
+    }
+
+    /// Pops the stack down to (and including) `position`; flattened elements close with it.
+    private mutating func pop(to position: Int) {
+        for open in stack[position...] {
+            openCount[nodes[Int(open)].name, default: 0] -= 1
+        }
+        stack.removeSubrange(position...)
+        flattened.removeAll()
     }
 
     /// The end tags HTML implies when `name` starts (e.g. a `<p>` ends at the next block).
@@ -131,9 +148,13 @@ struct HTMLTreeBuilder {
         case "option", "optgroup":
             closeCurrent(["option"])
             if name == "optgroup" { closeCurrent(["optgroup"]) }
-        case "tr": close(["tr", "td", "th"], stoppingAt: HTMLTags.tableScope)
+        case "tr":
+            if !close(["tr"], stoppingAt: HTMLTags.tableScope) { close(["td", "th"], stoppingAt: HTMLTags.tableScope) }
         case "td", "th": close(["td", "th"], stoppingAt: HTMLTags.rowScope)
-        case "tbody", "thead", "tfoot": close(["tbody", "thead", "tfoot", "tr", "td", "th"], stoppingAt: ["table"])
+        case "tbody", "thead", "tfoot":
+            if !close(["tbody", "thead", "tfoot"], stoppingAt: HTMLTags.tableScope) {
+                close(["tr", "td", "th"], stoppingAt: HTMLTags.tableScope)
+            }
         case "h1", "h2", "h3", "h4", "h5", "h6": closeCurrent(HTMLTags.headings)
         case "a": close(["a"], stoppingAt: HTMLTags.scopeBoundary)
         case "body": close(["head"], stoppingAt: ["html"])
@@ -141,25 +162,28 @@ struct HTMLTreeBuilder {
         }
     }
 
-    /// Pops up to and including the nearest open element named in `names`, unless a boundary comes first.
-    private mutating func close(_ names: Set<String>, stoppingAt boundary: Set<String>) {
+    /// Pops up to and including the nearest open element named in `names`, unless a boundary comes
+    /// first; returns whether it closed one.
+    @discardableResult
+    private mutating func close(_ names: Set<String>, stoppingAt boundary: Set<String>) -> Bool {
+        guard names.contains(where: hasOpen) else { return false }
         var position = stack.count - 1
         while position > 0 {
             let open = nodes[Int(stack[position])].name
             if names.contains(open) {
-                stack.removeSubrange(position...)
-                flattened.removeAll()
-                return
+                pop(to: position)
+                return true
             }
-            if boundary.contains(open) { return }
+            if boundary.contains(open) { return false }
             position -= 1
         }
+        return false
     }
 
     private mutating func closeCurrent(_ names: Set<String>) {
         guard flattened.isEmpty, stack.count > 1, names.contains(nodes[Int(stack[stack.count - 1])].name) else {
             return
         }
-        stack.removeLast()
+        pop(to: stack.count - 1)
     }
 }

@@ -1,0 +1,176 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The outcome of asking a `DecodedInputBuffer` for more bytes.
+enum DecodedFill: Equatable {
+    /// The requested bytes are in `window`.
+    case ready
+    /// The input ended first; `window` holds whatever is left.
+    case end
+    /// The decoder reported a broken member (see `StreamDecodeEvent.damaged`).
+    case damaged(offset: UInt64, reason: String)
+    /// A silent break in the decoded stream: drop partial data, report nothing.
+    case discontinuity
+}
+
+/// A growable window over the decoded bytes of one input, the thing format readers parse from.
+///
+/// Readers look at `window`, ask for more with `fill(atLeast:)`, and `consume` what they have parsed.
+/// The buffer grows only as far as one record needs (records are capped by `maxRecordBytes`) and
+/// shrinks back afterwards. It also remembers which compressed member each decoded byte came from, so
+/// `sourceOffset(atDecoded:)` can give a record's location in the stored file.
+final class DecodedInputBuffer {
+    /// Bytes of free room asked of the decoder per call; larger calls mean fewer passes through zlib.
+    static let decodeChunk = 256 << 10
+    static let initialCapacity = 1 << 20
+
+    private let decoder: any ScrapeStreamDecoder
+    private var storage: UnsafeMutableRawBufferPointer
+    private var head = 0
+    private var tail = 0
+    /// The decoded position (bytes since the start of the input) of `window`'s first byte.
+    private(set) var position: UInt64 = 0
+    private var finished = false
+    private var deferred: DecodedFill?
+    /// (first decoded position, member offset) for every member with bytes still in the buffer.
+    private var segments: [(start: UInt64, member: UInt64?)] = []
+
+    init(decoder: any ScrapeStreamDecoder) {
+        self.decoder = decoder
+        storage = .allocate(byteCount: Self.initialCapacity, alignment: 16)
+    }
+
+    deinit {
+        storage.deallocate()
+    }
+
+    /// The decoded bytes available now.
+    var window: UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: storage[head..<tail])
+    }
+
+    var available: Int { tail - head }
+
+    /// Decodes until at least `count` bytes are in `window`, or the input ends or breaks.
+    func fill(atLeast count: Int) -> DecodedFill {
+        while tail - head < count {
+            if let deferred {
+                self.deferred = nil
+                return deferred
+            }
+            if finished { return .end }
+            reserve(room: max(Self.decodeChunk, min(count - available, 8 << 20)))
+            let free = UnsafeMutableRawBufferPointer(rebasing: storage[tail...])
+            switch decoder.decode(into: free) {
+            case .bytes(let produced, let member):
+                note(member: member, at: position + UInt64(available))
+                tail += produced
+            case .end:
+                finished = true
+                return .end
+            case .damaged(let offset, let reason):
+                return .damaged(offset: offset, reason: reason)
+            case .discontinuity:
+                return .discontinuity
+            }
+        }
+        return .ready
+    }
+
+    /// Keeps a break met while peeking ahead, so it is reported when a reader reaches it.
+    func deferBreak(_ outcome: DecodedFill) {
+        deferred = outcome
+    }
+
+    /// Decodes at least one more byte into `window` when there is one.
+    func fillMore() -> DecodedFill {
+        fill(atLeast: available + 1)
+    }
+
+    /// Drops `count` bytes from the front of `window`.
+    func consume(_ count: Int) {
+        precondition(count >= 0 && count <= available)
+        head += count
+        position += UInt64(count)
+        if head == tail {
+            head = 0
+            tail = 0
+            if storage.count > Self.initialCapacity * 4 {
+                storage.deallocate()
+                storage = .allocate(byteCount: Self.initialCapacity, alignment: 16)
+            }
+        }
+        pruneSegments()
+    }
+
+    /// Drops everything buffered (after a break in the stream).
+    func dropBuffered() {
+        consume(available)
+    }
+
+    /// Discards `count` bytes, decoding past the ones not buffered yet without keeping them.
+    /// Returns `.ready` once all are skipped.
+    func skip(_ count: UInt64) -> DecodedFill {
+        var remaining = count
+        while remaining > 0 {
+            if available == 0 {
+                let outcome = fill(atLeast: 1)
+                guard outcome == .ready else { return outcome }
+            }
+            let step = Int(min(UInt64(available), remaining))
+            consume(step)
+            remaining -= UInt64(step)
+        }
+        return .ready
+    }
+
+    /// Copies `count` bytes starting `offset` bytes into `window`.
+    func copy(from offset: Int, count: Int) -> [UInt8] {
+        Array(UnsafeRawBufferPointer(rebasing: storage[(head + offset)..<(head + offset + count)]))
+    }
+
+    /// The stored-file offset for a decoded position still in the buffer: the offset of the member it
+    /// came from for compressed input, or the position itself for plain input.
+    func sourceOffset(atDecoded decodedPosition: UInt64) -> UInt64 {
+        for segment in segments.reversed() where segment.start <= decodedPosition {
+            return segment.member ?? decodedPosition
+        }
+        return decodedPosition
+    }
+
+    private func note(member: UInt64?, at decodedPosition: UInt64) {
+        if let last = segments.last, last.member == member { return }
+        segments.append((start: decodedPosition, member: member))
+    }
+
+    /// Keeps only the segments that can still describe a byte at or after `position`.
+    private func pruneSegments() {
+        var firstNeeded = 0
+        while firstNeeded + 1 < segments.count, segments[firstNeeded + 1].start <= position {
+            firstNeeded += 1
+        }
+        if firstNeeded > 0 { segments.removeFirst(firstNeeded) }
+    }
+
+    /// Makes sure `room` bytes are free after `tail`, compacting first and growing only if needed.
+    private func reserve(room: Int) {
+        if storage.count - tail >= room { return }
+        if head > 0 {
+            if tail > head, let base = storage.baseAddress {
+                memmove(base, base + head, tail - head)
+            }
+            tail -= head
+            head = 0
+        }
+        if storage.count - tail >= room { return }
+        var capacity = storage.count
+        while capacity - tail < room { capacity *= 2 }
+        let grown = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
+        if tail > 0 { grown.copyMemory(from: UnsafeRawBufferPointer(rebasing: storage[0..<tail])) }
+        storage.deallocate()
+        storage = grown
+    }
+}

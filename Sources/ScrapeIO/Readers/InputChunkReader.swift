@@ -1,0 +1,140 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads one file descriptor in fixed-size chunks into a single reusable buffer.
+///
+/// This is the only place that calls `read(2)` on scrape inputs, so memory per open input stays at one
+/// chunk no matter how large the file is. Decoders take bytes from `unconsumed` and `consume` what they
+/// used; `offset` is then the file offset of the next unconsumed byte, which is how gzip member offsets
+/// are known without any seeking (stdin cannot seek).
+final class InputChunkReader {
+    /// 256 KiB: large enough that syscalls and decoder calls are rare, small enough to stay in L2.
+    static let defaultChunkSize = 256 << 10
+
+    /// The path as given by the user (or `-`), for locations and messages.
+    let path: String
+    private let descriptor: Int32
+    private let closesDescriptor: Bool
+    private let storage: UnsafeMutableRawBufferPointer
+    private var head = 0
+    private var tail = 0
+    /// The file offset of the next unconsumed byte.
+    private(set) var offset: UInt64 = 0
+    /// Bytes read from the descriptor so far (as stored, before any decompression).
+    private(set) var bytesRead: UInt64 = 0
+    /// True once `read(2)` returned end of file or failed.
+    private(set) var reachedEnd = false
+    /// Why reading stopped early, when it did (`strerror` text, lower-cased).
+    private(set) var readError: String?
+
+    init(descriptor: Int32, path: String, closesDescriptor: Bool, chunkSize: Int = defaultChunkSize) {
+        self.descriptor = descriptor
+        self.path = path
+        self.closesDescriptor = closesDescriptor
+        self.storage = .allocate(byteCount: max(chunkSize, 16), alignment: 16)
+    }
+
+    deinit {
+        storage.deallocate()
+        if closesDescriptor { _ = close(descriptor) }
+    }
+
+    /// Opens `path` read-only, or returns the lower-cased system reason it could not be opened.
+    static func open(path: String) -> Result<InputChunkReader, SystemErrorReason> {
+        let fd = Self.systemOpen(path)
+        guard fd >= 0 else { return .failure(SystemErrorReason(errno: errno)) }
+        return .success(InputChunkReader(descriptor: fd, path: path, closesDescriptor: true))
+    }
+
+    private static func systemOpen(_ path: String) -> Int32 {
+        #if canImport(Glibc)
+            return Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        #else
+            return Darwin.open(path, O_RDONLY | O_CLOEXEC)
+        #endif
+    }
+
+    /// The bytes read but not yet consumed.
+    var unconsumed: UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: storage[head..<tail])
+    }
+
+    /// Marks `count` bytes at the front of `unconsumed` as used.
+    func consume(_ count: Int) {
+        precondition(count >= 0 && count <= tail - head)
+        head += count
+        offset += UInt64(count)
+    }
+
+    /// Moves the unconsumed bytes to the front and reads more behind them.
+    ///
+    /// Returns false when nothing more can be read: end of file, a read error, or a full buffer.
+    @discardableResult
+    func refill() -> Bool {
+        if head > 0 {
+            let remaining = tail - head
+            if remaining > 0, let base = storage.baseAddress {
+                memmove(base, base + head, remaining)
+            }
+            head = 0
+            tail = remaining
+        }
+        guard !reachedEnd, tail < storage.count, let base = storage.baseAddress else { return false }
+        let count = readRetrying(into: base + tail, capacity: storage.count - tail)
+        guard count > 0 else { return false }
+        tail += count
+        return true
+    }
+
+    /// Makes at least `count` bytes available in `unconsumed` if the input has them (for sniffing).
+    func peek(_ count: Int) -> UnsafeRawBufferPointer {
+        let wanted = min(count, storage.count)
+        while tail - head < wanted, refill() {}
+        return unconsumed
+    }
+
+    /// Hands out buffered bytes first, then reads straight into `destination` (no copy) for plain input.
+    func readDirect(into destination: UnsafeMutableRawBufferPointer) -> Int {
+        guard let target = destination.baseAddress, destination.count > 0 else { return 0 }
+        if tail > head {
+            let count = min(tail - head, destination.count)
+            memcpy(target, storage.baseAddress! + head, count)
+            consume(count)
+            return count
+        }
+        guard !reachedEnd else { return 0 }
+        let count = readRetrying(into: target, capacity: destination.count)
+        offset += UInt64(count)
+        return count
+    }
+
+    private func readRetrying(into target: UnsafeMutableRawPointer, capacity: Int) -> Int {
+        while true {
+            let count = read(descriptor, target, capacity)
+            if count > 0 {
+                bytesRead += UInt64(count)
+                return count
+            }
+            if count == 0 {
+                reachedEnd = true
+                return 0
+            }
+            if errno == EINTR { continue }
+            readError = SystemErrorReason(errno: errno).text
+            reachedEnd = true
+            return 0
+        }
+    }
+}
+
+/// A system call's failure as a short lower-case reason, e.g. "no such file or directory".
+struct SystemErrorReason: Error, Equatable {
+    var text: String
+
+    init(errno code: Int32) {
+        text = String(cString: strerror(code)).lowercased()
+    }
+}

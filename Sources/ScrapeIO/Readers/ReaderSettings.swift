@@ -1,0 +1,31 @@
+/// What readers look for in the inputs; defaults fit common scrape dumps.
+///
+/// For JSON Lines every list is tried in order and the first field present with a usable value wins.
+public struct ReaderSettings: Sendable {
+    public var urlFields: [String] = ["url", "warc_target_uri", "link"]
+    public var bodyFields: [String] = ["html", "body", "content", "raw_content", "text"]
+    /// When present and a string or number, used as the article id instead of the URL hash.
+    public var idFields: [String] = ["id"]
+    public var fetchedAtFields: [String] = ["fetched_at", "fetch_time", "timestamp", "date", "crawled_at"]
+    public var contentTypeFields: [String] = ["content_type", "mime", "mime_type"]
+    /// Larger records (WARC payloads, JSON lines, documents) become failures and reading goes on;
+    /// this bounds the memory one record can take.
+    public var maxRecordBytes: Int = 64 << 20
+
+    public init() {}
+}
+
+/// Progress of a `ScrapeInputReader`, for status and ETA.
+public struct ReaderStats: Sendable, Equatable {
+    public var articles = 0
+    public var failures = 0
+    /// Records passed over on purpose, by WARC-Type (`request`, `warcinfo`, …) or by reason
+    /// (`http status 404`, `content type image/png`, `ignored file`, `blank line`).
+    public var skippedRecords: [String: Int] = [:]
+    /// Bytes of input files read so far, as stored (compressed).
+    public var bytesConsumed: UInt64 = 0
+    /// Sum of the input file sizes when known (nil when stdin is among the inputs).
+    public var totalBytes: UInt64?
+
+    public init() {}
+}

@@ -1,0 +1,171 @@
+import ArticlePipeline
+import Logging
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads a list of inputs in order: files (format by name and by sniffing the first bytes), folders
+/// recursively (sorted, deterministic; .html .htm .xhtml .txt and their .gz), and "-" for stdin.
+///
+/// Memory stays constant: one read chunk and one record at a time (records are capped by
+/// `ReaderSettings.maxRecordBytes`). Bad input never stops reading: it becomes `.failure` items.
+/// Not thread-safe: use from one thread (the coordinator's input loop).
+public final class ScrapeInputReader {
+    private let inputs: [String]
+    private let context: ScrapeReadContext
+    private let standardInput: Int32
+    private let opener: ScrapeInputOpener
+    private let totalBytes: UInt64?
+    private var nextInputIndex = 0
+    private var walker: SortedDirectoryWalker?
+    private var current: (any ScrapeFormatReader)?
+    private var currentChunks: InputChunkReader?
+    private var pending: [ScrapeItem] = []
+    private var pendingIndex = 0
+    private var finishedBytes: UInt64 = 0
+    private var articles = 0
+    private var failures = 0
+
+    public convenience init(inputs: [String], settings: ReaderSettings = .init(), logger: Logger) {
+        self.init(inputs: inputs, settings: settings, logger: logger, standardInput: STDIN_FILENO)
+    }
+
+    /// Like `init(inputs:settings:logger:)`, reading "-" from `standardInput` (a descriptor the
+    /// reader does not close), for tests and for callers that feed a pipe.
+    public init(inputs: [String], settings: ReaderSettings = .init(), logger: Logger, standardInput: Int32) {
+        self.inputs = inputs
+        self.context = ScrapeReadContext(settings: settings, logger: logger)
+        self.standardInput = standardInput
+        self.opener = ScrapeInputOpener(context: context)
+        self.totalBytes = Self.measure(inputs)
+    }
+
+    /// The next article or failure; nil at the end of all inputs. Never throws, never traps on bad input.
+    public func next() -> ScrapeItem? {
+        while true {
+            if pendingIndex < pending.count {
+                pendingIndex += 1
+                return counted(pending[pendingIndex - 1])
+            }
+            if let current, let item = current.next() { return counted(item) }
+            closeCurrent()
+            if let walker {
+                if let entry = walker.next() {
+                    openFolderEntry(entry)
+                } else {
+                    self.walker = nil
+                }
+                continue
+            }
+            guard nextInputIndex < inputs.count else { return nil }
+            nextInputIndex += 1
+            openTopLevel(inputs[nextInputIndex - 1])
+        }
+    }
+
+    public var stats: ReaderStats {
+        var stats = ReaderStats()
+        stats.articles = articles
+        stats.failures = failures
+        stats.skippedRecords = context.skipped
+        stats.bytesConsumed = finishedBytes + (currentChunks?.bytesRead ?? 0)
+        stats.totalBytes = totalBytes
+        return stats
+    }
+
+    /// Skips items already handed out, for resume: advances without yielding until `count` items have
+    /// been produced (or the inputs end). Skipped items still count in `stats`.
+    public func skip(_ count: Int) {
+        var remaining = count
+        while remaining > 0, next() != nil { remaining -= 1 }
+    }
+
+    private func counted(_ item: ScrapeItem) -> ScrapeItem {
+        switch item {
+        case .article: articles += 1
+        case .failure: failures += 1
+        }
+        return item
+    }
+
+    private func closeCurrent() {
+        current = nil
+        if let chunks = currentChunks { finishedBytes += chunks.bytesRead }
+        currentChunks = nil
+        pending.removeAll(keepingCapacity: true)
+        pendingIndex = 0
+    }
+
+    private func openTopLevel(_ path: String) {
+        context.logger.info("reading input", metadata: ["path": "\(path)"])
+        if path == "-" {
+            start(
+                InputChunkReader(descriptor: standardInput, path: "-", closesDescriptor: false), format: nil)
+            return
+        }
+        switch SortedDirectoryWalker.kind(of: path, followsFolderLinks: true) {
+        case .success(.directory):
+            walker = SortedDirectoryWalker(root: path)
+        case .success:
+            openFile(path, format: nil)
+        case .failure(let error):
+            pending = [context.failure(SourceLocation(path: path), error.text)]
+        }
+    }
+
+    private func openFolderEntry(_ entry: SortedDirectoryWalker.Entry) {
+        switch entry {
+        case .file(let path, _):
+            guard case .document(let contentType)? = ScrapeInputFormat.classify(name: path).format else {
+                context.skip("ignored file")
+                return
+            }
+            openFile(path, format: .document(contentType: contentType))
+        case .unreadable(let path, let reason):
+            pending = [context.failure(SourceLocation(path: path), reason)]
+        case .special:
+            context.skip("ignored file")
+        }
+    }
+
+    private func openFile(_ path: String, format: ScrapeInputFormat?) {
+        switch InputChunkReader.open(path: path) {
+        case .success(let chunks): start(chunks, format: format)
+        case .failure(let error): pending = [context.failure(SourceLocation(path: path), error.text)]
+        }
+    }
+
+    private func start(_ chunks: InputChunkReader, format: ScrapeInputFormat?) {
+        let opened = opener.open(chunks, format: format)
+        currentChunks = chunks
+        current = opened.reader
+        pending = opened.items
+        pendingIndex = 0
+    }
+
+    /// The sum of the sizes of everything that will be read, or nil when stdin is among the inputs.
+    private static func measure(_ inputs: [String]) -> UInt64? {
+        var total: UInt64 = 0
+        for path in inputs {
+            if path == "-" { return nil }
+            switch SortedDirectoryWalker.kind(of: path, followsFolderLinks: true) {
+            case .success(.file(let size)):
+                total += size
+            case .success(.directory):
+                let walker = SortedDirectoryWalker(root: path)
+                while let entry = walker.next() {
+                    guard case .file(let file, let size) = entry,
+                        case .document? = ScrapeInputFormat.classify(name: file).format
+                    else { continue }
+                    total += size
+                }
+            default:
+                continue
+            }
+        }
+        return total
+    }
+}

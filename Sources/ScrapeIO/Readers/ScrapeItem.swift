@@ -1,0 +1,23 @@
+import ArticlePipeline
+
+/// One thing a reader hands out: an article, or a record it could not read.
+public enum ScrapeItem: Sendable {
+    case article(RawArticle)
+    case failure(ReadFailure)
+}
+
+/// A record (or whole input) that could not be read; it goes to the dead-letter shard.
+///
+/// Reading always goes on after a failure. `id` is the stable hash of the location's compact form
+/// (`path@offset`, `path:line` or `path`) so dead-letter rows have an id even without a URL or body.
+public struct ReadFailure: Sendable, Error, Equatable {
+    public var source: SourceLocation
+    public var reason: String
+    public var id: String
+
+    public init(source: SourceLocation, reason: String) {
+        self.source = source
+        self.reason = reason
+        self.id = StableID.hex(StableID.hash64(source.description.utf8))
+    }
+}

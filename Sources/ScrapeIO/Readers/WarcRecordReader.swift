@@ -1,0 +1,193 @@
+import ArticlePipeline
+
+/// Reads WARC 1.0/1.1 records from decoded bytes and yields the HTML and text pages among them.
+///
+/// `response` records carry an HTTP response whose 2xx HTML, XHTML or plain-text bodies become
+/// articles; `resource` records carry the document itself. Every other record type, and responses
+/// with other statuses or media types, is skipped and counted. Payloads of skipped records are
+/// streamed past without being buffered. After a bad header the reader resynchronises on the next
+/// line that starts with `WARC/`.
+final class WarcRecordReader: ScrapeFormatReader {
+    /// A header block longer than this is treated as garbage rather than buffered.
+    static let maxHeaderBytes = 64 << 10
+
+    private let input: DecodedInputBuffer
+    private let path: String
+    private let context: ScrapeReadContext
+    private var resynchronising = false
+    private var done = false
+
+    init(input: DecodedInputBuffer, path: String, context: ScrapeReadContext) {
+        self.input = input
+        self.path = path
+        self.context = context
+    }
+
+    func next() -> ScrapeItem? {
+        while !done {
+            if let item = readRecord() { return item }
+        }
+        return nil
+    }
+
+    /// Reads (or skips) one record; nil when nothing was yielded and the caller should go on.
+    private func readRecord() -> ScrapeItem? {
+        if let stop = skipSeparators() { return stop.item }
+        if resynchronising, let stop = findVersionLine() { return stop.item }
+        let recordStart = input.position
+        let source = SourceLocation(path: path, offset: input.sourceOffset(atDecoded: recordStart))
+        guard input.window.starts(with: "WARC/".utf8) else {
+            resynchronising = true
+            input.consume(1)
+            return context.failure(source, "bad WARC header: no WARC/1.x version line")
+        }
+        let headerLength: Int
+        switch findHeaderEnd() {
+        case .found(let length): headerLength = length
+        case .stop(let item): return item
+        }
+        let fields = HeaderFields(block: UnsafeRawBufferPointer(rebasing: input.window[..<headerLength]))
+        guard let lengthText = fields["content-length"], let length = Int(lengthText), length >= 0 else {
+            resynchronising = true
+            input.consume(headerLength)
+            return context.failure(source, "bad WARC header: missing or invalid Content-Length")
+        }
+        let type = fields["warc-type"]?.lowercased() ?? ""
+        guard type == "response" || type == "resource" else {
+            input.consume(headerLength)
+            context.skip(type.isEmpty ? "missing WARC-Type" : type)
+            return skipPayload(length, source: source)
+        }
+        guard length <= context.settings.maxRecordBytes else {
+            input.consume(headerLength)
+            return skipPayload(length, source: source)
+                ?? context.failure(source, context.tooLargeReason(length))
+        }
+        switch input.fill(atLeast: headerLength + length) {
+        case .ready:
+            let payload = UnsafeRawBufferPointer(
+                rebasing: input.window[headerLength..<(headerLength + length)])
+            let item = WarcPayloadConverter(context: context).item(
+                type: type, fields: fields, payload: payload, source: source)
+            input.consume(headerLength + length)
+            return item
+        case .end:
+            return cutOff(source, length: length)
+        case let broken:
+            return interrupted(broken)
+        }
+    }
+
+    /// What stopped a step: an item to yield (or nil to go on after a silent break).
+    private struct Stop {
+        var item: ScrapeItem?
+    }
+
+    private enum HeaderEnd {
+        case found(Int)
+        case stop(ScrapeItem?)
+    }
+
+    /// Drops the CR/LF between records; a `Stop` when the input ended or broke instead.
+    private func skipSeparators() -> Stop? {
+        while true {
+            let window = input.window
+            var index = 0
+            while index < window.count, window[index] == 0x0d || window[index] == 0x0a { index += 1 }
+            input.consume(index)
+            if input.available >= 8 { return nil }
+            let outcome = input.fill(atLeast: 8)
+            if outcome == .ready { continue }
+            if outcome == .end {
+                if input.available == 0 {
+                    done = true
+                    return Stop(item: nil)
+                }
+                if !input.window.contains(where: { $0 != 0x0d && $0 != 0x0a }) { continue }
+                return nil
+            }
+            return Stop(item: interrupted(outcome))
+        }
+    }
+
+    /// While resynchronising: moves to the next line starting with `WARC/`, or stops at the end.
+    private func findVersionLine() -> Stop? {
+        while true {
+            let window = input.window
+            if window.starts(with: "WARC/".utf8) {
+                resynchronising = false
+                return nil
+            }
+            if let index = ByteSearch.firstIndex(of: "\nWARC/", in: window) {
+                input.consume(index + 1)
+                resynchronising = false
+                return nil
+            }
+            input.consume(max(0, window.count - 6))
+            switch input.fill(atLeast: 7) {
+            case .ready:
+                continue
+            case .end:
+                input.dropBuffered()
+                done = true
+                return Stop(item: nil)
+            case let broken:
+                return Stop(item: interrupted(broken))
+            }
+        }
+    }
+
+    /// Finds the blank line that ends the header block, decoding more as needed.
+    private func findHeaderEnd() -> HeaderEnd {
+        let source = SourceLocation(path: path, offset: input.sourceOffset(atDecoded: input.position))
+        while true {
+            let window = input.window
+            let searched = UnsafeRawBufferPointer(rebasing: window[..<min(window.count, Self.maxHeaderBytes)])
+            let crlf = ByteSearch.firstIndex(of: "\r\n\r\n", in: searched).map { $0 + 4 }
+            let lf = ByteSearch.firstIndex(of: "\n\n", in: searched).map { $0 + 2 }
+            if let end = [crlf, lf].compactMap({ $0 }).min() { return .found(end) }
+            if window.count >= Self.maxHeaderBytes {
+                resynchronising = true
+                input.consume(1)
+                return .stop(context.failure(source, "bad WARC header: no end within 64 KiB"))
+            }
+            switch input.fillMore() {
+            case .ready: continue
+            case .end: return .stop(cutOff(source, length: nil))
+            case let broken: return .stop(interrupted(broken))
+            }
+        }
+    }
+
+    /// Streams past a payload we do not keep; nil when done, or the failure if it is cut off.
+    private func skipPayload(_ length: Int, source: SourceLocation) -> ScrapeItem? {
+        switch input.skip(UInt64(length)) {
+        case .ready: return nil
+        case .end: return cutOff(source, length: length)
+        case let broken: return interrupted(broken)
+        }
+    }
+
+    private func cutOff(_ source: SourceLocation, length: Int?) -> ScrapeItem {
+        input.dropBuffered()
+        done = true
+        let detail =
+            length.map { "Content-Length \($0) runs past the end of the input" } ?? "header incomplete"
+        return context.failure(source, "WARC record cut off: \(detail)")
+    }
+
+    /// Handles a damaged member or a silent break: drop partial data, then resynchronise.
+    private func interrupted(_ outcome: DecodedFill) -> ScrapeItem? {
+        input.dropBuffered()
+        resynchronising = true
+        switch outcome {
+        case .damaged(let offset, let reason):
+            return context.failure(SourceLocation(path: path, offset: offset), reason)
+        case .end:
+            done = true
+            return nil
+        case .discontinuity, .ready:
+            return nil
+        }
+    }
+}

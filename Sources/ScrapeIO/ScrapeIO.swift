@@ -1,1 +1,0 @@
-// Readers and the sharded writer.

@@ -1,0 +1,28 @@
+/// How shard files are compressed.
+public enum OutputCompression: String, Sendable, CaseIterable {
+    /// Plain JSON Lines.
+    case none
+    /// Multi-member gzip: one member per commit.
+    case gzip
+    /// Concatenated zstd frames: one frame per commit.
+    case zstd
+
+    /// The suffix added after `.jsonl`: `""`, `".gz"` or `".zst"`.
+    public var fileSuffix: String {
+        switch self {
+        case .none: ""
+        case .gzip: ".gz"
+        case .zstd: ".zst"
+        }
+    }
+
+    /// The level used when the settings leave it unset: fast levels, because the collector must
+    /// keep up with every worker at once.
+    public var defaultLevel: Int? {
+        switch self {
+        case .none: nil
+        case .gzip: 1
+        case .zstd: 3
+        }
+    }
+}
