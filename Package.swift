@@ -16,11 +16,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
-        .systemLibrary(
-            name: "CZeroMQ",
-            pkgConfig: "libzmq",
-            providers: [.apt(["libzmq3-dev"])]
-        ),
+        // libzmq's pkg-config file adds -isystem flags (Kerberos, PGM) that SwiftPM rejects with a
+        // warning; <zmq.h> is on the default include path, so the module map links it directly.
+        // Installed by tools/install-deps.sh (Debian: libzmq3-dev).
+        .systemLibrary(name: "CZeroMQ"),
         .systemLibrary(
             name: "CZlib",
             pkgConfig: "zlib",

@@ -3,7 +3,7 @@ import Dispatch
 import Foundation
 
 /// Turns SIGINT and SIGTERM into stop requests: the first drains, the second stops at once.
-final class SignalTrap: Sendable {
+final class SignalTrap {
     private let sources: [any DispatchSourceSignal]
 
     init(_ stop: StopRequest, signals: [Int32] = [SIGINT, SIGTERM]) {
