@@ -37,7 +37,9 @@ enum Sockets {
         }
     }
 
-    static func bound(_ context: ZMQContext, type: SocketType, at endpoint: String) throws(ClusterError) -> ZMQSocket {
+    static func bound(
+        _ context: ZMQContext, type: SocketType, at endpoint: String
+    ) throws(ClusterError) -> ZMQSocket {
         do {
             let socket = try ZMQSocket(context: context, type: type)
             try configure(socket)

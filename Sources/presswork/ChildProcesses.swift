@@ -12,7 +12,8 @@ final class ChildProcesses {
 
     /// The path of the running `presswork` binary.
     static func executablePath() -> String {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments[0]
     }
 
     func start(_ name: String, arguments: [String]) throws {

@@ -48,7 +48,8 @@ struct CoordinatorCommand: ParsableCommand {
             let stop = try StopRequest()
             let trap = SignalTrap(stop)
             let context = try ZMQContext()
-            let coordinator = try Coordinator(settings: settings, context: context, stop: stop, logger: logger)
+            let coordinator = try Coordinator(
+                settings: settings, context: context, stop: stop, logger: logger)
             status = try coordinator.run()
             withExtendedLifetime(trap) {}
         } catch {

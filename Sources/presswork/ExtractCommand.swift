@@ -7,7 +7,9 @@ import ScrapeIO
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
-        abstract: "Print the article record(s) of one input as JSON (a page, a WARC, a JSONL file, or - for stdin).")
+        abstract:
+            "Print the article record(s) of one input as JSON (a page, a WARC, a JSONL file, or - for stdin)."
+    )
 
     @Argument(help: "The input file, or - for stdin.")
     var input: String
@@ -34,20 +36,23 @@ struct ExtractCommand: ParsableCommand {
                     failures += 1
                     line = RecordJSON.encode(
                         DeadLetter(
-                            id: raw.id, source: raw.source.description, stage: error.stage, reason: error.reason,
+                            id: raw.id, source: raw.source.description, stage: error.stage,
+                            reason: error.reason,
                             attempts: 1, url: raw.url))
                 }
             case .failure(let failure):
                 failures += 1
                 line = RecordJSON.encode(
                     DeadLetter(
-                        id: failure.id, source: failure.source.description, stage: "read", reason: failure.reason,
+                        id: failure.id, source: failure.source.description, stage: "read",
+                        reason: failure.reason,
                         attempts: 1))
             }
             print(pretty ? Self.prettyPrinted(line) : String(decoding: line, as: UTF8.self))
         }
         if failures > 0 {
-            FileHandle.standardError.write(Data("presswork: \(failures) of \(records + failures) failed\n".utf8))
+            FileHandle.standardError.write(
+                Data("presswork: \(failures) of \(records + failures) failed\n".utf8))
             throw PressworkExit.finishedWithFailures
         }
     }

@@ -5,7 +5,8 @@ import Synchronization
 
 /// Options every subcommand takes: logging.
 struct GlobalOptions: ParsableArguments {
-    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical (env PRESSWORK_LOG_LEVEL).")
+    @Option(
+        help: "Log level: trace, debug, info, notice, warning, error, critical (env PRESSWORK_LOG_LEVEL).")
     var logLevel: String = ProcessInfo.processInfo.environment["PRESSWORK_LOG_LEVEL"] ?? "warning"
 
     /// Bootstraps swift-log once for the process (only the executable does this) and returns a logger.

@@ -27,9 +27,12 @@ struct ProgressBar {
         if let total, total > 0 {
             let width = 24
             let filled = min(width, Int(Double(width) * Double(done) / Double(total)))
-            bar = "[" + String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled) + "] "
+            bar =
+                "[" + String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled)
+                + "] "
         }
-        var text = bar + "\(done)" + (total.map { status.inputDone ? "/\($0)" : "/~\($0)" } ?? "") + " articles"
+        var text =
+            bar + "\(done)" + (total.map { status.inputDone ? "/\($0)" : "/~\($0)" } ?? "") + " articles"
         text += "  \(Format.rate(status.articlesPerSecond10s))/s"
         text += "  \(String(format: "%.1f", status.megabytesPerSecond)) MB/s"
         if let eta = status.etaSeconds { text += "  ETA \(Format.seconds(eta))" }

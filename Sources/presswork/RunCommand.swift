@@ -62,18 +62,23 @@ struct RunCommand: ParsableCommand {
             let stop = try StopRequest()
             let trap = SignalTrap(stop)
             let context = try ZMQContext()
-            let coordinator = try Coordinator(settings: settings, context: context, stop: stop, logger: logger)
+            let coordinator = try Coordinator(
+                settings: settings, context: context, stop: stop, logger: logger)
             let common = ["--log-level", global.logLevel, "--exit-with-parent", "\(getpid())"]
             try children.start(
                 "collector",
-                arguments: ["collector", "--bind", collectorEndpoint, "--coordinator", coordinatorEndpoint,
-                    "-o", output.output, "--shards", "\(output.shards)", "--compression", output.compression]
+                arguments: [
+                    "collector", "--bind", collectorEndpoint, "--coordinator", coordinatorEndpoint,
+                    "-o", output.output, "--shards", "\(output.shards)", "--compression", output.compression,
+                ]
                     + (output.level.map { ["--level", "\($0)"] } ?? []) + common)
             for index in 0..<workers {
                 try children.start(
                     "worker \(index + 1)",
-                    arguments: ["worker", "--coordinator", coordinatorEndpoint, "--collector", collectorEndpoint,
-                        "--threads", "\(perWorker)"] + common)
+                    arguments: [
+                        "worker", "--coordinator", coordinatorEndpoint, "--collector", collectorEndpoint,
+                        "--threads", "\(perWorker)",
+                    ] + common)
             }
             var progress = ProgressBar()
             var childFailure: String?
@@ -94,7 +99,8 @@ struct RunCommand: ParsableCommand {
             FileHandle.standardError.write(Data("presswork: run failed: \(error)\n".utf8))
             throw PressworkExit.fatal
         }
-        let summary = RunSummary(status: status, wallSeconds: Date().timeIntervalSince(started), output: output.output)
+        let summary = RunSummary(
+            status: status, wallSeconds: Date().timeIntervalSince(started), output: output.output)
         print(summary.text)
         throw RunSummary.exitCode(for: status)
     }

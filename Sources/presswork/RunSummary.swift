@@ -37,7 +37,8 @@ struct RunSummary {
     /// 0 when everything was written, 2 when some articles failed, 1 when the run did not finish.
     static func exitCode(for status: RunStatus) -> ExitCode {
         guard status.state == "finished" else { return PressworkExit.fatal }
-        return (status.collector?.failures ?? 0) > 0 ? PressworkExit.finishedWithFailures : PressworkExit.success
+        return (status.collector?.failures ?? 0) > 0
+            ? PressworkExit.finishedWithFailures : PressworkExit.success
     }
 }
 

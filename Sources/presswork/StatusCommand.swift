@@ -35,7 +35,9 @@ struct StatusCommand: ParsableCommand {
         repeat {
             guard let status = client.fetch(timeoutMilliseconds: Int(timeout * 1_000)) else {
                 FileHandle.standardError.write(
-                    Data("presswork: no answer from a coordinator at \(coordinator) within \(timeout)s\n".utf8))
+                    Data(
+                        "presswork: no answer from a coordinator at \(coordinator) within \(timeout)s\n".utf8)
+                )
                 throw PressworkExit.fatal
             }
             if json {
@@ -66,7 +68,8 @@ struct StatusClient {
         defer { socket.close() }
         try? socket.setLinger(milliseconds: 0)
         guard (try? socket.connect(endpoint)) != nil else { return nil }
-        guard (try? socket.send([WireCodec.encode(.statusRequest, EmptyBody())], dontWait: true)) == true else {
+        guard (try? socket.send([WireCodec.encode(.statusRequest, EmptyBody())], dontWait: true)) == true
+        else {
             return nil
         }
         var poller = ZMQPoller()

@@ -25,7 +25,8 @@ struct StatusTable {
         }
         lines.append("  workers: \(s.workers.count)")
         if !s.workers.isEmpty {
-            lines.append("    HOST                 PID      THREADS  HELD  DONE      FAILED  RATE/s  HEARTBEAT")
+            lines.append(
+                "    HOST                 PID      THREADS  HELD  DONE      FAILED  RATE/s  HEARTBEAT")
             for w in s.workers {
                 let host = w.host.count > 20 ? String(w.host.prefix(20)) : w.host
                 lines.append(

@@ -7,7 +7,9 @@ struct WorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "worker",
         abstract: "Process jobs from a coordinator on all cores and push records to the collector.",
-        discussion: "SIGTERM drains: no new jobs, finish and send what is held, exit 0. A second SIGTERM stops at once.")
+        discussion:
+            "SIGTERM drains: no new jobs, finish and send what is held, exit 0. A second SIGTERM stops at once."
+    )
 
     @Option(help: "The coordinator's endpoint.")
     var coordinator = "tcp://127.0.0.1:5555"

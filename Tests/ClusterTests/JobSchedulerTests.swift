@@ -39,10 +39,12 @@ import Testing
         for n in 1...4 { s.enqueue("j\(n)") }
         _ = s.join("w1", credit: 1, now: clock.now)
         let actions = s.join("w2", credit: 3, now: clock.now)
-        #expect(actions == [
-            .dispatch(job: "j2", attempt: 1, worker: "w2"), .dispatch(job: "j3", attempt: 1, worker: "w2"),
-            .dispatch(job: "j4", attempt: 1, worker: "w2"),
-        ])
+        #expect(
+            actions == [
+                .dispatch(job: "j2", attempt: 1, worker: "w2"),
+                .dispatch(job: "j3", attempt: 1, worker: "w2"),
+                .dispatch(job: "j4", attempt: 1, worker: "w2"),
+            ])
     }
 
     @Test func committedJobsAreDoneAndUnknownCommitsAreReported() {
@@ -90,8 +92,10 @@ import Testing
         clock.advance(.milliseconds(200))
         let actions = s.tick(now: clock.now)
         #expect(actions.first == .workerDead(worker: "w1"))
-        #expect(actions.contains(.requeued(job: "j1", failedAttempt: 1, reason: "worker w1 stopped responding")))
-        #expect(actions.contains(.requeued(job: "j2", failedAttempt: 1, reason: "worker w1 stopped responding")))
+        #expect(
+            actions.contains(.requeued(job: "j1", failedAttempt: 1, reason: "worker w1 stopped responding")))
+        #expect(
+            actions.contains(.requeued(job: "j2", failedAttempt: 1, reason: "worker w1 stopped responding")))
         #expect(s.workers == ["w2"])
         #expect(s.queuedCount == 2)
         #expect(dispatched(s.addCredit(2, to: "w2", now: clock.now)).sorted() == ["j1", "j2"])
@@ -102,8 +106,10 @@ import Testing
         var s = scheduler(lease: .seconds(1), attempts: 2)
         s.enqueue("j1")
         _ = s.join("w1", credit: 5, now: clock.now)
-        #expect(s.failed("j1", reason: "boom", now: clock.now).first == .requeued(
-            job: "j1", failedAttempt: 1, reason: "boom"))
+        #expect(
+            s.failed("j1", reason: "boom", now: clock.now).first
+                == .requeued(
+                    job: "j1", failedAttempt: 1, reason: "boom"))
         #expect(s.leasedCount == 1, "re-dispatched at once to the worker with credit")
         clock.advance(.milliseconds(1_001))
         s.heard(from: "w1", now: clock.now)
@@ -120,10 +126,11 @@ import Testing
         _ = s.join("w1", credit: 1, now: clock.now)
         _ = s.join("w2", credit: 1, now: clock.now)
         let actions = s.remove("w1", reason: "worker w1 left", now: clock.now)
-        #expect(actions == [
-            .requeued(job: "j1", failedAttempt: 1, reason: "worker w1 left"),
-            .dispatch(job: "j1", attempt: 2, worker: "w2"),
-        ])
+        #expect(
+            actions == [
+                .requeued(job: "j1", failedAttempt: 1, reason: "worker w1 left"),
+                .dispatch(job: "j1", attempt: 2, worker: "w2"),
+            ])
         #expect(!s.knows("w1"))
     }
 

@@ -9,7 +9,8 @@ import Testing
         let scrape = dir.path("scrape.jsonl.gz")
         let ids = dir.path("urls.txt")
         try Scrapes.generate(count: 3_000, format: "jsonl.gz", to: scrape, urls: ids)
-        let expected = Set(try String(contentsOf: ids, encoding: .utf8).split(separator: "\n").map(String.init))
+        let expected = Set(
+            try String(contentsOf: ids, encoding: .utf8).split(separator: "\n").map(String.init))
         #expect(expected.count == 3_000)
 
         let out = dir.path("out")
@@ -17,7 +18,9 @@ import Testing
         let first = try PressworkBinary.start(arguments, logs: dir.url, name: "first")
         let output = OutputDirectory(url: out)
         let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline, first.isRunning, ((output.manifest?["records"] as? Int) ?? 0) < 200 {
+        while Date() < deadline, first.isRunning,
+            (((output.manifest?["totals"] as? [String: Any])?["records"] as? Int) ?? 0) < 200
+        {
             Thread.sleep(forTimeInterval: 0.01)
         }
         kill(first.processIdentifier, SIGKILL)

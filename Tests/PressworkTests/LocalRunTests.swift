@@ -38,7 +38,8 @@ import Testing
         var good = 0
         for name in try FileManager.default.contentsOfDirectory(atPath: samples.path)
         where name.hasSuffix(".html") || name.hasSuffix(".txt") {
-            try FileManager.default.copyItem(at: samples.appendingPathComponent(name), to: input.appendingPathComponent(name))
+            try FileManager.default.copyItem(
+                at: samples.appendingPathComponent(name), to: input.appendingPathComponent(name))
             good += 1
         }
         // Binary junk, an empty page, and a truncated gzip page.
@@ -46,8 +47,11 @@ import Testing
         for index in junk.indices { junk[index] = UInt8(truncatingIfNeeded: index &* 7919 &+ 13) }
         try Data(junk).write(to: input.appendingPathComponent("junk.html"))
         try Data().write(to: input.appendingPathComponent("empty.html"))
-        let page = try Data(contentsOf: samples.appendingPathComponent(
-            try FileManager.default.contentsOfDirectory(atPath: samples.path).first { $0.hasSuffix(".html") }!))
+        let page = try Data(
+            contentsOf: samples.appendingPathComponent(
+                try FileManager.default.contentsOfDirectory(atPath: samples.path).first {
+                    $0.hasSuffix(".html")
+                }!))
         let gzipped = try gzip(page)
         try gzipped.prefix(gzipped.count / 2).write(to: input.appendingPathComponent("truncated.html.gz"))
 
@@ -74,8 +78,11 @@ import Testing
         let dir = try TemporaryDirectory()
         let samples = PressworkBinary.repositoryRoot.appendingPathComponent("tools/sample-pages")
         let name = try #require(
-            try FileManager.default.contentsOfDirectory(atPath: samples.path).sorted().first { $0.hasSuffix(".html") })
-        let outcome = try PressworkBinary.run(["extract", samples.appendingPathComponent(name).path], in: dir.url)
+            try FileManager.default.contentsOfDirectory(atPath: samples.path).sorted().first {
+                $0.hasSuffix(".html")
+            })
+        let outcome = try PressworkBinary.run(
+            ["extract", samples.appendingPathComponent(name).path], in: dir.url)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
         #expect((object?["text"] as? String)?.isEmpty == false)
@@ -94,7 +101,8 @@ import Testing
 
     @Test func usageErrorsHaveTheirOwnExitCode() throws {
         let dir = try TemporaryDirectory()
-        let outcome = try PressworkBinary.run(["run", "x", "-o", dir.path("o").path, "--workers", "0"], in: dir.url)
+        let outcome = try PressworkBinary.run(
+            ["run", "x", "-o", dir.path("o").path, "--workers", "0"], in: dir.url)
         #expect(outcome.status == 64)
     }
 

@@ -25,7 +25,9 @@ struct OutputDirectory {
     var deadLetters: [[String: Any]] { get throws { try objects(prefix: "dead-letter") } }
 
     var manifest: [String: Any]? {
-        guard let data = try? Data(contentsOf: url.appendingPathComponent("_manifest.json")) else { return nil }
+        guard let data = try? Data(contentsOf: url.appendingPathComponent("_manifest.json")) else {
+            return nil
+        }
         return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
     }
 

@@ -59,7 +59,8 @@ struct PressworkBinary {
         let read = { (name: String) in
             (try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)) ?? ""
         }
-        return Outcome(status: process.terminationStatus, stdout: read("presswork.out"), stderr: read("presswork.err"))
+        return Outcome(
+            status: process.terminationStatus, stdout: read("presswork.out"), stderr: read("presswork.err"))
     }
 }
 
@@ -68,7 +69,8 @@ final class TemporaryDirectory {
     let url: URL
 
     init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("presswork-test-\(UUID().uuidString)")
+        url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "presswork-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 

@@ -23,7 +23,9 @@ public final class Collector {
     /// Failures by stage appended since the last commit (they count once committed).
     private var pendingStages: [String: Int] = [:]
 
-    public init(settings: CollectorSettings, context: ZMQContext, stop: StopRequest, logger: Logger) throws(ClusterError) {
+    public init(
+        settings: CollectorSettings, context: ZMQContext, stop: StopRequest, logger: Logger
+    ) throws(ClusterError) {
         self.settings = settings
         self.logger = logger
         self.stop = stop
@@ -31,7 +33,8 @@ public final class Collector {
         let pid = ProcessInfo.processInfo.processIdentifier
         peer = PeerInfo(id: "collector-\(host)-\(pid)", role: "collector", host: host, pid: pid, threads: 1)
         do {
-            writer = try ShardedJSONLWriter(directory: settings.output, settings: settings.shards, logger: logger)
+            writer = try ShardedJSONLWriter(
+                directory: settings.output, settings: settings.shards, logger: logger)
         } catch {
             throw ClusterError("cannot open the output directory: \(error)")
         }
@@ -62,10 +65,14 @@ public final class Collector {
             if ready.contains(pullIndex) { drainResults() }
             if ready.contains(dealerIndex) { drainCoordinator() }
             let now = Moment.now()
-            if let first = firstPending, pending.count >= settings.commitJobs || now - first >= settings.commitInterval {
+            if let first = firstPending,
+                pending.count >= settings.commitJobs || now - first >= settings.commitInterval
+            {
                 try commit()
             }
-            if now - lastSent >= WireProtocol.heartbeatInterval { send(.heartbeat, HeartbeatBody(figures: nil)) }
+            if now - lastSent >= WireProtocol.heartbeatInterval {
+                send(.heartbeat, HeartbeatBody(figures: nil))
+            }
             if finishRequested {
                 try commit()
                 do {
@@ -140,7 +147,8 @@ public final class Collector {
                     throw WireError("unexpected '\(other.rawValue)' message to the collector")
                 }
             } catch {
-                logger.warning("rejected a message from the coordinator", metadata: ["reason": "\(error.reason)"])
+                logger.warning(
+                    "rejected a message from the coordinator", metadata: ["reason": "\(error.reason)"])
             }
         }
     }

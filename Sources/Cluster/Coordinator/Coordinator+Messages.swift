@@ -27,7 +27,10 @@ extension Coordinator {
                     ledger.peers[peer] = hello.peer
                     logger.info(
                         "worker joined",
-                        metadata: ["worker": "\(peer)", "threads": "\(hello.peer.threads)", "credit": "\(hello.credit)"])
+                        metadata: [
+                            "worker": "\(peer)", "threads": "\(hello.peer.threads)",
+                            "credit": "\(hello.credit)",
+                        ])
                     perform(scheduler.join(peer, credit: hello.credit, now: now), now: now)
                 }
             case .credit:
@@ -58,7 +61,8 @@ extension Coordinator {
                 collectorFinished = true
             case .error:
                 let body = try WireCodec.body(ErrorBody.self, from: header)
-                logger.error("peer reported an error", metadata: ["peer": "\(peer)", "reason": "\(body.reason)"])
+                logger.error(
+                    "peer reported an error", metadata: ["peer": "\(peer)", "reason": "\(body.reason)"])
             default:
                 throw WireError("unexpected '\(kind.rawValue)' message to the coordinator")
             }

@@ -125,7 +125,8 @@ public final class Coordinator {
             case .requeued(let job, let failedAttempt, let reason):
                 ledger.retries += 1
                 logger.warning(
-                    "job re-queued", metadata: ["job": "\(job)", "attempt": "\(failedAttempt)", "reason": "\(reason)"])
+                    "job re-queued",
+                    metadata: ["job": "\(job)", "attempt": "\(failedAttempt)", "reason": "\(reason)"])
             case .giveUp(let job, let attempts, let reason):
                 ledger.givenUp += 1
                 ledger.giveUp(job, attempts: attempts, reason: reason)
@@ -144,9 +145,13 @@ public final class Coordinator {
         let frames = [Array(worker.utf8), WireCodec.encode(.job, header)] + job.bodies
         do {
             if try router.send(frames, dontWait: true) { return }
-            perform(scheduler.failed(jobID, reason: "worker \(worker) is not accepting messages", now: now), now: now)
+            perform(
+                scheduler.failed(jobID, reason: "worker \(worker) is not accepting messages", now: now),
+                now: now)
         } catch {
-            perform(scheduler.remove(worker, reason: "worker \(worker) unreachable: \(error)", now: now), now: now)
+            perform(
+                scheduler.remove(worker, reason: "worker \(worker) unreachable: \(error)", now: now), now: now
+            )
         }
     }
 
@@ -155,8 +160,10 @@ public final class Coordinator {
         var unsent: [String] = []
         for jobID in pendingDeadJobs {
             guard let lines = ledger.deadLetterLines(for: jobID) else { continue }
-            let header = DeadJobHeader(job: jobID, count: lines.count, failedStages: ledger.failedStages(for: jobID))
-            let sent = (try? router.send([collectorID, WireCodec.encode(.deadJob, header)] + lines, dontWait: true))
+            let header = DeadJobHeader(
+                job: jobID, count: lines.count, failedStages: ledger.failedStages(for: jobID))
+            let sent =
+                (try? router.send([collectorID, WireCodec.encode(.deadJob, header)] + lines, dontWait: true))
             if sent != true { unsent.append(jobID) }
         }
         pendingDeadJobs = unsent

@@ -39,7 +39,8 @@ public struct JobCutter {
                 job.failures.append(
                     DeadLetter(
                         id: raw.id, source: raw.source.description, stage: "limits",
-                        reason: "article body of \(raw.body.count) bytes exceeds the \(maxArticleBytes)-byte limit",
+                        reason:
+                            "article body of \(raw.body.count) bytes exceeds the \(maxArticleBytes)-byte limit",
                         attempts: 0, url: raw.url))
             case .article(let raw):
                 job.articles.append(ArticleMeta(raw))

@@ -113,11 +113,13 @@ public struct JobScheduler: Sendable {
             actions.append(.workerDead(worker: worker))
             credit[worker] = nil
             for lease in leases.revokeAll(heldBy: worker) {
-                actions += fail(lease.job, attempt: lease.attempt, reason: "worker \(worker) stopped responding")
+                actions += fail(
+                    lease.job, attempt: lease.attempt, reason: "worker \(worker) stopped responding")
             }
         }
         for lease in leases.expire(now: now) {
-            actions += fail(lease.job, attempt: lease.attempt, reason: "lease expired on worker \(lease.worker)")
+            actions += fail(
+                lease.job, attempt: lease.attempt, reason: "lease expired on worker \(lease.worker)")
         }
         return actions + dispatch(now: now)
     }
@@ -138,7 +140,10 @@ public struct JobScheduler: Sendable {
     private mutating func dispatch(now: Moment) -> [Action] {
         var actions: [Action] = []
         while !queue.isEmpty {
-            guard let worker = credit.filter({ $0.value > 0 }).max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key
+            guard
+                let worker = credit.filter({ $0.value > 0 }).max(by: {
+                    ($0.value, $1.key) < ($1.value, $0.key)
+                })?.key
             else { break }
             guard let job = queue.popFront() else { break }
             guard let made = attempts[job] else { continue }  // committed while queued

@@ -4,7 +4,9 @@ public struct WorkerLiveness: Sendable {
     public var liveness: Int
     private var lastHeard: [String: Moment] = [:]
 
-    public init(interval: Duration = WireProtocol.heartbeatInterval, liveness: Int = WireProtocol.heartbeatLiveness) {
+    public init(
+        interval: Duration = WireProtocol.heartbeatInterval, liveness: Int = WireProtocol.heartbeatLiveness
+    ) {
         self.interval = interval
         self.liveness = liveness
     }

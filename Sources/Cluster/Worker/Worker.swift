@@ -21,14 +21,17 @@ public final class Worker {
     private var lastHeard = Moment.now()
     private var finishRequested = false
 
-    public init(settings: WorkerSettings, context: ZMQContext, stop: StopRequest, logger: Logger) throws(ClusterError) {
+    public init(
+        settings: WorkerSettings, context: ZMQContext, stop: StopRequest, logger: Logger
+    ) throws(ClusterError) {
         self.settings = settings
         self.logger = logger
         self.stop = stop
         let host = ProcessInfo.processInfo.hostName
         let pid = ProcessInfo.processInfo.processIdentifier
         let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
-        peer = PeerInfo(id: "w-\(host)-\(pid)-\(suffix)", role: "worker", host: host, pid: pid, threads: settings.threads)
+        peer = PeerInfo(
+            id: "w-\(host)-\(pid)-\(suffix)", role: "worker", host: host, pid: pid, threads: settings.threads)
         dealer = try Sockets.connected(context, type: .dealer, to: settings.coordinator, routingID: peer.id)
         push = try Sockets.connected(context, type: .push, to: settings.collector)
         let wake = stop.wake
@@ -74,7 +77,8 @@ public final class Worker {
         }
         send(.bye, EmptyBody())
         logger.info(
-            "worker finished", metadata: ["articles": "\(figures.articlesDone)", "failed": "\(figures.articlesFailed)"])
+            "worker finished",
+            metadata: ["articles": "\(figures.articlesDone)", "failed": "\(figures.articlesFailed)"])
         return figures
     }
 
@@ -97,7 +101,8 @@ public final class Worker {
                     let job = try WireCodec.body(JobHeader.self, from: header)
                     let bodies = Array(frames.dropFirst())
                     guard bodies.count == job.articles.count else {
-                        throw WireError("job \(job.job) has \(bodies.count) bodies for \(job.articles.count) articles")
+                        throw WireError(
+                            "job \(job.job) has \(bodies.count) bodies for \(job.articles.count) articles")
                     }
                     held += 1
                     figures.jobsHeld = held
@@ -115,7 +120,8 @@ public final class Worker {
                     throw WireError("unexpected '\(other.rawValue)' message to a worker")
                 }
             } catch {
-                logger.warning("rejected a message from the coordinator", metadata: ["reason": "\(error.reason)"])
+                logger.warning(
+                    "rejected a message from the coordinator", metadata: ["reason": "\(error.reason)"])
                 send(.error, ErrorBody(reason: error.reason))
             }
         }

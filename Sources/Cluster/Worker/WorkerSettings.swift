@@ -1,5 +1,5 @@
-import Foundation
 import ArticlePipeline
+import Foundation
 
 /// Everything a worker needs to know; defaults suit a local run.
 public struct WorkerSettings: Sendable {
@@ -22,4 +22,3 @@ public struct WorkerSettings: Sendable {
     /// The number of cores this process may use.
     public static var activeCores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 }
-
