@@ -8,6 +8,8 @@ struct HTMLContentExtractor {
     static let minVotingParagraph = 25
     /// Link text above this share of an element's text makes it a link list, not prose.
     static let maxLinkDensity = 0.5
+    /// Loose text runs (outside paragraph elements) shorter than this must end a sentence to count.
+    static let minLooseRun = 50
     /// Lines mostly made of links and shorter than this are dropped from the text.
     static let maxLinkLineLength = 160
 
@@ -57,8 +59,10 @@ struct HTMLContentExtractor {
             let grandparent = Int(document.nodes[parent].parent)
             if grandparent >= 0 { votes[grandparent] += length / 2 }
         }
+        voteForLooseText(&votes)
         guard let best = votes.indices.max(by: { votes[$0] < votes[$1] }), votes[best] > 0 else {
-            return document.firstElement(named: "body") ?? (textLength[HTMLDocument.root] > 0 ? HTMLDocument.root : nil)
+            return document.firstElement(named: "body")
+                ?? (textLength[HTMLDocument.root] > 0 ? HTMLDocument.root : nil)
         }
         var ancestor = best
         while ancestor > 0 {
@@ -68,21 +72,70 @@ struct HTMLContentExtractor {
         return best
     }
 
+    /// Long text directly inside non-paragraph elements votes too, for pages without `<p>`.
+    private func voteForLooseText(_ votes: inout [Int]) {
+        var insideBlock = [Bool](repeating: false, count: document.nodes.count)
+        for index in document.nodes.indices.dropFirst() {
+            let parent = Int(document.nodes[index].parent)
+            let parentName = document.nodes[parent].name
+            insideBlock[index] =
+                insideBlock[parent] || Self.blockTags.contains(parentName) || parentName == "a"
+            guard document.nodes[index].kind == .text, !insideBlock[index], !dropped[parent],
+                textLength[index] >= Self.minLooseRun, parent > 0
+            else { continue }
+            votes[parent] += textLength[index]
+            let grandparent = Int(document.nodes[parent].parent)
+            if grandparent >= 0 { votes[grandparent] += textLength[index] / 2 }
+        }
+    }
+
+    /// Appends the paragraphs under `node`: block elements whole, and runs of loose inline text
+    /// (text split by `<br>`, as in `<div>text<br><br>text</div>` pages) when they look like prose.
     private func collect(from node: Int, into result: inout [String]) {
+        var run = InlineRun()
         var child = document.nodes[node].firstChild
         while child >= 0 {
             let index = Int(child)
             child = document.nodes[index].nextSibling
+            if document.nodes[index].kind == .text {
+                run.text += document.nodes[index].text
+                continue
+            }
             guard document.nodes[index].kind == .element, !dropped[index] else { continue }
-            if Self.blockTags.contains(document.nodes[index].name) && !hasBlockInside[index] {
+            let name = document.nodes[index].name
+            if name == "figcaption" { continue }  // captions go to `images`, not the text
+            if Self.blockTags.contains(name) && !hasBlockInside[index] {
+                flush(&run, into: &result)
                 let text = visibleText(of: index)
                 let linkHeavy = Double(linkLength[index]) > Double(textLength[index]) * Self.maxLinkDensity
                 if text.isEmpty || (linkHeavy && text.utf8.count < Self.maxLinkLineLength) { continue }
                 if result.last != text { result.append(text) }
-            } else {
+            } else if name == "br" || HTMLTags.special.contains(name) || hasBlockInside[index] {
+                flush(&run, into: &result)
                 collect(from: index, into: &result)
+            } else {
+                appendVisibleText(of: index, to: &run.text)
+                run.linkLength += linkLength[index]
             }
         }
+        flush(&run, into: &result)
+    }
+
+    /// Inline content gathered between block boundaries.
+    private struct InlineRun {
+        var text = ""
+        var linkLength = 0
+    }
+
+    /// Keeps a loose run when it reads like prose: long enough or a finished sentence, few links.
+    private func flush(_ run: inout InlineRun, into result: inout [String]) {
+        defer { run = InlineRun() }
+        let text = run.text.collapsingWhitespace()
+        guard !text.isEmpty else { return }
+        let length = text.utf8.count
+        if Double(run.linkLength) > Double(length) * Self.maxLinkDensity { return }
+        guard length >= Self.minLooseRun || TextScrapeExtractStage.endsSentence(text) else { return }
+        if result.last != text { result.append(text) }
     }
 
     /// The text a reader sees in `node`: kept descendants only, whitespace collapsed.
@@ -130,7 +183,8 @@ struct HTMLContentExtractor {
                 if HTMLTags.rawText.contains(node.name) { textLength[index] = 0 }
                 if node.name == "a" { linkLength[index] = textLength[index] }
                 if node.name == "p" {
-                    let linkHeavy = Double(linkLength[index]) > Double(textLength[index]) * Self.maxLinkDensity
+                    let linkHeavy =
+                        Double(linkLength[index]) > Double(textLength[index]) * Self.maxLinkDensity
                     paragraphText[index] = linkHeavy ? 0 : textLength[index]
                 }
             default: continue

@@ -33,7 +33,8 @@ import Testing
     }
 
     @Test func rawTextIsNotParsedAsMarkup() throws {
-        let html = "<script>if (a < b && c) { x = \"</div>\"; }</script><style>p>b{}</style><title>A &amp; B</title><p>x"
+        let html =
+            "<script>if (a < b && c) { x = \"</div>\"; }</script><style>p>b{}</style><title>A &amp; B</title><p>x"
         let document = TestSupport.parse(html)
         let script = try #require(document.firstElement(named: "script"))
         #expect(document.rawText(of: script) == "if (a < b && c) { x = \"</div>\"; }")
@@ -46,10 +47,13 @@ import Testing
     }
 
     @Test func characterReferencesAreDecoded() throws {
-        let html = "<p title=\"a&quot;b &amp; c\">&lt;x&gt; caf&eacute; &mdash; &#8220;q&#x201D; &#150; &hellip; &nbsp;&copy 2025 &bogus;</p>"
+        let html =
+            "<p title=\"a&quot;b &amp; c\">&lt;x&gt; caf&eacute; &mdash; &#8220;q&#x201D; &#150; &hellip; &nbsp;&copy 2025 &bogus;</p>"
         let document = TestSupport.parse(html)
         let paragraph = try #require(document.firstElement(named: "p"))
-        #expect(document.rawText(of: paragraph) == "<x> caf\u{e9} \u{2014} \u{201C}q\u{201D} \u{2013} \u{2026} \u{a0}\u{a9} 2025 &bogus;")
+        #expect(
+            document.rawText(of: paragraph)
+                == "<x> caf\u{e9} \u{2014} \u{201C}q\u{201D} \u{2013} \u{2026} \u{a0}\u{a9} 2025 &bogus;")
         #expect(document.attribute("title", of: paragraph) == "a\"b & c")
     }
 
@@ -90,7 +94,9 @@ import Testing
 
     @Test func deepNestingIsFlattenedQuickly() throws {
         let depth = 100_000
-        let html = String(repeating: "<div>", count: depth) + "deep" + String(repeating: "</div>", count: depth) + "<p>after</p>"
+        let html =
+            String(repeating: "<div>", count: depth) + "deep" + String(repeating: "</div>", count: depth)
+            + "<p>after</p>"
         let started = Date()
         let document = TestSupport.parse(html)
         let seconds = Date().timeIntervalSince(started)
