@@ -22,6 +22,8 @@ struct HTMLContentExtractor {
     private var linkLength: [Int]
     private var paragraphText: [Int]
     private var hasBlockInside: [Bool]
+    private let roles: [NodeRole]
+    private let ownTextLength: [Int]
 
     init(document: HTMLDocument) {
         self.document = document
@@ -31,6 +33,7 @@ struct HTMLContentExtractor {
         linkLength = Array(repeating: 0, count: count)
         paragraphText = Array(repeating: 0, count: count)
         hasBlockInside = Array(repeating: false, count: count)
+        (roles, ownTextLength) = NodeRole.roles(of: document)
         measure()
         markBoilerplate()
         measure()
@@ -51,7 +54,7 @@ struct HTMLContentExtractor {
     /// The element holding the article: the best-voted paragraph parent, widened to its `<article>`.
     func container() -> Int? {
         var votes = [Int](repeating: 0, count: document.nodes.count)
-        for index in document.nodes.indices where document.nodes[index].name == "p" && !dropped[index] {
+        for index in document.nodes.indices where roles[index].contains(.paragraph) && !dropped[index] {
             let length = paragraphText[index]
             guard length >= Self.minVotingParagraph else { continue }
             let parent = Int(document.nodes[index].parent)
@@ -77,10 +80,8 @@ struct HTMLContentExtractor {
         var insideBlock = [Bool](repeating: false, count: document.nodes.count)
         for index in document.nodes.indices.dropFirst() {
             let parent = Int(document.nodes[index].parent)
-            let parentName = document.nodes[parent].name
-            insideBlock[index] =
-                insideBlock[parent] || Self.blockTags.contains(parentName) || parentName == "a"
-            guard document.nodes[index].kind == .text, !insideBlock[index], !dropped[parent],
+            insideBlock[index] = insideBlock[parent] || !roles[parent].isDisjoint(with: [.block, .link])
+            guard roles[index].contains(.text), !insideBlock[index], !dropped[index],
                 textLength[index] >= Self.minLooseRun, parent > 0
             else { continue }
             votes[parent] += textLength[index]
@@ -102,15 +103,15 @@ struct HTMLContentExtractor {
                 continue
             }
             guard document.nodes[index].kind == .element, !dropped[index] else { continue }
-            let name = document.nodes[index].name
-            if name == "figcaption" { continue }  // captions go to `images`, not the text
-            if Self.blockTags.contains(name) && !hasBlockInside[index] {
+            let role = roles[index]
+            if role.contains(.caption) { continue }  // captions go to `images`, not the text
+            if role.contains(.block) && !hasBlockInside[index] {
                 flush(&run, into: &result)
                 let text = visibleText(of: index)
                 let linkHeavy = Double(linkLength[index]) > Double(textLength[index]) * Self.maxLinkDensity
                 if text.isEmpty || (linkHeavy && text.utf8.count < Self.maxLinkLineLength) { continue }
                 if result.last != text { result.append(text) }
-            } else if name == "br" || HTMLTags.special.contains(name) || hasBlockInside[index] {
+            } else if role.contains(.separator) || hasBlockInside[index] {
                 flush(&run, into: &result)
                 collect(from: index, into: &result)
             } else {
@@ -153,8 +154,7 @@ struct HTMLContentExtractor {
             switch document.nodes[index].kind {
             case .text: text += document.nodes[index].text
             case .element where !dropped[index]:
-                let name = document.nodes[index].name
-                let separate = name == "br" || HTMLTags.special.contains(name)
+                let separate = roles[index].contains(.separator)
                 if separate { text += " " }
                 appendVisibleText(of: index, to: &text)
                 if separate { text += " " }
@@ -165,38 +165,25 @@ struct HTMLContentExtractor {
 
     /// Fills text, link and paragraph lengths bottom-up, skipping dropped subtrees.
     private mutating func measure() {
-        let nodes = document.nodes
         for index in textLength.indices {
-            textLength[index] = 0
+            textLength[index] = ownTextLength[index]
             linkLength[index] = 0
             paragraphText[index] = 0
             hasBlockInside[index] = false
         }
-        for index in nodes.indices.reversed() where !dropped[index] {
-            let node = nodes[index]
-            switch node.kind {
-            case .text:
-                var length = 0
-                for byte in node.text.utf8 where !ASCII.isWhitespace(byte) { length += 1 }
-                textLength[index] = length
-            case .element:
-                if HTMLTags.rawText.contains(node.name) { textLength[index] = 0 }
-                if node.name == "a" { linkLength[index] = textLength[index] }
-                if node.name == "p" {
-                    let linkHeavy =
-                        Double(linkLength[index]) > Double(textLength[index]) * Self.maxLinkDensity
-                    paragraphText[index] = linkHeavy ? 0 : textLength[index]
-                }
-            default: continue
+        for index in roles.indices.reversed() where !dropped[index] {
+            let role = roles[index]
+            if role.contains(.link) { linkLength[index] = textLength[index] }
+            if role.contains(.paragraph) {
+                let linkHeavy = Double(linkLength[index]) > Double(textLength[index]) * Self.maxLinkDensity
+                paragraphText[index] = linkHeavy ? 0 : textLength[index]
             }
-            let parent = Int(node.parent)
+            let parent = Int(document.nodes[index].parent)
             guard parent >= 0 else { continue }
             textLength[parent] += textLength[index]
             linkLength[parent] += linkLength[index]
-            if document.nodes[parent].name != "p" { paragraphText[parent] += paragraphText[index] }
-            if node.kind == .element, Self.blockTags.contains(node.name) || hasBlockInside[index] {
-                hasBlockInside[parent] = true
-            }
+            if !roles[parent].contains(.paragraph) { paragraphText[parent] += paragraphText[index] }
+            if role.contains(.block) || hasBlockInside[index] { hasBlockInside[parent] = true }
         }
     }
 
@@ -205,12 +192,13 @@ struct HTMLContentExtractor {
     private mutating func markBoilerplate() {
         let total = paragraphText[HTMLDocument.root]
         var droppedNow = dropped
-        for index in document.nodes.indices where document.nodes[index].kind == .element {
+        for index in document.nodes.indices.dropFirst() {
             let parent = Int(document.nodes[index].parent)
-            if parent >= 0 && droppedNow[parent] {
+            if droppedNow[parent] || roles[index].contains(.rawText) {
                 droppedNow[index] = true
                 continue
             }
+            guard document.nodes[index].kind == .element else { continue }
             let name = document.nodes[index].name
             let holdsMostText = total > 0 && paragraphText[index] * 2 > total
             if BoilerplateRules.droppedTags.contains(name) {
