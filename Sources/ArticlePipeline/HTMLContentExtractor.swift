@@ -92,12 +92,20 @@ struct HTMLContentExtractor {
 
     /// Appends the paragraphs under `node`: block elements whole, and runs of loose inline text
     /// (text split by `<br>`, as in `<div>text<br><br>text</div>` pages) when they look like prose.
+    ///
+    /// Iterative (a stack of next siblings), so deep trees fit the small stacks of worker threads.
+    /// One run suffices: it is flushed on entering and on leaving every element that separates runs.
     private func collect(from node: Int, into result: inout [String]) {
         var run = InlineRun()
-        var child = document.nodes[node].firstChild
-        while child >= 0 {
-            let index = Int(child)
-            child = document.nodes[index].nextSibling
+        var pending: [Int32] = [document.nodes[node].firstChild]
+        while let next = pending.last {
+            guard next >= 0 else {
+                pending.removeLast()
+                flush(&run, into: &result)
+                continue
+            }
+            let index = Int(next)
+            pending[pending.count - 1] = document.nodes[index].nextSibling
             if document.nodes[index].kind == .text {
                 run.text += document.nodes[index].text
                 continue
@@ -113,13 +121,12 @@ struct HTMLContentExtractor {
                 if result.last != text { result.append(text) }
             } else if role.contains(.separator) || hasBlockInside[index] {
                 flush(&run, into: &result)
-                collect(from: index, into: &result)
+                pending.append(document.nodes[index].firstChild)
             } else {
                 appendVisibleText(of: index, to: &run.text)
                 run.linkLength += linkLength[index]
             }
         }
-        flush(&run, into: &result)
     }
 
     /// Inline content gathered between block boundaries.
@@ -146,18 +153,23 @@ struct HTMLContentExtractor {
         return text.collapsingWhitespace()
     }
 
+    /// Appends the kept text under `node`, with a space around block boundaries and `<br>`.
     private func appendVisibleText(of node: Int, to text: inout String) {
-        var child = document.nodes[node].firstChild
-        while child >= 0 {
-            let index = Int(child)
-            child = document.nodes[index].nextSibling
+        var pending: [(next: Int32, separate: Bool)] = [(document.nodes[node].firstChild, false)]
+        while let (next, separate) = pending.last {
+            guard next >= 0 else {
+                pending.removeLast()
+                if separate { text += " " }
+                continue
+            }
+            let index = Int(next)
+            pending[pending.count - 1].next = document.nodes[index].nextSibling
             switch document.nodes[index].kind {
             case .text: text += document.nodes[index].text
             case .element where !dropped[index]:
-                let separate = roles[index].contains(.separator)
-                if separate { text += " " }
-                appendVisibleText(of: index, to: &text)
-                if separate { text += " " }
+                let separateChild = roles[index].contains(.separator)
+                if separateChild { text += " " }
+                pending.append((document.nodes[index].firstChild, separateChild))
             default: break
             }
         }

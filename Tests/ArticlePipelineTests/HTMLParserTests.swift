@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import ArticlePipeline
@@ -112,6 +113,31 @@ import Testing
             depthOfText += 1
         }
         #expect(depthOfText <= PipelineSettings().maxDepth + 2)
+    }
+
+    /// Workers run the pipeline on threads with small stacks; the tree walks must fit in 512 KB
+    /// at the deepest nesting the parser allows.
+    @Test func deepNestingFitsASmallThreadStack() throws {
+        let depth = 5_000
+        let opening = (0..<depth).map { $0 % 2 == 0 ? "<div class=\"c\">" : "<span>" }.joined()
+        let closing = (0..<depth).reversed().map { $0 % 2 == 0 ? "</div>" : "</span>" }.joined()
+        let html =
+            "<html><body>" + opening + "<p>Deep text that is long enough to count as a paragraph.</p>"
+            + closing
+        let raw = TestSupport.raw(html)
+        let result = Mutex<ArticleRecord?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            let record = try? Pipeline().process(raw)
+            result.withLock { $0 = record }
+            done.signal()
+        }
+        thread.stackSize = 512 << 10
+        thread.start()
+        done.wait()
+        let record = try #require(result.withLock { $0 })
+        #expect(record.text == "Deep text that is long enough to count as a paragraph.")
+        #expect(record.warnings.contains { $0.contains("flattened") })
     }
 
     @Test func elementLimitStopsTheTreeWithAWarning() {
