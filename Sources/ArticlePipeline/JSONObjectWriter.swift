@@ -70,8 +70,8 @@ struct JSONObjectWriter {
 
     static func appendString(_ value: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        var utf8 = Array(value.utf8)
-        utf8.withUnsafeMutableBufferPointer { buffer in
+        var value = value
+        value.withUTF8 { buffer in
             var index = 0
             while index < buffer.count {
                 let byte = buffer[index]
