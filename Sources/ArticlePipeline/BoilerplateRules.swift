@@ -3,7 +3,8 @@ enum BoilerplateRules {
     /// Elements that never hold article text.
     static let droppedTags: Set<String> = [
         "script", "style", "nav", "header", "footer", "aside", "form", "button", "noscript", "iframe", "svg",
-        "template", "select", "textarea", "input", "canvas", "object", "embed", "head", "title", "dialog", "menu",
+        "template", "select", "textarea", "input", "canvas", "object", "embed", "head", "title", "dialog",
+        "menu",
     ]
 
     /// Tags dropped only when they do not hold most of the page's text (some sites wrap the whole
@@ -17,7 +18,7 @@ enum BoilerplateRules {
     static let markerPrefixes = [
         "nav", "menu", "footer", "sidebar", "comment", "share", "sharing", "social", "related", "promo",
         "advert", "cookie", "subscribe", "newsletter", "breadcrumb", "banner", "popup", "modal", "masthead",
-        "outbrain", "taboola", "recommend", "signup", "trending", "byline",
+        "outbrain", "taboola", "recommend", "signup", "trending", "byline", "consent", "gdpr",
     ]
     /// Whole words that mark furniture (too short or too common to match as prefixes).
     static let markerWords: Set<String> = ["ad", "ads", "adv", "dfp", "gpt", "toolbar"]

@@ -51,10 +51,16 @@ enum DateNormaliser {
             } else if let value = Int(lower.filter(\.isNumber)), lower.first?.isNumber == true,
                 !lower.contains(":"), lower.count <= 4
             {
-                if lower.count == 4 && year == nil { year = value } else if day == nil && value >= 1 && value <= 31 { day = value }
+                if lower.count == 4 && year == nil {
+                    year = value
+                } else if day == nil && value >= 1 && value <= 31 {
+                    day = value
+                }
             } else if lower.contains(":"), time == nil {
                 let parts = lower.split(separator: ":").compactMap { Int($0.prefix(2)) }
-                if parts.count >= 2, parts[0] < 24, parts[1] < 60 { time = (parts[0], parts[1], parts.count > 2 ? parts[2] : 0) }
+                if parts.count >= 2, parts[0] < 24, parts[1] < 60 {
+                    time = (parts[0], parts[1], parts.count > 2 ? parts[2] : 0)
+                }
             } else if time != nil, zone == nil {
                 zone = self.zone(Array(token.utf8))
             }

@@ -8,7 +8,8 @@ public struct DeadLetter: Sendable, Codable, Equatable {
     public var attempts: Int
     public var url: String?
 
-    public init(id: String, source: String, stage: String, reason: String, attempts: Int, url: String? = nil) {
+    public init(id: String, source: String, stage: String, reason: String, attempts: Int, url: String? = nil)
+    {
         self.id = id
         self.source = source
         self.stage = stage

@@ -61,7 +61,8 @@ struct DecodeStage {
     /// HTML when the content type says so, or when the body opens with a tag and holds typical tags.
     static func format(of utf8: [UInt8], contentType: String?) -> DocumentFormat {
         if let contentType, contentType.lowercased().contains("html") { return .html }
-        guard let first = utf8.firstIndex(where: { !ASCII.isWhitespace($0) }), utf8[first] == UInt8(ascii: "<")
+        guard let first = utf8.firstIndex(where: { !ASCII.isWhitespace($0) }),
+            utf8[first] == UInt8(ascii: "<")
         else { return .text }
         let head = utf8[first...].prefix(4096).map(ASCII.lowercased)
         for marker in ["<!doctype", "<html", "<head", "<body", "<p", "<div", "<meta", "<title", "<!--"]

@@ -8,6 +8,8 @@ struct HTMLContentExtractor {
     static let minVotingParagraph = 25
     /// Link text above this share of an element's text makes it a link list, not prose.
     static let maxLinkDensity = 0.5
+    /// Loose text runs (outside paragraph elements) shorter than this must end a sentence to count.
+    static let minLooseRun = 50
     /// Lines mostly made of links and shorter than this are dropped from the text.
     static let maxLinkLineLength = 160
 
@@ -20,6 +22,8 @@ struct HTMLContentExtractor {
     private var linkLength: [Int]
     private var paragraphText: [Int]
     private var hasBlockInside: [Bool]
+    private let roles: [NodeRole]
+    private let ownTextLength: [Int]
 
     init(document: HTMLDocument) {
         self.document = document
@@ -29,6 +33,7 @@ struct HTMLContentExtractor {
         linkLength = Array(repeating: 0, count: count)
         paragraphText = Array(repeating: 0, count: count)
         hasBlockInside = Array(repeating: false, count: count)
+        (roles, ownTextLength) = NodeRole.roles(of: document)
         measure()
         markBoilerplate()
         measure()
@@ -49,7 +54,7 @@ struct HTMLContentExtractor {
     /// The element holding the article: the best-voted paragraph parent, widened to its `<article>`.
     func container() -> Int? {
         var votes = [Int](repeating: 0, count: document.nodes.count)
-        for index in document.nodes.indices where document.nodes[index].name == "p" && !dropped[index] {
+        for index in document.nodes.indices where roles[index].contains(.paragraph) && !dropped[index] {
             let length = paragraphText[index]
             guard length >= Self.minVotingParagraph else { continue }
             let parent = Int(document.nodes[index].parent)
@@ -57,8 +62,10 @@ struct HTMLContentExtractor {
             let grandparent = Int(document.nodes[parent].parent)
             if grandparent >= 0 { votes[grandparent] += length / 2 }
         }
+        voteForLooseText(&votes)
         guard let best = votes.indices.max(by: { votes[$0] < votes[$1] }), votes[best] > 0 else {
-            return document.firstElement(named: "body") ?? (textLength[HTMLDocument.root] > 0 ? HTMLDocument.root : nil)
+            return document.firstElement(named: "body")
+                ?? (textLength[HTMLDocument.root] > 0 ? HTMLDocument.root : nil)
         }
         var ancestor = best
         while ancestor > 0 {
@@ -68,21 +75,75 @@ struct HTMLContentExtractor {
         return best
     }
 
+    /// Long text directly inside non-paragraph elements votes too, for pages without `<p>`.
+    private func voteForLooseText(_ votes: inout [Int]) {
+        var insideBlock = [Bool](repeating: false, count: document.nodes.count)
+        for index in document.nodes.indices.dropFirst() {
+            let parent = Int(document.nodes[index].parent)
+            insideBlock[index] = insideBlock[parent] || !roles[parent].isDisjoint(with: [.block, .link])
+            guard roles[index].contains(.text), !insideBlock[index], !dropped[index],
+                textLength[index] >= Self.minLooseRun, parent > 0
+            else { continue }
+            votes[parent] += textLength[index]
+            let grandparent = Int(document.nodes[parent].parent)
+            if grandparent >= 0 { votes[grandparent] += textLength[index] / 2 }
+        }
+    }
+
+    /// Appends the paragraphs under `node`: block elements whole, and runs of loose inline text
+    /// (text split by `<br>`, as in `<div>text<br><br>text</div>` pages) when they look like prose.
+    ///
+    /// Iterative (a stack of next siblings), so deep trees fit the small stacks of worker threads.
+    /// One run suffices: it is flushed on entering and on leaving every element that separates runs.
     private func collect(from node: Int, into result: inout [String]) {
-        var child = document.nodes[node].firstChild
-        while child >= 0 {
-            let index = Int(child)
-            child = document.nodes[index].nextSibling
+        var run = InlineRun()
+        var pending: [Int32] = [document.nodes[node].firstChild]
+        while let next = pending.last {
+            guard next >= 0 else {
+                pending.removeLast()
+                flush(&run, into: &result)
+                continue
+            }
+            let index = Int(next)
+            pending[pending.count - 1] = document.nodes[index].nextSibling
+            if document.nodes[index].kind == .text {
+                run.text += document.nodes[index].text
+                continue
+            }
             guard document.nodes[index].kind == .element, !dropped[index] else { continue }
-            if Self.blockTags.contains(document.nodes[index].name) && !hasBlockInside[index] {
+            let role = roles[index]
+            if role.contains(.caption) { continue }  // captions go to `images`, not the text
+            if role.contains(.block) && !hasBlockInside[index] {
+                flush(&run, into: &result)
                 let text = visibleText(of: index)
                 let linkHeavy = Double(linkLength[index]) > Double(textLength[index]) * Self.maxLinkDensity
                 if text.isEmpty || (linkHeavy && text.utf8.count < Self.maxLinkLineLength) { continue }
                 if result.last != text { result.append(text) }
+            } else if role.contains(.separator) || hasBlockInside[index] {
+                flush(&run, into: &result)
+                pending.append(document.nodes[index].firstChild)
             } else {
-                collect(from: index, into: &result)
+                appendVisibleText(of: index, to: &run.text)
+                run.linkLength += linkLength[index]
             }
         }
+    }
+
+    /// Inline content gathered between block boundaries.
+    private struct InlineRun {
+        var text = ""
+        var linkLength = 0
+    }
+
+    /// Keeps a loose run when it reads like prose: long enough or a finished sentence, few links.
+    private func flush(_ run: inout InlineRun, into result: inout [String]) {
+        defer { run = InlineRun() }
+        let text = run.text.collapsingWhitespace()
+        guard !text.isEmpty else { return }
+        let length = text.utf8.count
+        if Double(run.linkLength) > Double(length) * Self.maxLinkDensity { return }
+        guard length >= Self.minLooseRun || TextScrapeExtractStage.endsSentence(text) else { return }
+        if result.last != text { result.append(text) }
     }
 
     /// The text a reader sees in `node`: kept descendants only, whitespace collapsed.
@@ -92,19 +153,23 @@ struct HTMLContentExtractor {
         return text.collapsingWhitespace()
     }
 
+    /// Appends the kept text under `node`, with a space around block boundaries and `<br>`.
     private func appendVisibleText(of node: Int, to text: inout String) {
-        var child = document.nodes[node].firstChild
-        while child >= 0 {
-            let index = Int(child)
-            child = document.nodes[index].nextSibling
+        var pending: [(next: Int32, separate: Bool)] = [(document.nodes[node].firstChild, false)]
+        while let (next, separate) = pending.last {
+            guard next >= 0 else {
+                pending.removeLast()
+                if separate { text += " " }
+                continue
+            }
+            let index = Int(next)
+            pending[pending.count - 1].next = document.nodes[index].nextSibling
             switch document.nodes[index].kind {
             case .text: text += document.nodes[index].text
             case .element where !dropped[index]:
-                let name = document.nodes[index].name
-                let separate = name == "br" || HTMLTags.special.contains(name)
-                if separate { text += " " }
-                appendVisibleText(of: index, to: &text)
-                if separate { text += " " }
+                let separateChild = roles[index].contains(.separator)
+                if separateChild { text += " " }
+                pending.append((document.nodes[index].firstChild, separateChild))
             default: break
             }
         }
@@ -112,37 +177,25 @@ struct HTMLContentExtractor {
 
     /// Fills text, link and paragraph lengths bottom-up, skipping dropped subtrees.
     private mutating func measure() {
-        let nodes = document.nodes
         for index in textLength.indices {
-            textLength[index] = 0
+            textLength[index] = ownTextLength[index]
             linkLength[index] = 0
             paragraphText[index] = 0
             hasBlockInside[index] = false
         }
-        for index in nodes.indices.reversed() where !dropped[index] {
-            let node = nodes[index]
-            switch node.kind {
-            case .text:
-                var length = 0
-                for byte in node.text.utf8 where !ASCII.isWhitespace(byte) { length += 1 }
-                textLength[index] = length
-            case .element:
-                if HTMLTags.rawText.contains(node.name) { textLength[index] = 0 }
-                if node.name == "a" { linkLength[index] = textLength[index] }
-                if node.name == "p" {
-                    let linkHeavy = Double(linkLength[index]) > Double(textLength[index]) * Self.maxLinkDensity
-                    paragraphText[index] = linkHeavy ? 0 : textLength[index]
-                }
-            default: continue
+        for index in roles.indices.reversed() where !dropped[index] {
+            let role = roles[index]
+            if role.contains(.link) { linkLength[index] = textLength[index] }
+            if role.contains(.paragraph) {
+                let linkHeavy = Double(linkLength[index]) > Double(textLength[index]) * Self.maxLinkDensity
+                paragraphText[index] = linkHeavy ? 0 : textLength[index]
             }
-            let parent = Int(node.parent)
+            let parent = Int(document.nodes[index].parent)
             guard parent >= 0 else { continue }
             textLength[parent] += textLength[index]
             linkLength[parent] += linkLength[index]
-            if document.nodes[parent].name != "p" { paragraphText[parent] += paragraphText[index] }
-            if node.kind == .element, Self.blockTags.contains(node.name) || hasBlockInside[index] {
-                hasBlockInside[parent] = true
-            }
+            if !roles[parent].contains(.paragraph) { paragraphText[parent] += paragraphText[index] }
+            if role.contains(.block) || hasBlockInside[index] { hasBlockInside[parent] = true }
         }
     }
 
@@ -151,12 +204,13 @@ struct HTMLContentExtractor {
     private mutating func markBoilerplate() {
         let total = paragraphText[HTMLDocument.root]
         var droppedNow = dropped
-        for index in document.nodes.indices where document.nodes[index].kind == .element {
+        for index in document.nodes.indices.dropFirst() {
             let parent = Int(document.nodes[index].parent)
-            if parent >= 0 && droppedNow[parent] {
+            if droppedNow[parent] || roles[index].contains(.rawText) {
                 droppedNow[index] = true
                 continue
             }
+            guard document.nodes[index].kind == .element else { continue }
             let name = document.nodes[index].name
             let holdsMostText = total > 0 && paragraphText[index] * 2 > total
             if BoilerplateRules.droppedTags.contains(name) {

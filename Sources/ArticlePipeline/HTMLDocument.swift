@@ -54,22 +54,23 @@ struct HTMLDocument: Sendable {
     }
 
     /// All descendant text of `node` (including raw text such as scripts), concatenated as written.
+    /// Iterative, so deep trees fit the small stacks of worker threads.
     func rawText(of node: Int) -> String {
         var result = ""
-        appendText(of: node, to: &result)
-        return result
-    }
-
-    private func appendText(of node: Int, to result: inout String) {
-        var child = nodes[node].firstChild
-        while child >= 0 {
-            let index = Int(child)
+        var pending: [Int32] = [nodes[node].firstChild]
+        while let next = pending.last {
+            guard next >= 0 else {
+                pending.removeLast()
+                continue
+            }
+            let index = Int(next)
+            pending[pending.count - 1] = nodes[index].nextSibling
             switch nodes[index].kind {
             case .text: result += nodes[index].text
-            case .element: appendText(of: index, to: &result)
+            case .element: pending.append(nodes[index].firstChild)
             default: break
             }
-            child = nodes[index].nextSibling
         }
+        return result
     }
 }

@@ -25,7 +25,9 @@ enum HTMLEntities {
     }()
 
     /// Names browsers also accept without the final semicolon (the common legacy ones).
-    private static let legacyWithoutSemicolon: Set<String> = ["amp", "lt", "gt", "quot", "nbsp", "copy", "reg"]
+    private static let legacyWithoutSemicolon: Set<String> = [
+        "amp", "lt", "gt", "quot", "nbsp", "copy", "reg",
+    ]
 
     private static let namedTable = """
         amp & lt < gt > quot " apos ' mdash — ndash – hellip … lsquo ‘ rsquo ’ ldquo “ rdquo ” \
@@ -95,7 +97,9 @@ enum HTMLEntities {
             return index - start
         }
         let nameStart = index
-        while index < count, index - nameStart < 32, ASCII.isLetter(bytes[index]) || ASCII.isDigit(bytes[index]) {
+        while index < count, index - nameStart < 32,
+            ASCII.isLetter(bytes[index]) || ASCII.isDigit(bytes[index])
+        {
             index += 1
         }
         guard index > nameStart else { return nil }
@@ -122,7 +126,9 @@ enum HTMLEntities {
     }
 
     private static func numericValue(_ value: UInt32) -> Unicode.Scalar {
-        if value >= 0x80 && value <= 0x9F { return Unicode.Scalar(c1Replacements[Int(value - 0x80)]) ?? "\u{FFFD}" }
+        if value >= 0x80 && value <= 0x9F {
+            return Unicode.Scalar(c1Replacements[Int(value - 0x80)]) ?? "\u{FFFD}"
+        }
         if value == 0 { return "\u{FFFD}" }
         return Unicode.Scalar(value) ?? "\u{FFFD}"
     }

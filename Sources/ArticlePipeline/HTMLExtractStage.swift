@@ -17,7 +17,8 @@ struct HTMLExtractStage {
     /// Figures outside furniture that have an image and a caption.
     private func images(in document: HTMLDocument, content: HTMLContentExtractor) -> [ArticleRecord.Image] {
         var images: [ArticleRecord.Image] = []
-        for index in document.nodes.indices where document.nodes[index].name == "figure" && !content.dropped[index] {
+        for index in document.nodes.indices
+        where document.nodes[index].name == "figure" && !content.dropped[index] {
             var source: String?
             var caption: Int?
             var creditNode: Int?
@@ -29,7 +30,8 @@ struct HTMLExtractStage {
                     source = document.attribute("src", of: node) ?? document.attribute("data-src", of: node)
                 } else if name == "figcaption" && caption == nil {
                     caption = node
-                } else if creditNode == nil, let className = document.attribute("class", of: node)?.lowercased(),
+                } else if creditNode == nil,
+                    let className = document.attribute("class", of: node)?.lowercased(),
                     Self.creditMarkers.contains(where: { className.contains($0) })
                 {
                     creditNode = node
@@ -48,7 +50,8 @@ struct HTMLExtractStage {
             }
             let split = ImageCredit.split(captionText)
             guard split.caption != nil || split.credit != nil || credit != nil else { continue }
-            images.append(ArticleRecord.Image(caption: split.caption, credit: credit ?? split.credit, src: source))
+            images.append(
+                ArticleRecord.Image(caption: split.caption, credit: credit ?? split.credit, src: source))
         }
         return images
     }

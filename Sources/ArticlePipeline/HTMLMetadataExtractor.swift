@@ -20,8 +20,10 @@ struct HTMLMetadataExtractor {
         for index in document.nodes.indices where document.nodes[index].kind == .element {
             switch document.nodes[index].name {
             case "meta":
-                let key = (document.attribute("property", of: index) ?? document.attribute("name", of: index)
-                    ?? document.attribute("itemprop", of: index) ?? document.attribute("http-equiv", of: index))?.lowercased()
+                let key =
+                    (document.attribute("property", of: index) ?? document.attribute("name", of: index)
+                    ?? document.attribute("itemprop", of: index)
+                    ?? document.attribute("http-equiv", of: index))?.lowercased()
                 guard let key, let content = document.attribute("content", of: index)?.collapsingWhitespace(),
                     !content.isEmpty
                 else { continue }
@@ -31,7 +33,9 @@ struct HTMLMetadataExtractor {
                 if key == "datepublished" { itemDate = itemDate ?? content }
                 if meta[key] == nil { meta[key] = content }
             case "html":
-                htmlLanguage = htmlLanguage ?? document.attribute("lang", of: index) ?? document.attribute("xml:lang", of: index)
+                htmlLanguage =
+                    htmlLanguage ?? document.attribute("lang", of: index)
+                    ?? document.attribute("xml:lang", of: index)
             case "title" where titleText == nil:
                 titleText = document.rawText(of: index).collapsingWhitespace()
             case "h1" where firstHeading == nil:
@@ -45,7 +49,8 @@ struct HTMLMetadataExtractor {
                 }
             default:
                 if itemDate == nil, document.attribute("itemprop", of: index) == "datePublished" {
-                    itemDate = document.attribute("datetime", of: index) ?? document.attribute("content", of: index)
+                    itemDate =
+                        document.attribute("datetime", of: index) ?? document.attribute("content", of: index)
                 }
             }
         }
@@ -53,9 +58,13 @@ struct HTMLMetadataExtractor {
         article.description = meta["description"] ?? meta["og:description"] ?? meta["twitter:description"]
         article.authors = Self.splitAuthors(authors)
         article.section = meta["article:section"]
-        let dates = [meta["article:published_time"], meta["og:article:published_time"], jsonLDDate, itemDate, timeValue]
+        let dates = [
+            meta["article:published_time"], meta["og:article:published_time"], jsonLDDate, itemDate,
+            timeValue,
+        ]
         article.published = dates.lazy.compactMap { $0.flatMap(DateNormaliser.normalise) }.first
-        article.language = [htmlLanguage, meta["og:locale"], meta["content-language"]].lazy
+        article.language =
+            [htmlLanguage, meta["og:locale"], meta["content-language"]].lazy
             .compactMap { $0.flatMap(Self.languageCode) }.first
     }
 
@@ -73,7 +82,9 @@ struct HTMLMetadataExtractor {
 
     /// "en-US", "en_GB", "EN" → "en"; nil unless it starts with a two-letter code.
     static func languageCode(_ value: String) -> String? {
-        let code = value.trimmingASCIIWhitespace().lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first
+        let code = value.trimmingASCIIWhitespace().lowercased().split(whereSeparator: {
+            $0 == "-" || $0 == "_"
+        }).first
         guard let code, code.count == 2, code.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
         return String(code)
     }
@@ -85,7 +96,8 @@ struct HTMLMetadataExtractor {
             var text = value
             if text.lowercased().hasPrefix("by ") { text = String(text.dropFirst(3)) }
             let names = text.split(separator: ",").flatMap { $0.split(separator: " and ") }
-            for name in names.map({ String($0).trimmingASCIIWhitespace() }) where !name.isEmpty && !result.contains(name) {
+            for name in names.map({ String($0).trimmingASCIIWhitespace() })
+            where !name.isEmpty && !result.contains(name) {
                 result.append(name)
             }
         }

@@ -8,7 +8,8 @@ enum HTMLTags {
 
     /// Elements whose content is text up to their end tag; markup inside is not parsed.
     static let rawText: Set<String> = [
-        "script", "style", "noscript", "template", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+        "script", "style", "noscript", "template", "textarea", "title", "xmp", "iframe", "noembed",
+        "noframes",
     ]
 
     /// Raw-text elements whose character references are still decoded.

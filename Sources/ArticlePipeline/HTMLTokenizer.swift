@@ -33,7 +33,9 @@ struct HTMLTokenizer {
                 emitText(bytes, textStart, index, into: &builder)
                 if index + 2 < count, ASCII.isLetter(bytes[index + 2]) {
                     var nameEnd = index + 2
-                    while nameEnd < end, !ASCII.isWhitespace(bytes[nameEnd]), bytes[nameEnd] != UInt8(ascii: "/") {
+                    while nameEnd < end, !ASCII.isWhitespace(bytes[nameEnd]),
+                        bytes[nameEnd] != UInt8(ascii: "/")
+                    {
                         nameEnd += 1
                     }
                     builder.endTag(lowercasedName(bytes, index + 2, nameEnd))
@@ -74,10 +76,12 @@ struct HTMLTokenizer {
         {
             index += 1
         }
-        var tag = StartTag(name: lowercasedName(bytes, start + 1, index), attributes: [], selfClosing: false, end: 0)
+        var tag = StartTag(
+            name: lowercasedName(bytes, start + 1, index), attributes: [], selfClosing: false, end: 0)
         while true {
             while index < count, ASCII.isWhitespace(bytes[index]) || bytes[index] == UInt8(ascii: "/") {
-                if bytes[index] == UInt8(ascii: "/"), index + 1 < count, bytes[index + 1] == UInt8(ascii: ">") {
+                if bytes[index] == UInt8(ascii: "/"), index + 1 < count, bytes[index + 1] == UInt8(ascii: ">")
+                {
                     tag.selfClosing = true
                 }
                 index += 1
@@ -108,7 +112,8 @@ struct HTMLTokenizer {
                     index = close + 1
                 } else {
                     let valueStart = index
-                    while index < count, !ASCII.isWhitespace(bytes[index]), bytes[index] != UInt8(ascii: ">") {
+                    while index < count, !ASCII.isWhitespace(bytes[index]), bytes[index] != UInt8(ascii: ">")
+                    {
                         index += 1
                     }
                     value = decoded(bytes, valueStart, index, inAttribute: true)
@@ -133,7 +138,8 @@ struct HTMLTokenizer {
         if HTMLTags.escapableRawText.contains(tag.name) {
             content = decoded(bytes, tag.end, contentEnd, inAttribute: false)
         } else {
-            content = String(decoding: UnsafeBufferPointer(rebasing: bytes[tag.end..<contentEnd]), as: UTF8.self)
+            content = String(
+                decoding: UnsafeBufferPointer(rebasing: bytes[tag.end..<contentEnd]), as: UTF8.self)
         }
         builder.rawTextElement(tag.name, attributes: tag.attributes, content: content)
         return after
@@ -141,7 +147,8 @@ struct HTMLTokenizer {
 
     /// Where the content of a raw-text element ends (`</name` followed by space, `/` or `>`), and
     /// the position after its end tag; the end of the input when there is no end tag.
-    private func rawTextEnd(_ bytes: UnsafeBufferPointer<UInt8>, name: String, from start: Int) -> (Int, Int) {
+    private func rawTextEnd(_ bytes: UnsafeBufferPointer<UInt8>, name: String, from start: Int) -> (Int, Int)
+    {
         let nameBytes = Array(name.utf8)
         let count = bytes.count
         var index = start
@@ -150,12 +157,15 @@ struct HTMLTokenizer {
             let nameEnd = nameStart + nameBytes.count
             if nameEnd < count, bytes[open + 1] == UInt8(ascii: "/") {
                 var matches = true
-                for offset in 0..<nameBytes.count where ASCII.lowercased(bytes[nameStart + offset]) != nameBytes[offset] {
+                for offset in 0..<nameBytes.count
+                where ASCII.lowercased(bytes[nameStart + offset]) != nameBytes[offset] {
                     matches = false
                     break
                 }
                 let after = bytes[nameEnd]
-                if matches && (ASCII.isWhitespace(after) || after == UInt8(ascii: "/") || after == UInt8(ascii: ">")) {
+                if matches
+                    && (ASCII.isWhitespace(after) || after == UInt8(ascii: "/") || after == UInt8(ascii: ">"))
+                {
                     let close = find(UInt8(ascii: ">"), bytes, from: nameEnd) ?? count - 1
                     return (open, close + 1)
                 }
@@ -210,7 +220,9 @@ struct HTMLTokenizer {
         builder.text(whitespaceOnly ? " " : decoded(bytes, start, end, inAttribute: false))
     }
 
-    private mutating func decoded(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, inAttribute: Bool) -> String {
+    private mutating func decoded(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, inAttribute: Bool
+    ) -> String {
         let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
         guard slice.contains(UInt8(ascii: "&")) else { return String(decoding: slice, as: UTF8.self) }
         scratch.removeAll(keepingCapacity: true)
@@ -220,7 +232,9 @@ struct HTMLTokenizer {
 
     private func lowercasedName(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
         let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        if !slice.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { return String(decoding: slice, as: UTF8.self) }
+        if !slice.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
+            return String(decoding: slice, as: UTF8.self)
+        }
         return String(decoding: slice.map(ASCII.lowercased), as: UTF8.self)
     }
 

@@ -149,7 +149,9 @@ struct HTMLTreeBuilder {
             closeCurrent(["option"])
             if name == "optgroup" { closeCurrent(["optgroup"]) }
         case "tr":
-            if !close(["tr"], stoppingAt: HTMLTags.tableScope) { close(["td", "th"], stoppingAt: HTMLTags.tableScope) }
+            if !close(["tr"], stoppingAt: HTMLTags.tableScope) {
+                close(["td", "th"], stoppingAt: HTMLTags.tableScope)
+            }
         case "td", "th": close(["td", "th"], stoppingAt: HTMLTags.rowScope)
         case "tbody", "thead", "tfoot":
             if !close(["tbody", "thead", "tfoot"], stoppingAt: HTMLTags.tableScope) {
@@ -181,7 +183,8 @@ struct HTMLTreeBuilder {
     }
 
     private mutating func closeCurrent(_ names: Set<String>) {
-        guard flattened.isEmpty, stack.count > 1, names.contains(nodes[Int(stack[stack.count - 1])].name) else {
+        guard flattened.isEmpty, stack.count > 1, names.contains(nodes[Int(stack[stack.count - 1])].name)
+        else {
             return
         }
         pop(to: stack.count - 1)

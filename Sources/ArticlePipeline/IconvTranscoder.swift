@@ -25,7 +25,8 @@ struct IconvTranscoder {
         let chunkSize = chunk.count
         source.withUnsafeMutableBufferPointer { sourceBuffer in
             chunk.withUnsafeMutableBufferPointer { chunkBuffer in
-                guard let sourceBase = sourceBuffer.baseAddress, let chunkBase = chunkBuffer.baseAddress else {
+                guard let sourceBase = sourceBuffer.baseAddress, let chunkBase = chunkBuffer.baseAddress
+                else {
                     return
                 }
                 let rawSource = UnsafeMutableRawPointer(sourceBase).assumingMemoryBound(to: CChar.self)

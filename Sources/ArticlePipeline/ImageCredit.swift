@@ -18,7 +18,9 @@ enum ImageCredit {
         var best: Range<String.Index>?
         for marker in markers {
             guard let range = trimmed.ranges(of: marker).last else { continue }
-            let atBoundary = range.lowerBound == trimmed.startIndex || trimmed[trimmed.index(before: range.lowerBound)] == " "
+            let atBoundary =
+                range.lowerBound == trimmed.startIndex
+                || trimmed[trimmed.index(before: range.lowerBound)] == " "
             if atBoundary, best == nil || range.lowerBound > best!.lowerBound { best = range }
         }
         guard let best else { return (nonEmpty(trimmed), nil) }
@@ -34,8 +36,11 @@ enum ImageCredit {
         let inner = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
         let lower = inner.lowercased()
         let creditLike =
-            inner.contains("/") || lower.hasPrefix("photo") || lower.hasPrefix("credit") || lower.hasPrefix("image")
-            || ["getty", "reuters", "afp", "associated press", "ap photo", "epa", "shutterstock"].contains { lower.contains($0) }
+            inner.contains("/") || lower.hasPrefix("photo") || lower.hasPrefix("credit")
+            || lower.hasPrefix("image")
+            || ["getty", "reuters", "afp", "associated press", "ap photo", "epa", "shutterstock"].contains {
+                lower.contains($0)
+            }
         guard creditLike, inner.count <= maxCreditLength else { return nil }
         var credit = inner
         for marker in markers where credit.hasPrefix(marker) {

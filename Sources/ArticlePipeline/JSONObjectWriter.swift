@@ -45,7 +45,9 @@ struct JSONObjectWriter {
     }
 
     /// An array of objects, each written by `write` into a fresh writer.
-    mutating func field<Element>(_ key: String, objects: [Element], _ write: (inout JSONObjectWriter, Element) -> Void) {
+    mutating func field<Element>(
+        _ key: String, objects: [Element], _ write: (inout JSONObjectWriter, Element) -> Void
+    ) {
         self.key(key)
         bytes.append(UInt8(ascii: "["))
         for (index, element) in objects.enumerated() {
@@ -68,8 +70,8 @@ struct JSONObjectWriter {
 
     static func appendString(_ value: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        var utf8 = Array(value.utf8)
-        utf8.withUnsafeMutableBufferPointer { buffer in
+        var value = value
+        value.withUTF8 { buffer in
             var index = 0
             while index < buffer.count {
                 let byte = buffer[index]
@@ -83,7 +85,8 @@ struct JSONObjectWriter {
                     bytes.append(contentsOf: Array("\\u00".utf8))
                     bytes.append(hexDigits[Int(byte >> 4)])
                     bytes.append(hexDigits[Int(byte & 0xF)])
-                case 0xE2 where index + 2 < buffer.count && buffer[index + 1] == 0x80
+                case 0xE2
+                where index + 2 < buffer.count && buffer[index + 1] == 0x80
                     && (buffer[index + 2] == 0xA8 || buffer[index + 2] == 0xA9):
                     bytes.append(contentsOf: Array((buffer[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
                     index += 2

@@ -3,7 +3,8 @@ struct RecordStage {
     /// Input: the three earlier outputs. Output: the record (enrichment fields left empty in v0).
     func record(raw: RawArticle, decoded: DecodedDocument, extracted: ExtractedArticle) -> ArticleRecord {
         var record = ArticleRecord(
-            id: raw.id, source: raw.source.description, format: decoded.format.rawValue, pipeline: Pipeline.version)
+            id: raw.id, source: raw.source.description, format: decoded.format.rawValue,
+            pipeline: Pipeline.version)
         record.url = raw.url
         record.domain = raw.url.flatMap(Self.domain)
         record.fetchedAt = raw.fetchedAt

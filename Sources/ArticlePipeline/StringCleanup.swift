@@ -10,22 +10,58 @@ extension String {
         return String(decoding: bytes[first...last], as: UTF8.self)
     }
 
-    /// Every run of whitespace (Unicode, including no-break spaces) replaced by one space, trimmed.
+    /// Every run of whitespace (ASCII and Unicode spaces such as no-break, thin, ideographic and
+    /// zero-width spaces) replaced by one space, trimmed; soft hyphens removed.
     func collapsingWhitespace() -> String {
-        var result = ""
-        result.reserveCapacity(utf8.count)
-        var pendingSpace = false
-        for scalar in unicodeScalars {
-            if scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{00AD}" {
-                if scalar != "\u{00AD}" { pendingSpace = !result.isEmpty }
-                continue
+        var source = self
+        return source.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let (kind, width) = Self.whitespaceKind(bytes, at: index)
+                index += width
+                switch kind {
+                case .space:
+                    pendingSpace = !output.isEmpty
+                case .invisible:
+                    continue
+                case .none:
+                    if pendingSpace {
+                        output.append(0x20)
+                        pendingSpace = false
+                    }
+                    output.append(byte)
+                }
             }
-            if pendingSpace {
-                result.unicodeScalars.append(" ")
-                pendingSpace = false
-            }
-            result.unicodeScalars.append(scalar)
+            return String(decoding: output, as: UTF8.self)
         }
-        return result
+    }
+
+    private enum WhitespaceKind {
+        case none, space, invisible
+    }
+
+    /// Classifies the character starting at `index` by its UTF-8 bytes; other multi-byte characters
+    /// are reported one byte at a time (width 1) and copied through unchanged.
+    private static func whitespaceKind(
+        _ bytes: UnsafeBufferPointer<UInt8>, at index: Int
+    ) -> (WhitespaceKind, Int) {
+        let byte = bytes[index]
+        if byte < 0x80 { return (ASCII.isWhitespace(byte) || byte == 0x0B ? .space : .none, 1) }
+        let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+        let third = index + 2 < bytes.count ? bytes[index + 2] : 0
+        switch byte {
+        case 0xC2 where next == 0x85 || next == 0xA0: return (.space, 2)  // NEL, no-break space
+        case 0xC2 where next == 0xAD: return (.invisible, 2)  // soft hyphen
+        case 0xE1 where next == 0x9A && third == 0x80: return (.space, 3)  // ogham space
+        case 0xE2 where next == 0x80 && (third <= 0x8B || third == 0xA8 || third == 0xA9 || third == 0xAF):
+            return (.space, 3)  // U+2000–200B, line and paragraph separators, narrow no-break space
+        case 0xE2 where next == 0x81 && third == 0x9F: return (.space, 3)  // medium mathematical space
+        case 0xE3 where next == 0x80 && third == 0x80: return (.space, 3)  // ideographic space
+        default: return (.none, 1)
+        }
     }
 }

@@ -7,14 +7,18 @@
 /// such as "More In …" or "Related" ends the article. The rest are paragraphs.
 struct TextScrapeExtractStage {
     /// Lines that start an image credit.
-    static let creditPrefixes = ["photo by ", "photo: ", "photograph: ", "photograph by ", "image: ", "credit: ", "picture: "]
+    static let creditPrefixes = [
+        "photo by ", "photo: ", "photograph: ", "photograph by ", "image: ", "credit: ", "picture: ",
+    ]
     /// Lines that start the page's tail of links and teasers.
     static let tailPrefixes = [
         "more in ", "more from ", "related", "read more", "more...", "more stories", "recommended",
         "you may also like", "see also", "most read", "most popular",
     ]
     /// Whole lines that are page furniture wherever they appear.
-    static let furnitureLines: Set<String> = ["advertisement", "share", "share this article", "skip advertisement"]
+    static let furnitureLines: Set<String> = [
+        "advertisement", "share", "share this article", "skip advertisement",
+    ]
 
     /// A non-blank line and the block (run of non-blank lines) it belongs to.
     private struct Line {
@@ -42,14 +46,18 @@ struct TextScrapeExtractStage {
                     image.caption = split.caption
                     image.credit = image.credit ?? split.credit
                     next += 1
-                    while next < lines.count, lines[next].block == line.block, Self.isShortLabel(lines[next].text) {
+                    while next < lines.count, lines[next].block == line.block,
+                        Self.isShortLabel(lines[next].text)
+                    {
                         next += 1
                     }
                 }
                 article.images.append(image)
                 continue
             }
-            if article.authors.isEmpty, kept.isEmpty, lower.hasPrefix("by "), Self.isShortLabel(line.text, maxWords: 8) {
+            if article.authors.isEmpty, kept.isEmpty, lower.hasPrefix("by "),
+                Self.isShortLabel(line.text, maxWords: 8)
+            {
                 article.authors = HTMLMetadataExtractor.splitAuthors([line.text])
                 continue
             }
@@ -99,7 +107,9 @@ struct TextScrapeExtractStage {
         for index in 2..<lines.count {
             let text = lines[index].text
             let lower = text.lowercased()
-            if tailPrefixes.contains(where: { lower.hasPrefix($0) }) && (text.count < 60 || !endsSentence(text)) {
+            if tailPrefixes.contains(where: { lower.hasPrefix($0) })
+                && (text.count < 60 || !endsSentence(text))
+            {
                 return Array(lines[..<index])
             }
         }

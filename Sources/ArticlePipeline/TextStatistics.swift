@@ -58,7 +58,8 @@ enum TextStatistics {
         let properties = scalar.properties
         if properties.isAlphabetic { return true }
         switch properties.generalCategory {
-        case .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark: return true
+        case .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
+            return true
         default: return false
         }
     }

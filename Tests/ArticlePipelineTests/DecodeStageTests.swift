@@ -26,7 +26,8 @@ import Testing
 
     @Test func metaCharsetWindows1252IsConvertedToUTF8() throws {
         // 0xE9 = é, 0x93/0x94 = curly double quotes, 0x80 = euro sign in windows-1252.
-        let body = Array("<html><head><meta charset=\"windows-1252\"></head><body><p>Caf".utf8)
+        let body =
+            Array("<html><head><meta charset=\"windows-1252\"></head><body><p>Caf".utf8)
             + [0xE9, 0x20, 0x93, 0x71, 0x94, 0x20, 0x80, 0x35] + Array("</p></body></html>".utf8)
         let decoded = try decode(TestSupport.raw(body))
         #expect(decoded.charset == "windows-1252")
@@ -35,7 +36,8 @@ import Testing
     }
 
     @Test func httpEquivContentTypeDeclaresLatin1() throws {
-        let body = Array("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"><p>na".utf8)
+        let body =
+            Array("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"><p>na".utf8)
             + [0xEF, 0x76, 0x65] + Array("</p>".utf8)
         let decoded = try decode(TestSupport.raw(body))
         #expect(decoded.charset == "windows-1252")

@@ -11,7 +11,10 @@ import Testing
         let record = try record(fixture: "harbour-ferry.html")
         #expect(record.format == "html")
         #expect(record.title == "Night ferry returns to Port Aldwin after two-year pause")
-        #expect(record.description == "The overnight crossing to the islands resumes in May with a refitted vessel and lower fares.")
+        #expect(
+            record.description
+                == "The overnight crossing to the islands resumes in May with a refitted vessel and lower fares."
+        )
         #expect(record.authors == ["Ines Halvorsen", "Tomas Reyes"])
         #expect(record.published == "2024-09-18T07:45:00+02:00")
         #expect(record.section == "Local")
@@ -23,14 +26,20 @@ import Testing
         let paragraphs = record.text.components(separatedBy: "\n\n")
         #expect(paragraphs.count == 6)
         #expect(record.paragraphs == 6)
-        #expect(paragraphs.first?.hasPrefix("The overnight ferry between Port Aldwin and the outer islands") == true)
+        #expect(
+            paragraphs.first?.hasPrefix("The overnight ferry between Port Aldwin and the outer islands")
+                == true)
         #expect(paragraphs.contains("Islanders welcome the news"))
         #expect(paragraphs.contains { $0.contains("around a fifth \u{2014} a change campaigners") })
-        #expect(paragraphs.contains("\u{201C}We have waited a long time for this, and people here will use it every week,\u{201D} said a member of the island council."))
+        #expect(
+            paragraphs.contains(
+                "\u{201C}We have waited a long time for this, and people here will use it every week,\u{201D} said a member of the island council."
+            ))
         #expect(paragraphs.last?.hasPrefix("Timetables will be published next month") == true)
         let boilerplate = [
             "Share on social media", "Related stories", "Harbour dredging", "Storm warning", "Copyright 2024",
-            "We use cookies", "Sport", "Weather", "not text", "Timeline: the ferry dispute", "By Ines", "moored",
+            "We use cookies", "Sport", "Weather", "not text", "Timeline: the ferry dispute", "By Ines",
+            "moored",
         ]
         for line in boilerplate {
             #expect(!record.text.contains(line), "boilerplate \"\(line)\" in text")
@@ -58,7 +67,10 @@ import Testing
         let paragraphs = record.text.components(separatedBy: "\n\n")
         #expect(paragraphs.count == 4)
         #expect(paragraphs[0].hasPrefix("The small branch library on Mill Street opened its doors again"))
-        #expect(paragraphs[3] == "Opening hours are unchanged, and the Saturday story sessions for young children resume next week.")
+        #expect(
+            paragraphs[3]
+                == "Opening hours are unchanged, and the Saturday story sessions for young children resume next week."
+        )
         for line in ["Bus route", "Reader comment", "newsletter", "About us", "Home", "Volunteers sort"] {
             #expect(!record.text.contains(line), "boilerplate \"\(line)\" in text")
         }
@@ -75,8 +87,12 @@ import Testing
         var article = ExtractedArticle()
         HTMLMetadataExtractor(document: withHeading).extract(into: &article)
         #expect(article.title == "Heading one")
-        #expect(HTMLMetadataExtractor.removingSiteName("Budget vote delayed again - Northern Ledger") == "Budget vote delayed again")
-        #expect(HTMLMetadataExtractor.removingSiteName("Ledger | Budget vote delayed again") == "Ledger | Budget vote delayed again")
+        #expect(
+            HTMLMetadataExtractor.removingSiteName("Budget vote delayed again - Northern Ledger")
+                == "Budget vote delayed again")
+        #expect(
+            HTMLMetadataExtractor.removingSiteName("Ledger | Budget vote delayed again")
+                == "Ledger | Budget vote delayed again")
         #expect(HTMLMetadataExtractor.removingSiteName("No separator here") == "No separator here")
     }
 
@@ -100,14 +116,19 @@ import Testing
     }
 
     @Test func creditsAreSplitFromCaptions() {
-        #expect(ImageCredit.split("Crowds at the port. (Ana Ruiz/Getty Images)") == ("Crowds at the port.", "Ana Ruiz/Getty Images"))
-        #expect(ImageCredit.split("Crowds at the port. Photo by Ana Ruiz") == ("Crowds at the port.", "Ana Ruiz"))
+        #expect(
+            ImageCredit.split("Crowds at the port. (Ana Ruiz/Getty Images)") == (
+                "Crowds at the port.", "Ana Ruiz/Getty Images"
+            ))
+        #expect(
+            ImageCredit.split("Crowds at the port. Photo by Ana Ruiz") == ("Crowds at the port.", "Ana Ruiz"))
         #expect(ImageCredit.split("Credit: Harbour Archive") == (nil, "Harbour Archive"))
         #expect(ImageCredit.split("A photographer (left) at work") == ("A photographer (left) at work", nil))
     }
 
     @Test func pageWithoutParagraphsFallsBackToContainerText() throws {
-        let record = try Pipeline().process(TestSupport.raw("<html><body><div>Only a line of text here.</div></body></html>"))
+        let record = try Pipeline().process(
+            TestSupport.raw("<html><body><div>Only a line of text here.</div></body></html>"))
         #expect(record.text == "Only a line of text here.")
     }
 }

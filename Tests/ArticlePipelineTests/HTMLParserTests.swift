@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import ArticlePipeline
@@ -33,7 +34,8 @@ import Testing
     }
 
     @Test func rawTextIsNotParsedAsMarkup() throws {
-        let html = "<script>if (a < b && c) { x = \"</div>\"; }</script><style>p>b{}</style><title>A &amp; B</title><p>x"
+        let html =
+            "<script>if (a < b && c) { x = \"</div>\"; }</script><style>p>b{}</style><title>A &amp; B</title><p>x"
         let document = TestSupport.parse(html)
         let script = try #require(document.firstElement(named: "script"))
         #expect(document.rawText(of: script) == "if (a < b && c) { x = \"</div>\"; }")
@@ -46,10 +48,13 @@ import Testing
     }
 
     @Test func characterReferencesAreDecoded() throws {
-        let html = "<p title=\"a&quot;b &amp; c\">&lt;x&gt; caf&eacute; &mdash; &#8220;q&#x201D; &#150; &hellip; &nbsp;&copy 2025 &bogus;</p>"
+        let html =
+            "<p title=\"a&quot;b &amp; c\">&lt;x&gt; caf&eacute; &mdash; &#8220;q&#x201D; &#150; &hellip; &nbsp;&copy 2025 &bogus;</p>"
         let document = TestSupport.parse(html)
         let paragraph = try #require(document.firstElement(named: "p"))
-        #expect(document.rawText(of: paragraph) == "<x> caf\u{e9} \u{2014} \u{201C}q\u{201D} \u{2013} \u{2026} \u{a0}\u{a9} 2025 &bogus;")
+        #expect(
+            document.rawText(of: paragraph)
+                == "<x> caf\u{e9} \u{2014} \u{201C}q\u{201D} \u{2013} \u{2026} \u{a0}\u{a9} 2025 &bogus;")
         #expect(document.attribute("title", of: paragraph) == "a\"b & c")
     }
 
@@ -90,7 +95,9 @@ import Testing
 
     @Test func deepNestingIsFlattenedQuickly() throws {
         let depth = 100_000
-        let html = String(repeating: "<div>", count: depth) + "deep" + String(repeating: "</div>", count: depth) + "<p>after</p>"
+        let html =
+            String(repeating: "<div>", count: depth) + "deep" + String(repeating: "</div>", count: depth)
+            + "<p>after</p>"
         let started = Date()
         let document = TestSupport.parse(html)
         let seconds = Date().timeIntervalSince(started)
@@ -106,6 +113,31 @@ import Testing
             depthOfText += 1
         }
         #expect(depthOfText <= PipelineSettings().maxDepth + 2)
+    }
+
+    /// Workers run the pipeline on threads with small stacks; the tree walks must fit in 512 KB
+    /// at the deepest nesting the parser allows.
+    @Test func deepNestingFitsASmallThreadStack() throws {
+        let depth = 5_000
+        let opening = (0..<depth).map { $0 % 2 == 0 ? "<div class=\"c\">" : "<span>" }.joined()
+        let closing = (0..<depth).reversed().map { $0 % 2 == 0 ? "</div>" : "</span>" }.joined()
+        let html =
+            "<html><body>" + opening + "<p>Deep text that is long enough to count as a paragraph.</p>"
+            + closing
+        let raw = TestSupport.raw(html)
+        let result = Mutex<ArticleRecord?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            let record = try? Pipeline().process(raw)
+            result.withLock { $0 = record }
+            done.signal()
+        }
+        thread.stackSize = 512 << 10
+        thread.start()
+        done.wait()
+        let record = try #require(result.withLock { $0 })
+        #expect(record.text == "Deep text that is long enough to count as a paragraph.")
+        #expect(record.warnings.contains { $0.contains("flattened") })
     }
 
     @Test func elementLimitStopsTheTreeWithAWarning() {

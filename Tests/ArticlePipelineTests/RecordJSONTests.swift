@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct RecordJSONTests {
     private func sampleRecord() -> ArticleRecord {
-        var record = ArticleRecord(id: "00ff00ff00ff00ff", source: "in/a.warc.gz@1024", format: "html", pipeline: Pipeline.version)
+        var record = ArticleRecord(
+            id: "00ff00ff00ff00ff", source: "in/a.warc.gz@1024", format: "html", pipeline: Pipeline.version)
         record.url = "https://example.com/a?b=1&c=\"2\""
         record.domain = "example.com"
         record.title = "Quote \" backslash \\ slash / tab\tnul\u{0}bell\u{7} esc\u{1B}"
@@ -36,11 +37,15 @@ import Testing
         let json = String(decoding: RecordJSON.encode(sampleRecord()), as: UTF8.self)
         let expected = [
             "id", "url", "domain", "source", "format", "title", "authors", "text", "paragraphs", "word_count",
-            "reading_minutes", "images", "quotes", "entities", "temporal", "keywords", "simhash", "warnings", "pipeline",
+            "reading_minutes", "images", "quotes", "entities", "temporal", "keywords", "simhash", "warnings",
+            "pipeline",
         ]
-        let positions = try expected.map { key in try #require(json.firstRange(of: "\"\(key)\":")).lowerBound }
+        let positions = try expected.map { key in try #require(json.firstRange(of: "\"\(key)\":")).lowerBound
+        }
         #expect(positions == positions.sorted())
-        for absent in ["fetched_at", "language", "section", "published", "description", "credit", "speaker", "value"] {
+        for absent in [
+            "fetched_at", "language", "section", "published", "description", "credit", "speaker", "value",
+        ] {
             #expect(!json.contains("\"\(absent)\":"), "\(absent) should be omitted")
         }
         #expect(json.contains("\"keywords\":[]"))
@@ -52,14 +57,19 @@ import Testing
         #expect(json.contains(#""title":"Quote \" backslash \\ slash / tab\tnul\u0000bell\u0007 esc\u001b""#))
         #expect(json.contains(#""text":"First line\nsecond\r\n\nemoji 😀 sep\u2028end""#))
         #expect(json.contains("\"Zo\u{eb} \u{17B}\u{f3}\u{142}w\""))
-        let object = try? JSONSerialization.jsonObject(with: Data(RecordJSON.encode(sampleRecord()))) as? [String: Any]
+        let object =
+            try? JSONSerialization.jsonObject(with: Data(RecordJSON.encode(sampleRecord()))) as? [String: Any]
         #expect(object?["title"] as? String == sampleRecord().title)
     }
 
     @Test func deadLetterHasItsFieldsInOrder() throws {
-        let row = DeadLetter(id: "abc", source: "x.jsonl:3", stage: "decode", reason: "binary \"content\"", attempts: 2)
+        let row = DeadLetter(
+            id: "abc", source: "x.jsonl:3", stage: "decode", reason: "binary \"content\"", attempts: 2)
         let json = String(decoding: RecordJSON.encode(row), as: UTF8.self)
-        #expect(json == #"{"id":"abc","source":"x.jsonl:3","stage":"decode","reason":"binary \"content\"","attempts":2}"#)
+        #expect(
+            json
+                == #"{"id":"abc","source":"x.jsonl:3","stage":"decode","reason":"binary \"content\"","attempts":2}"#
+        )
         var withURL = row
         withURL.url = "https://example.com/"
         let decoded = try JSONDecoder().decode(DeadLetter.self, from: Data(RecordJSON.encode(withURL)))

@@ -12,8 +12,12 @@ import Testing
     }
 
     @Test func wordsAreRunsOfLettersAndDigits() {
-        let words = TextStatistics.words("Russia\u{2019}s 30-day truce, caf\u{e9} na\u{308}ive \u{65E5}\u{672C} \u{2014} ok!")
-        #expect(words == ["Russia", "s", "30", "day", "truce", "caf\u{e9}", "na\u{308}ive", "\u{65E5}\u{672C}", "ok"])
+        let words = TextStatistics.words(
+            "Russia\u{2019}s 30-day truce, caf\u{e9} na\u{308}ive \u{65E5}\u{672C} \u{2014} ok!")
+        #expect(
+            words == [
+                "Russia", "s", "30", "day", "truce", "caf\u{e9}", "na\u{308}ive", "\u{65E5}\u{672C}", "ok",
+            ])
         #expect(TextStatistics.words(" \n\t \u{2014} ").isEmpty)
     }
 
@@ -39,7 +43,8 @@ import Testing
     }
 
     @Test func recordCarriesSourceFieldsAndStatistics() throws {
-        let html = "<html><body><article><p>One two three four five.</p><p>Six seven.</p></article></body></html>"
+        let html =
+            "<html><body><article><p>One two three four five.</p><p>Six seven.</p></article></body></html>"
         let record = try Pipeline().process(TestSupport.raw(html))
         #expect(record.id == StableID.forArticle(url: "https://www.example.com/news/story", body: []))
         #expect(record.url == "https://www.example.com/news/story")
@@ -52,7 +57,9 @@ import Testing
         #expect(record.readingMinutes == 1)
         #expect(record.simhash?.count == 16)
         #expect(record.pipeline == Pipeline.version)
-        #expect(record.quotes.isEmpty && record.entities.isEmpty && record.temporal.isEmpty && record.keywords.isEmpty)
+        #expect(
+            record.quotes.isEmpty && record.entities.isEmpty && record.temporal.isEmpty
+                && record.keywords.isEmpty)
         #expect(record.language == nil)
     }
 }

@@ -24,7 +24,8 @@ enum TestSupport {
         charset: String? = nil
     ) -> RawArticle {
         RawArticle(
-            url: url, body: body, contentType: contentType, charset: charset, fetchedAt: "2025-03-14T10:00:00Z",
+            url: url, body: body, contentType: contentType, charset: charset,
+            fetchedAt: "2025-03-14T10:00:00Z",
             source: SourceLocation(path: "test.warc", offset: 42))
     }
 
@@ -40,6 +41,8 @@ enum TestSupport {
 
     /// The names of `node`'s element children.
     static func childNames(_ document: HTMLDocument, of node: Int) -> [String] {
-        document.children(of: node).filter { document.nodes[$0].kind == .element }.map { document.nodes[$0].name }
+        document.children(of: node).filter { document.nodes[$0].kind == .element }.map {
+            document.nodes[$0].name
+        }
     }
 }

@@ -32,7 +32,8 @@ import Testing
         let body = Array(try Data(contentsOf: fixtures.appendingPathComponent("seed-article.txt")))
         let goldData = try Data(contentsOf: fixtures.appendingPathComponent("seed-article.gold.json"))
         let gold = try JSONDecoder().decode(Gold.self, from: goldData)
-        let record = try Pipeline().process(TestSupport.raw(body, url: "https://www.example.org/politics/seed"))
+        let record = try Pipeline().process(
+            TestSupport.raw(body, url: "https://www.example.org/politics/seed"))
         #expect(record.format == gold.format)
         #expect(record.section == gold.section)
         #expect(record.title == gold.title)
