@@ -12,6 +12,8 @@ public struct WorkerSettings: Sendable {
     public var pipeline = PipelineSettings()
     /// Give up waiting for a coordinator that never answers (nil: wait forever).
     public var coordinatorTimeout: Duration?
+    /// How long a draining worker may take to finish its jobs before it gives them back.
+    public var drainTimeout: Duration = .seconds(60)
     /// Exit when this process is no longer our parent (children of `presswork run`).
     public var parentPID: Int32?
 
