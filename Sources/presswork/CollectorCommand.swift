@@ -42,7 +42,8 @@ struct CollectorCommand: ParsableCommand {
         let resolver = try config.resolver()
         var settings = CollectorSettings()
         settings.bind = resolver.string("bind", flag: bind, default: settings.bind)
-        settings.coordinator = resolver.string("coordinator", flag: coordinator, default: settings.coordinator)
+        settings.coordinator = resolver.string(
+            "coordinator", flag: coordinator, default: settings.coordinator)
         guard let directory = resolver.optionalString("output", flag: output) else {
             throw ValidationError("give the output directory with -o/--output (or PRESSWORK_OUTPUT)")
         }

@@ -47,17 +47,22 @@ struct CoordinatorCommand: ParsableCommand {
         let logger = try global.logger(label: "presswork.coordinator")
         let resolver = try config.resolver()
         var settings = CoordinatorSettings()
-        settings.inputs = inputs.isEmpty ? (resolver.lookup("inputs")?.split(separator: " ").map(String.init) ?? []) : inputs
+        settings.inputs =
+            inputs.isEmpty
+            ? (resolver.lookup("inputs")?.split(separator: " ").map(String.init) ?? []) : inputs
         guard !settings.inputs.isEmpty else { throw ValidationError("give at least one input") }
         settings.bind = resolver.string("bind", flag: bind, default: settings.bind)
-        settings.statusBind = resolver.string("status-bind", flag: statusBind, default: "tcp://127.0.0.1:5557")
+        settings.statusBind = resolver.string(
+            "status-bind", flag: statusBind, default: "tcp://127.0.0.1:5557")
         settings.batchSize = try resolver.int("batch", flag: batch, default: settings.batchSize)
         let attempts = try resolver.int("max-attempts", flag: maxAttempts, default: 3)
         let leaseSeconds = try resolver.int("lease", flag: lease, default: 30)
         guard settings.batchSize >= 1 && settings.batchSize <= 10_000 else {
             throw ValidationError("batch must be 1…10000")
         }
-        guard attempts >= 1, leaseSeconds >= 1 else { throw ValidationError("max-attempts and lease must be ≥ 1") }
+        guard attempts >= 1, leaseSeconds >= 1 else {
+            throw ValidationError("max-attempts and lease must be ≥ 1")
+        }
         settings.scheduler.retry = RetryPolicy(maxAttempts: attempts)
         settings.scheduler.lease = .seconds(leaseSeconds)
         settings.journal = resolver.optionalString("journal", flag: journal)
@@ -69,7 +74,8 @@ struct CoordinatorCommand: ParsableCommand {
             let stop = try StopRequest()
             let trap = SignalTrap(stop)
             let context = try ZMQContext()
-            let coordinator = try Coordinator(settings: settings, context: context, stop: stop, logger: logger)
+            let coordinator = try Coordinator(
+                settings: settings, context: context, stop: stop, logger: logger)
             status = try coordinator.run()
             withExtendedLifetime(trap) {}
         } catch {

@@ -31,7 +31,9 @@ struct SettingsResolver {
             }
             let key = Self.normalise(String(line[..<equals]))
             var value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-            if value.count >= 2, value.first == "\"", value.last == "\"" { value = String(value.dropFirst().dropLast()) }
+            if value.count >= 2, value.first == "\"", value.last == "\"" {
+                value = String(value.dropFirst().dropLast())
+            }
             values[key] = value
         }
         file = values
@@ -39,7 +41,8 @@ struct SettingsResolver {
 
     /// `status-bind`, `STATUS_BIND` and `PRESSWORK_STATUS_BIND` all name the key `status_bind`.
     static func normalise(_ key: String) -> String {
-        var name = key.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "-", with: "_")
+        var name = key.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(
+            of: "-", with: "_")
         if name.hasPrefix("presswork_") { name.removeFirst("presswork_".count) }
         return name
     }
@@ -61,7 +64,9 @@ struct SettingsResolver {
     func int(_ key: String, flag: Int?, default value: Int) throws -> Int {
         if let flag { return flag }
         guard let text = lookup(key) else { return value }
-        guard let number = Int(text) else { throw ValidationError("\(key) must be a whole number, not '\(text)'") }
+        guard let number = Int(text) else {
+            throw ValidationError("\(key) must be a whole number, not '\(text)'")
+        }
         return number
     }
 

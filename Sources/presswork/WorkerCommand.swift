@@ -35,10 +35,13 @@ struct WorkerCommand: ParsableCommand {
         let logger = try global.logger(label: "presswork.worker")
         let resolver = try config.resolver()
         var settings = WorkerSettings()
-        settings.coordinator = resolver.string("coordinator", flag: coordinator, default: settings.coordinator)
+        settings.coordinator = resolver.string(
+            "coordinator", flag: coordinator, default: settings.coordinator)
         settings.collector = resolver.string("collector", flag: collector, default: settings.collector)
         settings.threads = try resolver.int("threads", flag: threads, default: settings.threads)
-        guard settings.threads >= 1 && settings.threads <= 1_024 else { throw ValidationError("threads must be 1…1024") }
+        guard settings.threads >= 1 && settings.threads <= 1_024 else {
+            throw ValidationError("threads must be 1…1024")
+        }
         settings.drainTimeout = .seconds(try resolver.int("drain-timeout", flag: drainTimeout, default: 60))
         settings.parentPID = exitWithParent
         do {

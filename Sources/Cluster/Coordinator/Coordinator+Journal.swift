@@ -1,7 +1,8 @@
 extension Coordinator {
     /// The settings a resumed run must share with the one it continues.
     var journalSettings: CoordinatorJournal.RunSettings {
-        .init(inputs: settings.inputs, batchSize: settings.batchSize, maxArticleBytes: settings.maxArticleBytes)
+        .init(
+            inputs: settings.inputs, batchSize: settings.batchSize, maxArticleBytes: settings.maxArticleBytes)
     }
 
     /// Reads the journal: a fresh run needs an empty one; `resume` skips the committed input prefix.
@@ -31,7 +32,8 @@ extension Coordinator {
             logger.notice(
                 "resuming",
                 metadata: [
-                    "skipped_jobs": "\(recovered.watermark.job)", "skipped_items": "\(recovered.watermark.items)",
+                    "skipped_jobs": "\(recovered.watermark.job)",
+                    "skipped_items": "\(recovered.watermark.items)",
                     "committed_beyond": "\(committedEarlier.count)",
                 ])
         }
@@ -45,7 +47,9 @@ extension Coordinator {
             scheduler.committed(job)
             guard ledger.jobs[job] != nil else {
                 // Not cut yet in this process (a restart): skip it when it is.
-                if let number = JobCutter.jobNumber(job), number > watermark.job { committedEarlier.insert(job) }
+                if let number = JobCutter.jobNumber(job), number > watermark.job {
+                    committedEarlier.insert(job)
+                }
                 continue
             }
             ledger.commit(job)

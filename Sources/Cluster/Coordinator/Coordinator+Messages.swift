@@ -18,7 +18,8 @@ extension Coordinator {
                 let hello = try WireCodec.body(HelloBody.self, from: header)
                 if hello.peer.role == "collector" {
                     if let known = collectorID, known != identity {
-                        logger.warning("a new collector instance connected; re-running uncommitted deliveries")
+                        logger.warning(
+                            "a new collector instance connected; re-running uncommitted deliveries")
                         perform(scheduler.collectorRestarted(now: now), now: now)
                     }
                     collectorID = identity
@@ -51,7 +52,8 @@ extension Coordinator {
                 scheduler.drain(peer, now: now)
             case .bye:
                 let body = try WireCodec.body(ByeBody.self, from: header)
-                logger.info("worker left", metadata: ["worker": "\(peer)", "returned": "\(body.returned.count)"])
+                logger.info(
+                    "worker left", metadata: ["worker": "\(peer)", "returned": "\(body.returned.count)"])
                 ledger.forget(peer)
                 perform(scheduler.remove(peer, reason: "worker \(peer) left", now: now), now: now)
             case .committed:

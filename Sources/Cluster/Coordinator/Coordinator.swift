@@ -99,7 +99,9 @@ public final class Coordinator {
                 }
                 if collectorFinished && !ledger.finished {
                     ledger.finished = true
-                    for worker in scheduler.workers { sendFinish(to: Array(worker.utf8), reason: "run complete") }
+                    for worker in scheduler.workers {
+                        sendFinish(to: Array(worker.utf8), reason: "run complete")
+                    }
                     appendJournal(.init("finished"))
                     logger.info("run complete", metadata: ["articles": "\(ledger.itemsCommitted)"])
                 }
@@ -112,7 +114,9 @@ public final class Coordinator {
                 if drainStarted == nil {
                     drainStarted = after
                     scheduler.setPaused(true)
-                    logger.notice("stopping: waiting for jobs in flight", metadata: ["jobs": "\(scheduler.leasedCount)"])
+                    logger.notice(
+                        "stopping: waiting for jobs in flight", metadata: ["jobs": "\(scheduler.leasedCount)"]
+                    )
                 }
                 let drained = scheduler.leasedCount == 0 && pendingDeadJobs.isEmpty
                 if drained || stop.count > 1 || after - drainStarted! > settings.drainTimeout { break }

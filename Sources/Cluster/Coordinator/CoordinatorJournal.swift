@@ -21,7 +21,9 @@ public final class CoordinatorJournal {
         public var watermarkItems: Int?
         public var reason: String?
 
-        public init(_ kind: String, settings: RunSettings? = nil, jobs: [String]? = nil, reason: String? = nil) {
+        public init(
+            _ kind: String, settings: RunSettings? = nil, jobs: [String]? = nil, reason: String? = nil
+        ) {
             t = kind
             at = Date().timeIntervalSince1970
             self.settings = settings
@@ -90,7 +92,8 @@ public final class CoordinatorJournal {
                 state.settings = entry.settings ?? state.settings
             case "committed":
                 state.committed.formUnion(entry.jobs ?? [])
-                if let job = entry.watermarkJob, let items = entry.watermarkItems, job >= state.watermark.job {
+                if let job = entry.watermarkJob, let items = entry.watermarkItems, job >= state.watermark.job
+                {
                     state.watermark = InputWatermark(job: job, items: items)
                 }
             case "requeued":

@@ -97,7 +97,8 @@ public struct JobScheduler: Sendable {
         for lease in leases.revokeDelivered() where attempts[lease.job] != nil {
             attempts[lease.job] = lease.attempt - 1
             queue.pushFront(lease.job)
-            actions.append(.requeued(job: lease.job, failedAttempt: lease.attempt, reason: "collector restarted"))
+            actions.append(
+                .requeued(job: lease.job, failedAttempt: lease.attempt, reason: "collector restarted"))
         }
         return actions + dispatch(now: now)
     }

@@ -19,7 +19,7 @@ public final class Worker {
     private var figures = WorkerFigures()
     /// Results waiting for the collector's socket to accept them.
     private var outbox: [(job: String, frames: [[UInt8]])] = []
-    private var lastSent = Moment.now()
+    private var lastHeartbeat = Moment.now()
     private var lastHeard = Moment.now()
     private var finishRequested = false
 
@@ -63,8 +63,10 @@ public final class Worker {
             if ready.contains(dealerIndex) { drainCoordinator() }
             shipFinishedJobs()
             let now = Moment.now()
-            if now - lastSent >= WireProtocol.heartbeatInterval {
+            if now - lastHeartbeat >= WireProtocol.heartbeatInterval {
+                // Sent even when other traffic flows: it carries the figures `status` shows.
                 send(.heartbeat, HeartbeatBody(figures: figures))
+                lastHeartbeat = now
             }
             if let timeout = settings.coordinatorTimeout, now - lastHeard > timeout {
                 throw ClusterError("no word from the coordinator at \(settings.coordinator) for \(timeout)")
@@ -77,7 +79,8 @@ public final class Worker {
             let draining = finishRequested || stop.count > 0
             if draining && held.isEmpty && outbox.isEmpty { break }
             if stop.count > 1 || drainStarted.map({ now - $0 > settings.drainTimeout }) == true {
-                logger.warning("stopping without finishing; giving jobs back", metadata: ["held": "\(held.count)"])
+                logger.warning(
+                    "stopping without finishing; giving jobs back", metadata: ["held": "\(held.count)"])
                 break
             }
             if let parent = settings.parentPID, getppid() != parent {
@@ -99,7 +102,6 @@ public final class Worker {
 
     private func send<Body: Codable>(_ kind: MessageKind, _ body: Body) {
         _ = try? dealer.send([WireCodec.encode(kind, body)], dontWait: true)
-        lastSent = Moment.now()
     }
 
     private func drainCoordinator() {
@@ -143,7 +145,8 @@ public final class Worker {
             let header = ResultHeader(
                 job: job.header.job, attempt: job.header.attempt, worker: peer.id, ids: job.ids,
                 deadLetters: job.deadLetters.count, failedStages: job.failedStages)
-            outbox.append((job.header.job, [WireCodec.encode(.result, header)] + job.records + job.deadLetters))
+            outbox.append(
+                (job.header.job, [WireCodec.encode(.result, header)] + job.records + job.deadLetters))
             figures.articlesDone += job.header.articles.count
             figures.articlesFailed += job.failedArticles
         }
