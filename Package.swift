@@ -69,7 +69,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ClusterTests", dependencies: ["Cluster", "ArticlePipeline", "ScrapeIO"]),
-        .testTarget(name: "PressworkTests", dependencies: ["ScrapeIO", "ArticlePipeline"]),
+        .testTarget(name: "PressworkTests", dependencies: ["ScrapeIO", "ArticlePipeline", "ZeroMQ"]),
     ],
     swiftLanguageModes: [.v6]
 )
