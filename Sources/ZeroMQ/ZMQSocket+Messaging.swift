@@ -41,20 +41,29 @@ extension ZMQSocket {
     /// `dontWait` and nothing is ready, or the receive timeout (`setReceiveTimeout`) expired.
     public func receive(dontWait: Bool = false) throws(ZMQError) -> [[UInt8]]? {
         let handle = try openHandle("receive")
-        var frames: [[UInt8]] = []
-        // The rest of a multipart message is always already queued with its first frame.
-        var flags: Int32 = dontWait ? Int32(ZMQ_DONTWAIT) : 0
-        while true {
-            let rc = zmq_msg_recv(receiveBuffer.pointer, handle, flags)
-            if rc < 0 {
-                let code = zmq_errno()
-                if code == EINTR { continue }
-                if code == EAGAIN && frames.isEmpty { return nil }
-                throw ZMQError(errno: code, operation: "receive frame \(frames.count + 1)")
-            }
-            frames.append(receiveBuffer.bytes())
-            if !receiveBuffer.more { return frames }
-            flags = 0
+        guard try receiveFrame(handle, flags: dontWait ? Int32(ZMQ_DONTWAIT) : 0, number: 1) else {
+            return nil
         }
+        // An array literal allocates through a specialised path; appending to an empty array does not.
+        var frames = [receiveBuffer.bytes()]
+        while receiveBuffer.more {
+            // The rest of a multipart message is always queued with its first frame: no waiting.
+            _ = try receiveFrame(handle, flags: 0, number: frames.count + 1)
+            frames.append(receiveBuffer.bytes())
+        }
+        return frames
+    }
+
+    /// Receives one frame into `receiveBuffer`; false on `EAGAIN` (nothing ready, or timed out).
+    private func receiveFrame(
+        _ handle: UnsafeMutableRawPointer, flags: Int32, number: Int
+    ) throws(ZMQError) -> Bool {
+        while zmq_msg_recv(receiveBuffer.pointer, handle, flags) < 0 {
+            let code = zmq_errno()
+            if code == EINTR { continue }
+            if code == EAGAIN && number == 1 { return false }
+            throw ZMQError(errno: code, operation: "receive frame \(number)")
+        }
+        return true
     }
 }

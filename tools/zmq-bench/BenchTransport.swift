@@ -23,14 +23,27 @@ enum BenchTransport: String {
     }
 }
 
-/// What one round measured on the receiving side, from the first message to the last.
+/// What one round measured: wall time on the receiving side from the first message to the last,
+/// and the CPU time of the whole process (all threads, libzmq's I/O thread included) for the round.
 struct RoundResult {
     let messages: Int
     let bytes: Int
     let seconds: Double
+    let cpuSeconds: Double
 
     var messagesPerSecond: Double { Double(messages) / seconds }
     var megabytesPerSecond: Double { Double(bytes) / seconds / 1_000_000 }
+    /// CPU cost per message in microseconds; steadier than throughput on a shared, busy machine.
+    var cpuMicrosecondsPerMessage: Double { cpuSeconds / Double(messages) * 1_000_000 }
+}
+
+/// User plus system CPU time this process has used so far, in seconds.
+func processCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+    let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    return user + system
 }
 
 /// Runs `body` on a new thread and returns a function that waits for it to finish.

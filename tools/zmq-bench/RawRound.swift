@@ -20,6 +20,7 @@ enum RawRound {
         check(zmq_getsockopt(pull, ZMQ_LAST_ENDPOINT, &name, &nameSize), "raw last endpoint")
         let endpoint = name.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
 
+        let cpuAtStart = processCPUSeconds()
         let join = startThread {
             let push = zmq_socket(context.pointer, ZMQ_PUSH)
             check(zmq_connect(push, endpoint), "raw connect")
@@ -47,7 +48,9 @@ enum RawRound {
         let elapsed = ContinuousClock.now - start
         zmq_msg_close(&message)
         join()
-        return RoundResult(messages: count - 1, bytes: bytes, seconds: elapsed.seconds)
+        return RoundResult(
+            messages: count - 1, bytes: bytes, seconds: elapsed.seconds,
+            cpuSeconds: processCPUSeconds() - cpuAtStart)
     }
 
     private static func check(_ rc: Int32, _ what: String) {

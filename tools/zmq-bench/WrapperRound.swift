@@ -12,6 +12,7 @@ enum WrapperRound {
         try pull.bind(transport.bindEndpoint(round: round))
         let endpoint = try pull.lastEndpoint
 
+        let cpuAtStart = processCPUSeconds()
         let join = startThread {
             do {
                 let push = try ZMQSocket(context: context, type: .push)
@@ -38,7 +39,9 @@ enum WrapperRound {
         }
         let elapsed = ContinuousClock.now - start
         join()
-        return RoundResult(messages: count - 1, bytes: bytes, seconds: elapsed.seconds)
+        return RoundResult(
+            messages: count - 1, bytes: bytes, seconds: elapsed.seconds,
+            cpuSeconds: processCPUSeconds() - cpuAtStart)
     }
 }
 
