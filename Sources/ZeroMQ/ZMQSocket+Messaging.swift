@@ -39,20 +39,47 @@ extension ZMQSocket {
     ///
     /// Blocks until a message arrives, unless `dontWait`. Returns nil when no message came:
     /// `dontWait` and nothing is ready, or the receive timeout (`setReceiveTimeout`) expired.
+    ///
+    /// Allocation: the socket keeps the last message it returned (unless it was over
+    /// `recycleLimit` bytes a frame) and, once the caller no longer holds those arrays, copies the
+    /// next message into their storage. A receive loop that handles each message before asking for
+    /// the next therefore allocates nothing; a caller that keeps messages gets fresh arrays.
     public func receive(dontWait: Bool = false) throws(ZMQError) -> [[UInt8]]? {
         let handle = try openHandle("receive")
         guard try receiveFrame(handle, flags: dontWait ? Int32(ZMQ_DONTWAIT) : 0, number: 1) else {
             return nil
         }
-        // An array literal allocates through a specialised path; appending to an empty array does not.
-        var frames = [receiveBuffer.bytes()]
-        while receiveBuffer.more {
+        // Work on a local: a class property would pay a runtime exclusivity check per access.
+        var frames: [[UInt8]] = []
+        swap(&frames, &recycledFrames)
+        var count = 0
+        var recyclable = true
+        while true {
+            let data = receiveBuffer.data
+            recyclable = recyclable && data.count <= Self.recycleLimit
+            // Copy-on-write keeps reuse safe: arrays the caller still holds are not uniquely
+            // referenced, so writing to them makes new ones and leaves the caller's untouched.
+            if count == frames.count {
+                frames.append(receiveBuffer.bytes())
+            } else if frames[count].count == data.count {
+                frames[count].withUnsafeMutableBytes { $0.copyMemory(from: data) }
+            } else {
+                frames[count].removeAll(keepingCapacity: true)
+                frames[count].append(contentsOf: data.assumingMemoryBound(to: UInt8.self))
+            }
+            count += 1
+            guard receiveBuffer.more else { break }
             // The rest of a multipart message is always queued with its first frame: no waiting.
-            _ = try receiveFrame(handle, flags: 0, number: frames.count + 1)
-            frames.append(receiveBuffer.bytes())
+            _ = try receiveFrame(handle, flags: 0, number: count + 1)
         }
+        if frames.count > count { frames.removeLast(frames.count - count) }
+        if recyclable { recycledFrames = frames }
         return frames
     }
+
+    /// Frames larger than this are handed over and forgotten rather than kept for reuse, so one big
+    /// message does not pin its memory in the socket.
+    public static var recycleLimit: Int { 64 * 1024 }
 
     /// Receives one frame into `receiveBuffer`; false on `EAGAIN` (nothing ready, or timed out).
     private func receiveFrame(
