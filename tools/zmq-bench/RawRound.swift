@@ -8,7 +8,8 @@ enum RawRound {
         let pointer: UnsafeMutableRawPointer
     }
 
-    static func run(size: Int, count: Int, transport: BenchTransport, round: Int) -> RoundResult {
+    static func run(size: Int, count: Int, transport: BenchTransport, round: Int, touch: Bool) -> RoundResult
+    {
         let context = SharedContext(pointer: zmq_ctx_new())
         defer { zmq_ctx_term(context.pointer) }
         let pull = zmq_socket(context.pointer, ZMQ_PULL)
@@ -24,7 +25,7 @@ enum RawRound {
         let join = startThread {
             let push = zmq_socket(context.pointer, ZMQ_PUSH)
             check(zmq_connect(push, endpoint), "raw connect")
-            let payload = [UInt8](repeating: 0x2A, count: size)
+            let payload = [UInt8](repeating: BenchPayload.byte, count: size)
             payload.withUnsafeBytes { buffer in
                 for _ in 0..<count {
                     check(zmq_send(push, buffer.baseAddress, size, 0), "raw send")
@@ -36,9 +37,13 @@ enum RawRound {
         var message = zmq_msg_t()
         zmq_msg_init(&message)
         var bytes = 0
+        var checksum: UInt64 = 0
         var start = ContinuousClock.now
         for index in 0..<count {
             check(zmq_msg_recv(&message, pull, 0), "raw receive")
+            if touch {
+                checksum &+= sumCacheLines(UnsafeRawBufferPointer(start: zmq_msg_data(&message), count: size))
+            }
             if index == 0 {
                 start = .now
             } else {
@@ -48,9 +53,10 @@ enum RawRound {
         let elapsed = ContinuousClock.now - start
         zmq_msg_close(&message)
         join()
+        if touch { verify(checksum, payloadSize: size, count: count, side: "raw") }
         return RoundResult(
             messages: count - 1, bytes: bytes, seconds: elapsed.seconds,
-            cpuSeconds: processCPUSeconds() - cpuAtStart)
+            cpuSeconds: processCPUSeconds() - cpuAtStart, checksum: checksum)
     }
 
     private static func check(_ rc: Int32, _ what: String) {

@@ -16,6 +16,8 @@ struct ThroughputCommand {
     let rounds: Int
     /// Runs just one side, e.g. under a profiler.
     let only: Side?
+    /// Whether receivers read their payloads (one word per cache line), as any real consumer does.
+    let touch: Bool
 
     init(options: BenchOptions) throws(BenchOptions.UsageError) {
         sizes = try options.integers("size", default: [100])
@@ -26,6 +28,11 @@ struct ThroughputCommand {
             throw BenchOptions.UsageError(message: "--transport must be tcp, ipc or inproc, got '\(name)'")
         }
         self.transport = transport
+        switch try options.string("touch", default: "yes") {
+        case "yes": touch = true
+        case "no": touch = false
+        case let other: throw BenchOptions.UsageError(message: "--touch must be yes or no, got '\(other)'")
+        }
         let side = try options.string("only", default: "both")
         only = Side(rawValue: side)
         guard only != nil || side == "both" else {
@@ -34,7 +41,9 @@ struct ThroughputCommand {
     }
 
     func run() throws {
-        print("PUSH→PULL over \(transport), \(count) messages a round, \(rounds) rounds each side, medians")
+        print(
+            "PUSH→PULL over \(transport), \(count) messages a round, \(rounds) rounds each side, medians,"
+                + (touch ? " receivers read every cache line" : " receivers ignore the payload"))
         printRow([
             "size B", "wrapper msg/s", "raw msg/s", "wrapper MB/s", "raw MB/s", "msg/s ratio",
             "wrap CPU µs", "raw CPU µs", "CPU ratio",
@@ -48,12 +57,13 @@ struct ThroughputCommand {
                 if only != .raw {
                     wrapper.append(
                         try WrapperRound.run(
-                            size: size, count: count, transport: transport, round: roundNumber))
+                            size: size, count: count, transport: transport, round: roundNumber, touch: touch))
                 }
                 roundNumber += 1
                 if only != .wrapper {
                     raw.append(
-                        RawRound.run(size: size, count: count, transport: transport, round: roundNumber))
+                        RawRound.run(
+                            size: size, count: count, transport: transport, round: roundNumber, touch: touch))
                 }
             }
             if let only {

@@ -3,7 +3,7 @@ import ZeroMQ
 /// One PUSH→PULL round through the Swift wrapper: a sender thread, the receiver on this thread.
 enum WrapperRound {
     static func run(
-        size: Int, count: Int, transport: BenchTransport, round: Int
+        size: Int, count: Int, transport: BenchTransport, round: Int, touch: Bool
     ) throws(ZMQError) -> RoundResult {
         let context = try ZMQContext()
         let pull = try ZMQSocket(context: context, type: .pull)
@@ -19,7 +19,7 @@ enum WrapperRound {
                 defer { push.close() }
                 try push.connect(endpoint)
                 // Built once, like the raw side's buffer: what is timed is the send call itself.
-                let frames = [[UInt8](repeating: 0x2A, count: size)]
+                let frames = [[UInt8](repeating: BenchPayload.byte, count: size)]
                 for _ in 0..<count {
                     try push.send(frames)
                 }
@@ -29,9 +29,11 @@ enum WrapperRound {
         }
 
         var bytes = 0
+        var checksum: UInt64 = 0
         var start = ContinuousClock.now
         for index in 0..<count {
             guard let frames = try pull.receive() else { break }
+            if touch { checksum &+= frames[0].withUnsafeBytes(sumCacheLines) }
             if index == 0 {
                 start = .now
             } else {
@@ -40,9 +42,10 @@ enum WrapperRound {
         }
         let elapsed = ContinuousClock.now - start
         join()
+        if touch { verify(checksum, payloadSize: size, count: count, side: "wrapper") }
         return RoundResult(
             messages: count - 1, bytes: bytes, seconds: elapsed.seconds,
-            cpuSeconds: processCPUSeconds() - cpuAtStart)
+            cpuSeconds: processCPUSeconds() - cpuAtStart, checksum: checksum)
     }
 }
 
