@@ -41,7 +41,7 @@ extension ZMQSocket {
     /// `dontWait` and nothing is ready, or the receive timeout (`setReceiveTimeout`) expired.
     ///
     /// Allocation: the socket keeps the last message it returned (unless it was over
-    /// `recycleLimit` bytes a frame) and, once the caller no longer holds those arrays, copies the
+    /// `recycleLimit` bytes in all) and, once the caller no longer holds those arrays, copies the
     /// next message into their storage. A receive loop that handles each message before asking for
     /// the next therefore allocates nothing; a caller that keeps messages gets fresh arrays.
     public func receive(dontWait: Bool = false) throws(ZMQError) -> [[UInt8]]? {
@@ -53,10 +53,10 @@ extension ZMQSocket {
         var frames: [[UInt8]] = []
         swap(&frames, &recycledFrames)
         var count = 0
-        var recyclable = true
+        var totalBytes = 0
         while true {
             let data = receiveBuffer.data
-            recyclable = recyclable && data.count <= Self.recycleLimit
+            totalBytes += data.count
             // Copy-on-write keeps reuse safe: arrays the caller still holds are not uniquely
             // referenced, so writing to them makes new ones and leaves the caller's untouched.
             if count == frames.count {
@@ -73,13 +73,13 @@ extension ZMQSocket {
             _ = try receiveFrame(handle, flags: 0, number: count + 1)
         }
         if frames.count > count { frames.removeLast(frames.count - count) }
-        if recyclable { recycledFrames = frames }
+        if totalBytes <= Self.recycleLimit { recycledFrames = frames }
         return frames
     }
 
-    /// Frames larger than this are handed over and forgotten rather than kept for reuse, so one big
-    /// message does not pin its memory in the socket.
-    public static var recycleLimit: Int { 64 * 1024 }
+    /// Messages larger than this (all frames together) are handed over and forgotten rather than
+    /// kept for reuse, so a socket never pins more than this much memory between receives.
+    public static var recycleLimit: Int { 256 * 1024 }
 
     /// Receives one frame into `receiveBuffer`; false on `EAGAIN` (nothing ready, or timed out).
     private func receiveFrame(

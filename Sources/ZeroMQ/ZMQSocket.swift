@@ -12,8 +12,8 @@ public final class ZMQSocket {
     private var handle: UnsafeMutableRawPointer?
     /// Reused for every received frame.
     let receiveBuffer = Message()
-    /// The last message `receive` returned. When the caller has let go of it, the next `receive`
-    /// copies into the same arrays instead of allocating: see `receive(dontWait:)`.
+    /// The last message `receive` returned, up to `recycleLimit` bytes. When the caller has let go
+    /// of it, the next `receive` copies into the same arrays instead of allocating.
     var recycledFrames: [[UInt8]] = []
 
     public init(context: ZMQContext, type: SocketType) throws(ZMQError) {
