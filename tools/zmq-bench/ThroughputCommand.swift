@@ -90,6 +90,10 @@ struct ThroughputCommand {
             format(wrapperRate / rawRate, 3), format(wrapperCPU, 3), format(rawCPU, 3),
             format(rawCPU / wrapperCPU, 3),
         ])
+        let pairRatio = median(zip(wrapper, raw).map { $0.messagesPerSecond / $1.messagesPerSecond })
+        print(
+            "  median of per-round wrapper/raw ratios (neighbouring rounds share the load): \(format(pairRatio, 3))"
+        )
         let perRound = zip(wrapper, raw).map {
             "\(format($0.messagesPerSecond, 0))/\(format($1.messagesPerSecond, 0))"
         }
