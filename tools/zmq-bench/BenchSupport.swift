@@ -61,7 +61,9 @@ func verify(_ checksum: UInt64, payloadSize: Int, count: Int, side: String) {
     if checksum != expected { fail("\(side) receiver", "payload checksum \(checksum) != \(expected)") }
 }
 
-/// What every benchmark message is filled with.
+/// What every benchmark message is filled with, and how long a side may wait before the round is
+/// declared stalled (a failure with a message, never a silent hang).
 enum BenchPayload {
     static let byte: UInt8 = 0x2A
+    static let stallMilliseconds: Int32 = 10_000
 }

@@ -15,6 +15,8 @@ enum RawRound {
         let pull = zmq_socket(context.pointer, ZMQ_PULL)
         defer { transport.cleanUp(round: round) }
         defer { zmq_close(pull) }
+        var stall = BenchPayload.stallMilliseconds
+        check(zmq_setsockopt(pull, ZMQ_RCVTIMEO, &stall, MemoryLayout<Int32>.size), "raw receive timeout")
         check(zmq_bind(pull, transport.bindEndpoint(round: round)), "raw bind")
         var name = [CChar](repeating: 0, count: 1024)
         var nameSize = name.count
@@ -24,6 +26,8 @@ enum RawRound {
         let cpuAtStart = processCPUSeconds()
         let join = startThread {
             let push = zmq_socket(context.pointer, ZMQ_PUSH)
+            var stall = BenchPayload.stallMilliseconds
+            check(zmq_setsockopt(push, ZMQ_SNDTIMEO, &stall, MemoryLayout<Int32>.size), "raw send timeout")
             check(zmq_connect(push, endpoint), "raw connect")
             let payload = [UInt8](repeating: BenchPayload.byte, count: size)
             payload.withUnsafeBytes { buffer in

@@ -9,6 +9,7 @@ enum WrapperRound {
         let pull = try ZMQSocket(context: context, type: .pull)
         defer { transport.cleanUp(round: round) }
         defer { pull.close() }
+        try pull.setReceiveTimeout(milliseconds: BenchPayload.stallMilliseconds)
         try pull.bind(transport.bindEndpoint(round: round))
         let endpoint = try pull.lastEndpoint
 
@@ -17,11 +18,12 @@ enum WrapperRound {
             do {
                 let push = try ZMQSocket(context: context, type: .push)
                 defer { push.close() }
+                try push.setSendTimeout(milliseconds: BenchPayload.stallMilliseconds)
                 try push.connect(endpoint)
                 // Built once, like the raw side's buffer: what is timed is the send call itself.
                 let frames = [[UInt8](repeating: BenchPayload.byte, count: size)]
                 for _ in 0..<count {
-                    try push.send(frames)
+                    guard try push.send(frames) else { fail("wrapper sender", "stalled") }
                 }
             } catch {
                 fail("wrapper sender", error)
@@ -32,7 +34,7 @@ enum WrapperRound {
         var checksum: UInt64 = 0
         var start = ContinuousClock.now
         for index in 0..<count {
-            guard let frames = try pull.receive() else { break }
+            guard let frames = try pull.receive() else { fail("wrapper receiver", "stalled at \(index)") }
             if touch { checksum &+= frames[0].withUnsafeBytes(sumCacheLines) }
             if index == 0 {
                 start = .now
