@@ -38,8 +38,9 @@ BROKEN_KINDS = {
     "dir": ["binary-body", RECOVERABLE],
 }
 CHUNKED_EVERY = 10  # every 10th HTTP body uses Transfer-Encoding: chunked
-MIN_PARAGRAPH = 120  # bytes of inner text for a <p> or text block to count as article prose
-PARAGRAPH_RE = re.compile(rb"<p(?:\s[^>]*)?>((?:(?!<p[\s>]).)*?)</p\s*>", re.S | re.I)
+MIN_PARAGRAPH = 120  # bytes of inner text for a <p>, a leaf <div> or a text block to count as prose
+PARAGRAPH_RE = re.compile(rb"<p(?:\s[^>]*)?>((?:(?!<p[\s>]).)*?)</p\s*>|<div(?:\s[^>]*)?>([^<]*)</div\s*>",
+                          re.S | re.I)
 CHARSET_RE = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
 DATE_RE = re.compile(rb"(?:article:published_time\"\s+content=\"|\"datePublished\"\s*:\s*\"|"
                      rb"itemprop=\"datePublished\"\s+content=\")(\d{4}-\d{2}-\d{2})")
@@ -71,6 +72,7 @@ class Template:
     data: bytes
     charset: str
     paragraphs: list = field(default_factory=list)  # (start, end) of candidate paragraphs
+    pairs: list = field(default_factory=list)  # i where paragraphs i and i+1 are neighbours in one run
     insert_at: int = 0
     fixed_spans: list = field(default_factory=list)  # (start, end, "date" | "url")
 
@@ -97,13 +99,13 @@ def analyse(path):
             if m.end() - m.start() >= MIN_PARAGRAPH and not m.group().startswith(b"Photo"):
                 t.paragraphs.append((m.start(), m.end()))
         tail = data.rfind(b"\nMore In")
-        t.insert_at = tail + 1 if tail >= 0 else len(data)
+        t.insert_at, t.pairs = (tail + 1 if tail >= 0 else len(data)), list(range(len(t.paragraphs) - 1))
         return t
     m = CHARSET_RE.search(data[:4096])
     charset = m.group(1).decode("ascii").lower() if m else "utf-8"
     t = Template(slug, "html", data, charset)
     t.paragraphs = [(m.start(), m.end()) for m in PARAGRAPH_RE.finditer(data)
-                    if len(m.group(1)) >= MIN_PARAGRAPH]
+                    if len(m.group(1) or m.group(2) or b"") >= MIN_PARAGRAPH]
     # After the last prose paragraph, else before the end of the article, main part or body.
     ends = [data.lower().rfind(tag) for tag in (b"</article>", b"</main>", b"</body>")]
     t.insert_at = t.paragraphs[-1][1] if t.paragraphs else next((e for e in ends if e >= 0), len(data))
@@ -111,6 +113,8 @@ def analyse(path):
     for what, pattern in (("date", DATE_RE), ("url", OG_URL_RE)):  # every copy of the value
         if m := pattern.search(data):
             spans += [(x.start(), x.end(), what) for x in re.finditer(re.escape(m.group(1)), data)]
+    # Edit only paragraphs in a run of prose, never across page regions (a long cookie text in a <div>).
+    t.pairs = [i for i, (a, b) in enumerate(zip(t.paragraphs, t.paragraphs[1:])) if b[0] - a[1] < 300]
     for span in sorted(spans):  # keep spans clear of paragraphs, the insertion point and each other
         clear = all(span[1] <= a or span[0] >= b for a, b in t.paragraphs)
         if clear and not span[0] < t.insert_at < span[1]:
@@ -132,8 +136,8 @@ def make_body(t, n, url, day, rng, invalid_utf8=False):
     """Return the varied page bytes: paragraph drop/swap, date and URL, an inserted update."""
     edits = [(s, e, day.isoformat().encode() if what == "date" else url.encode())
              for s, e, what in t.fixed_spans]
-    if len(t.paragraphs) >= 3:
-        i = rng.randrange(len(t.paragraphs) - 1)
+    if len(t.pairs) >= 2:
+        i = t.pairs[rng.randrange(len(t.pairs))]
         (a0, a1), (b0, b1) = t.paragraphs[i], t.paragraphs[i + 1]
         if rng.random() < 0.5:
             edits.append((a0, a1, b""))  # drop one paragraph
@@ -162,7 +166,7 @@ def sha1_label(data):
     return "sha1:" + base64.b32encode(hashlib.sha1(data).digest()).decode("ascii")
 
 
-def record_id(rng):
+def record_id(rng):  # from the seeded generator, so output is reproducible
     return f"<urn:uuid:{uuid.UUID(int=rng.getrandbits(128), version=4)}>"
 
 
@@ -355,9 +359,7 @@ def main(argv=None):
     rng = random.Random(args.seed)
     templates = load_templates(args.pages)
     broken = plan_broken(args, rng)
-    raw = None
-    if args.format != "dir":
-        raw = sys.stdout.buffer if args.out == "-" else open(args.out, "wb", buffering=1 << 20)
+    raw = None if args.format == "dir" else sys.stdout.buffer if args.out == "-" else open(args.out, "wb")
     out = CountingFile(raw)
     # jsonl.gz is one gzip stream for the whole file, as `gzip` itself writes it.
     sink = gzip.GzipFile(filename="", mode="wb", fileobj=out, compresslevel=args.level, mtime=0) \
@@ -387,12 +389,10 @@ def main(argv=None):
         raw.flush() if raw is sys.stdout.buffer else raw.close()
     if ids_file:
         ids_file.close()
-    summary = {
-        "format": args.format, "seed": args.seed, "templates": len(templates),
-        "articles_written": args.count, "ids": good, "broken": dict(sorted(counts.items())),
-        "expected_records": good, "expected_failures": args.count - good, "bytes": out.bytes,
-        "seconds": round(time.monotonic() - started, 2),
-    }
+    summary = {"format": args.format, "seed": args.seed, "templates": len(templates),
+               "articles_written": args.count, "ids": good, "broken": dict(sorted(counts.items())),
+               "expected_records": good, "expected_failures": args.count - good, "bytes": out.bytes,
+               "seconds": round(time.monotonic() - started, 2)}
     print(json.dumps(summary), file=sys.stderr)
 
 
