@@ -43,6 +43,7 @@ struct StatusCommand: ParsableCommand {
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys]
+                encoder.keyEncodingStrategy = .convertToSnakeCase
                 print(String(decoding: try encoder.encode(status), as: UTF8.self))
             } else {
                 if watch { print("\u{1B}[H\u{1B}[2J", terminator: "") }

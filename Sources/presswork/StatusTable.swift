@@ -13,7 +13,7 @@ struct StatusTable {
             "  articles: \(s.articlesCommitted) committed"
                 + (s.articlesTotalEstimate.map { " of \(s.inputDone ? "" : "~")\($0)" } ?? "")
                 + ", \(s.articlesFailed) failed, \(s.articlesInFlight) in flight, \(s.articlesQueued) queued",
-            "  rate: \(Format.rate(s.articlesPerSecond10s))/s (10 s), \(Format.rate(s.articlesPerSecondOverall))/s overall, "
+            "  rate: \(Format.rate(s.recentArticlesPerSecond))/s (10 s), \(Format.rate(s.overallArticlesPerSecond))/s overall, "
                 + String(format: "%.1f MB/s", s.megabytesPerSecond)
                 + (s.etaSeconds.map { ", ETA \(Format.seconds($0))" } ?? ""),
             "  jobs: \(s.jobsCommitted) committed, \(s.jobsRetried) retried, \(s.jobsGivenUp) given up",

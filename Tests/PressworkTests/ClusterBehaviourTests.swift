@@ -45,9 +45,9 @@ import Testing
         let deadline = Date().addingTimeInterval(90)
         while Date() < deadline, samples.count < 3 || samples.last!.committed == samples.first!.committed {
             if let status = cluster.status(), status["state"] as? String == "running",
-                let committed = status["articlesCommitted"] as? Int, committed > 0
+                let committed = status["articles_committed"] as? Int, committed > 0
             {
-                samples.append((committed, status["articlesPerSecond10s"] as? Double ?? 0))
+                samples.append((committed, status["recent_articles_per_second"] as? Double ?? 0))
             }
             Thread.sleep(forTimeInterval: 0.3)
         }
@@ -59,7 +59,7 @@ import Testing
         let output = OutputDirectory(url: cluster.output)
         let records = try output.records.count
         let collector = final["collector"] as? [String: Any]
-        #expect(final["articlesCommitted"] as? Int == 3_000)
+        #expect(final["articles_committed"] as? Int == 3_000)
         #expect(collector?["records"] as? Int == records)
         #expect(records == 3_000)
         kill(coordinator.processIdentifier, SIGTERM)

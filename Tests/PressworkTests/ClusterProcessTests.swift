@@ -144,7 +144,7 @@ import Testing
                 let rows = cluster.status()?["workers"] as? [[String: Any]] ?? []
                 return rows.contains {
                     ($0["pid"] as? Int) == Int(late.processIdentifier)
-                        && ($0["articlesDone"] as? Int ?? 0) > 0
+                        && ($0["articles_done"] as? Int ?? 0) > 0
                 }
             }, "the late worker gets work")
         #expect(cluster.wait(coordinator) == 0, "\(cluster.allLogs)")
