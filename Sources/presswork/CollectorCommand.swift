@@ -34,12 +34,15 @@ struct CollectorCommand: ParsableCommand {
     @Option(help: .hidden)
     var exitWithParent: Int32?
 
+    @OptionGroup var metrics: MetricsOptions
     @OptionGroup var config: ConfigOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let logger = try global.logger(label: "presswork.collector")
         let resolver = try config.resolver()
+        let metricsServer = try startMetrics(metrics, resolver: resolver, logger: logger)
+        defer { metricsServer?.shutdown() }
         var settings = CollectorSettings()
         settings.bind = resolver.string("bind", flag: bind, default: settings.bind)
         settings.coordinator = resolver.string(

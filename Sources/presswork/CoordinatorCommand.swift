@@ -40,12 +40,15 @@ struct CoordinatorCommand: ParsableCommand {
     @Flag(help: "Stay up after the run is complete (for status) until stopped.")
     var keepRunning = false
 
+    @OptionGroup var metrics: MetricsOptions
     @OptionGroup var config: ConfigOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let logger = try global.logger(label: "presswork.coordinator")
         let resolver = try config.resolver()
+        let metricsServer = try startMetrics(metrics, resolver: resolver, logger: logger)
+        defer { metricsServer?.shutdown() }
         var settings = CoordinatorSettings()
         settings.inputs =
             inputs.isEmpty

@@ -28,12 +28,15 @@ struct WorkerCommand: ParsableCommand {
     @Option(help: .hidden)
     var exitWithParent: Int32?
 
+    @OptionGroup var metrics: MetricsOptions
     @OptionGroup var config: ConfigOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let logger = try global.logger(label: "presswork.worker")
         let resolver = try config.resolver()
+        let metricsServer = try startMetrics(metrics, resolver: resolver, logger: logger)
+        defer { metricsServer?.shutdown() }
         var settings = WorkerSettings()
         settings.coordinator = resolver.string(
             "coordinator", flag: coordinator, default: settings.coordinator)

@@ -46,25 +46,23 @@ final class LocalCluster {
     }
 
     @discardableResult
-    func startCollector(shards: Int = 4) throws -> Process {
-        let process = try launch(
-            [
-                "collector", "--bind", collectorEndpoint, "--coordinator", coordinatorEndpoint, "-o",
-                output.path,
-                "--shards", "\(shards)",
-            ], name: "collector")
+    func startCollector(shards: Int = 4, extra: [String] = []) throws -> Process {
+        let arguments = [
+            "collector", "--bind", collectorEndpoint, "--coordinator", coordinatorEndpoint, "-o", output.path,
+            "--shards", "\(shards)",
+        ]
+        let process = try launch(arguments + extra, name: "collector")
         collector = process
         return process
     }
 
     @discardableResult
-    func startWorker(threads: Int = 1) throws -> Process {
-        let process = try launch(
-            [
-                "worker", "--coordinator", coordinatorEndpoint, "--collector", collectorEndpoint, "--threads",
-                "\(threads)",
-            ],
-            name: "worker")
+    func startWorker(threads: Int = 1, extra: [String] = []) throws -> Process {
+        let arguments = [
+            "worker", "--coordinator", coordinatorEndpoint, "--collector", collectorEndpoint, "--threads",
+            "\(threads)",
+        ]
+        let process = try launch(arguments + extra, name: "worker")
         workers.append(process)
         return process
     }

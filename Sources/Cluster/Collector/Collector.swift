@@ -157,6 +157,7 @@ public final class Collector {
     private func accept(_ job: String) -> Bool {
         if writer.committedJobs.contains(job) || pendingSet.contains(job) {
             figures.duplicatesDropped += 1
+            ClusterMetrics.duplicatesDropped.increment()
             return false
         }
         pending.append(job)
@@ -167,11 +168,17 @@ public final class Collector {
 
     private func commit() throws(ClusterError) {
         guard !pending.isEmpty else { return }
+        let started = Moment.now()
+        let summary: CommitSummary
         do {
-            _ = try writer.commit(jobs: pending)
+            summary = try writer.commit(jobs: pending)
         } catch {
             throw ClusterError("commit failed: \(error)")
         }
+        ClusterMetrics.commitDuration.recordNanoseconds((Moment.now() - started).nanosecondsClamped)
+        ClusterMetrics.recordsWritten.increment(by: summary.records)
+        ClusterMetrics.outputBytes.increment(by: Int(summary.bytes))
+        for (stage, n) in pendingStages { ClusterMetrics.deadLetters(stage: stage).increment(by: n) }
         for (stage, n) in pendingStages { figures.failuresByStage[stage, default: 0] += n }
         pendingStages.removeAll()
         refreshFigures()

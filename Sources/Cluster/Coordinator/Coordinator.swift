@@ -89,6 +89,7 @@ public final class Coordinator {
             }
             if after - lastTick >= Self.tickInterval {
                 ledger.sample(at: after)
+                recordGauges()
                 onTick(status(now: after))
                 lastTick = after
             }
@@ -127,6 +128,23 @@ public final class Coordinator {
         return final
     }
 
+    /// Publishes the gauges and the input counters (as deltas since the last call).
+    private func recordGauges() {
+        ClusterMetrics.jobsInFlight.record(scheduler.leasedCount)
+        ClusterMetrics.jobsQueued.record(scheduler.queuedCount)
+        ClusterMetrics.workersAlive.record(scheduler.workers.count)
+        let read = cutter.itemsRead
+        let bytes = reader.stats.bytesConsumed
+        if read > ledger.reportedItems {
+            ClusterMetrics.articlesRead.increment(by: read - ledger.reportedItems)
+        }
+        if bytes > ledger.reportedBytes {
+            ClusterMetrics.inputBytesRead.increment(by: Int(bytes - ledger.reportedBytes))
+        }
+        ledger.reportedItems = read
+        ledger.reportedBytes = bytes
+    }
+
     /// True once the input is exhausted and every job is committed.
     var isComplete: Bool { cutter.exhausted && ledger.jobs.isEmpty && pendingDeadJobs.isEmpty }
 
@@ -154,12 +172,14 @@ public final class Coordinator {
                 dispatch(job, attempt: attempt, to: worker, now: now)
             case .requeued(let job, let failedAttempt, let reason):
                 ledger.retries += 1
+                ClusterMetrics.jobRetries.increment()
                 appendJournal(.init("requeued", jobs: [job], reason: reason))
                 logger.warning(
                     "job re-queued",
                     metadata: ["job": "\(job)", "attempt": "\(failedAttempt)", "reason": "\(reason)"])
             case .giveUp(let job, let attempts, let reason):
                 ledger.givenUp += 1
+                ClusterMetrics.jobsGivenUp.increment()
                 appendJournal(.init("given_up", jobs: [job], reason: reason))
                 ledger.giveUp(job, attempts: attempts, reason: reason)
                 pendingDeadJobs.append(job)

@@ -107,7 +107,13 @@ final class ArticleLanes: Sendable {
         while true {
             available.wait()
             guard let task = nextTask() else { return }
+            let started = Moment.now()
             let outcome = Self.process(task.article, attempt: task.job.header.attempt, with: pipeline)
+            ClusterMetrics.extractDuration.recordNanoseconds((Moment.now() - started).nanosecondsClamped)
+            ClusterMetrics.articlesProcessed.increment()
+            if case .failed(let stage, _) = outcome {
+                ClusterMetrics.articlesFailed(stage: stage).increment()
+            }
             if task.job.store(outcome, at: task.index) {
                 onJobDone(task.job.finished())
             }

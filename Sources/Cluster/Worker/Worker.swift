@@ -118,6 +118,7 @@ public final class Worker {
                     }
                     held.insert(job.job)
                     figures.jobsHeld = held.count
+                    ClusterMetrics.jobsHeld.record(held.count)
                     lanes.submit(job, bodies: bodies)
                 case .finish:
                     finishRequested = true
@@ -155,6 +156,7 @@ public final class Worker {
             outbox.removeFirst()
             held.remove(message.job)
             figures.jobsHeld = held.count
+            ClusterMetrics.jobsHeld.record(held.count)
             let more = stop.count == 0 && !finishRequested ? 1 : 0
             send(.credit, CreditBody(n: more, done: message.job))
         }
