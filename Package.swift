@@ -80,7 +80,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "ClusterTests", dependencies: ["Cluster", "ArticlePipeline", "ScrapeIO"]),
+        .testTarget(
+            name: "ClusterTests", dependencies: ["Cluster", "ArticlePipeline", "ScrapeIO", "ZeroMQ"]),
         .testTarget(name: "PressworkTests", dependencies: ["ScrapeIO", "ArticlePipeline", "ZeroMQ"]),
     ],
     swiftLanguageModes: [.v6]

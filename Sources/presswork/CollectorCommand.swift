@@ -35,6 +35,7 @@ struct CollectorCommand: ParsableCommand {
     var exitWithParent: Int32?
 
     @OptionGroup var metrics: MetricsOptions
+    @OptionGroup var curve: CurveOptions
     @OptionGroup var config: ConfigOptions
     @OptionGroup var global: GlobalOptions
 
@@ -62,6 +63,7 @@ struct CollectorCommand: ParsableCommand {
             settings.shards.level = value
         }
         settings.parentPID = exitWithParent
+        settings.curve = try curve.settings(resolver: resolver)
         do {
             let stop = try StopRequest()
             let trap = SignalTrap(stop)

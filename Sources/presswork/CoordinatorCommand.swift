@@ -41,6 +41,7 @@ struct CoordinatorCommand: ParsableCommand {
     var keepRunning = false
 
     @OptionGroup var metrics: MetricsOptions
+    @OptionGroup var curve: CurveOptions
     @OptionGroup var config: ConfigOptions
     @OptionGroup var global: GlobalOptions
 
@@ -71,6 +72,7 @@ struct CoordinatorCommand: ParsableCommand {
         settings.journal = resolver.optionalString("journal", flag: journal)
         settings.resume = try resolver.bool("resume", flag: resume)
         settings.keepRunning = try resolver.bool("keep-running", flag: keepRunning)
+        settings.curve = try curve.settings(resolver: resolver)
         if settings.resume && settings.journal == nil { throw ValidationError("--resume needs --journal") }
         let status: RunStatus
         do {

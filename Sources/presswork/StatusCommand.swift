@@ -21,13 +21,16 @@ struct StatusCommand: ParsableCommand {
     @Option(help: "Seconds to wait for an answer.")
     var timeout: Double = 2
 
+    @OptionGroup var curve: CurveOptions
+    @OptionGroup var config: ConfigOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         _ = try global.logger(label: "presswork.status")
+        let resolver = try config.resolver()
         let client: StatusClient
         do {
-            client = try StatusClient(endpoint: coordinator)
+            client = try StatusClient(endpoint: coordinator, curve: try curve.settings(resolver: resolver))
         } catch {
             FileHandle.standardError.write(Data("presswork: \(error)\n".utf8))
             throw PressworkExit.fatal
@@ -58,9 +61,11 @@ struct StatusCommand: ParsableCommand {
 struct StatusClient {
     let endpoint: String
     let context: ZMQContext
+    let curve: CurveSettings
 
-    init(endpoint: String) throws {
+    init(endpoint: String, curve: CurveSettings) throws {
         self.endpoint = endpoint
+        self.curve = curve
         context = try ZMQContext()
     }
 
@@ -68,6 +73,13 @@ struct StatusClient {
         guard let socket = try? ZMQSocket(context: context, type: .dealer) else { return nil }
         defer { socket.close() }
         try? socket.setLinger(milliseconds: 0)
+        if curve.isEnabled {
+            guard let keys = curve.ownKeys, let server = curve.serverPublicKey,
+                (try? socket.setCurveClient(
+                    serverPublicKey: server, publicKey: keys.publicKey, secretKey: keys.secretKey))
+                    != nil
+            else { return nil }
+        }
         guard (try? socket.connect(endpoint)) != nil else { return nil }
         guard (try? socket.send([WireCodec.encode(.statusRequest, EmptyBody())], dontWait: true)) == true
         else {

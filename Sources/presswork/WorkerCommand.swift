@@ -29,6 +29,7 @@ struct WorkerCommand: ParsableCommand {
     var exitWithParent: Int32?
 
     @OptionGroup var metrics: MetricsOptions
+    @OptionGroup var curve: CurveOptions
     @OptionGroup var config: ConfigOptions
     @OptionGroup var global: GlobalOptions
 
@@ -47,6 +48,7 @@ struct WorkerCommand: ParsableCommand {
         }
         settings.drainTimeout = .seconds(try resolver.int("drain-timeout", flag: drainTimeout, default: 60))
         settings.parentPID = exitWithParent
+        settings.curve = try curve.settings(resolver: resolver)
         do {
             let stop = try StopRequest()
             let trap = SignalTrap(stop)

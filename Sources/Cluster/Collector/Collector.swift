@@ -11,6 +11,7 @@ public final class Collector {
     let logger: Logger
     let stop: StopRequest
     let peer: PeerInfo
+    private let authenticator: ZAPAuthenticator
     private let pull: ZMQSocket
     private let dealer: ZMQSocket
     private let writer: ShardedJSONLWriter
@@ -38,8 +39,10 @@ public final class Collector {
         } catch {
             throw ClusterError("cannot open the output directory: \(error)")
         }
-        pull = try Sockets.bound(context, type: .pull, at: settings.bind)
-        dealer = try Sockets.connected(context, type: .dealer, to: settings.coordinator, routingID: peer.id)
+        authenticator = try ZAPAuthenticator(context: context, curve: settings.curve, logger: logger)
+        pull = try Sockets.bound(context, type: .pull, at: settings.bind, curve: settings.curve)
+        dealer = try Sockets.connected(
+            context, type: .dealer, to: settings.coordinator, routingID: peer.id, curve: settings.curve)
         refreshFigures()
     }
 
@@ -48,6 +51,7 @@ public final class Collector {
 
     /// Runs until the coordinator says the run is finished (then writes `_SUCCESS`) or a stop.
     public func run() throws(ClusterError) -> CollectorFigures {
+        defer { authenticator.stop() }
         var poller = ZMQPoller()
         let pullIndex = poller.add(pull)
         let dealerIndex = poller.add(dealer)

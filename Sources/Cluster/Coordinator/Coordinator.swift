@@ -27,6 +27,7 @@ public final class Coordinator {
     /// Jobs committed before this process started (from the journal or the collector).
     var committedEarlier: Set<String> = []
     let journal: CoordinatorJournal?
+    let authenticator: ZAPAuthenticator
     let router: ZMQSocket
     let statusRouter: ZMQSocket?
 
@@ -43,9 +44,10 @@ public final class Coordinator {
         journal = try settings.journal.map { (directory) throws(ClusterError) in
             try CoordinatorJournal(directory: directory)
         }
-        router = try Sockets.router(context, bind: settings.bind)
+        authenticator = try ZAPAuthenticator(context: context, curve: settings.curve, logger: logger)
+        router = try Sockets.router(context, bind: settings.bind, curve: settings.curve)
         statusRouter = try settings.statusBind.map { (endpoint) throws(ClusterError) in
-            try Sockets.router(context, bind: endpoint)
+            try Sockets.router(context, bind: endpoint, curve: settings.curve)
         }
         if let directory = settings.journal { try resumeFromJournal(directory) }
     }
@@ -125,6 +127,9 @@ public final class Coordinator {
         }
         let final = status(now: Moment.now())
         onTick(final)
+        router.close()
+        statusRouter?.close()
+        authenticator.stop()
         return final
     }
 

@@ -23,6 +23,8 @@ public struct CoordinatorSettings: Sendable {
     public var resume = false
     /// How long a stopping coordinator waits for jobs in flight to be committed.
     public var drainTimeout: Duration = .seconds(60)
+    /// CURVE keys for the job and status sockets (off by default).
+    public var curve = CurveSettings()
 
     public init() {}
 }

@@ -34,8 +34,9 @@ public final class Worker {
         let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
         peer = PeerInfo(
             id: "w-\(host)-\(pid)-\(suffix)", role: "worker", host: host, pid: pid, threads: settings.threads)
-        dealer = try Sockets.connected(context, type: .dealer, to: settings.coordinator, routingID: peer.id)
-        push = try Sockets.connected(context, type: .push, to: settings.collector)
+        dealer = try Sockets.connected(
+            context, type: .dealer, to: settings.coordinator, routingID: peer.id, curve: settings.curve)
+        push = try Sockets.connected(context, type: .push, to: settings.collector, curve: settings.curve)
         let wake = stop.wake
         let finished = self.finished
         lanes = ArticleLanes(threads: settings.threads, pipeline: settings.pipeline) { job in
