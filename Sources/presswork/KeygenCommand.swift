@@ -27,8 +27,8 @@ struct KeygenCommand: ParsableCommand {
         let keys = try CurveKeyPair.generate()
         let base = (directory as NSString).appendingPathComponent(name)
         let secret = base + ".key"
-        let public_ = base + ".pub"
-        for path in [secret, public_] where FileManager.default.fileExists(atPath: path) && !force {
+        let publicPath = base + ".pub"
+        for path in [secret, publicPath] where FileManager.default.fileExists(atPath: path) && !force {
             throw ValidationError("\(path) exists; use --force to overwrite")
         }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -38,7 +38,7 @@ struct KeygenCommand: ParsableCommand {
                 atPath: secret, contents: Data(secretText.utf8), attributes: [.posixPermissions: 0o600])
         else { throw ValidationError("cannot write \(secret)") }
         try ("# presswork CURVE public key\n\(keys.publicKey)\n").write(
-            toFile: public_, atomically: true, encoding: .utf8)
-        print("wrote \(secret) (secret) and \(public_) (public: \(keys.publicKey))")
+            toFile: publicPath, atomically: true, encoding: .utf8)
+        print("wrote \(secret) (secret) and \(publicPath) (public: \(keys.publicKey))")
     }
 }
