@@ -82,7 +82,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ClusterTests", dependencies: ["Cluster", "ArticlePipeline", "ScrapeIO", "ZeroMQ"]),
-        .testTarget(name: "PressworkTests", dependencies: ["ScrapeIO", "ArticlePipeline", "ZeroMQ"]),
+        .testTarget(name: "PressworkTests", dependencies: ["ScrapeIO", "ArticlePipeline", "ZeroMQ", "Cluster", "presswork"]),
     ],
     swiftLanguageModes: [.v6]
 )

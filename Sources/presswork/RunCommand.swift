@@ -64,7 +64,10 @@ struct RunCommand: ParsableCommand {
             let context = try ZMQContext()
             let coordinator = try Coordinator(
                 settings: settings, context: context, stop: stop, logger: logger)
-            let common = ["--log-level", global.logLevel, "--exit-with-parent", "\(getpid())"]
+            let common = [
+                "--log-level", global.logLevel, "--log-format", global.logFormat, "--exit-with-parent",
+                "\(getpid())",
+            ]
             try children.start(
                 "collector",
                 arguments: [

@@ -12,8 +12,11 @@ struct StatusCommand: ParsableCommand {
     @Option(help: "The coordinator's status endpoint.")
     var coordinator = "tcp://127.0.0.1:5557"
 
-    @Flag(help: "Refresh every second until interrupted.")
+    @Flag(help: "Redraw every --interval seconds until interrupted (stragglers highlighted).")
     var watch = false
+
+    @Option(help: "Seconds between redraws with --watch.")
+    var interval: Double = 1
 
     @Flag(help: "Print one JSON document (RunStatus) for scripts.")
     var json = false
@@ -49,10 +52,19 @@ struct StatusCommand: ParsableCommand {
                 encoder.keyEncodingStrategy = .convertToSnakeCase
                 print(String(decoding: try encoder.encode(status), as: UTF8.self))
             } else {
-                if watch { print("\u{1B}[H\u{1B}[2J", terminator: "") }
-                print(StatusTable(status: status, endpoint: coordinator).text)
+                let terminal = isatty(STDOUT_FILENO) == 1
+                let table = StatusTable(status: status, endpoint: coordinator, color: terminal).text
+                if watch && terminal {
+                    // Redraw in place: cursor home, the table with each line cleared to its end, then
+                    // clear whatever an older, longer table left below.
+                    let body = table.split(separator: "\n", omittingEmptySubsequences: false)
+                        .map { $0 + "\u{1B}[K" }.joined(separator: "\n")
+                    FileHandle.standardOutput.write(Data(("\u{1B}[H" + body + "\n\u{1B}[J").utf8))
+                } else {
+                    print(table)
+                }
             }
-            if watch { Thread.sleep(forTimeInterval: 1) }
+            if watch { Thread.sleep(forTimeInterval: max(0.2, interval)) }
         } while watch
     }
 }
