@@ -59,6 +59,7 @@ let package = Package(
             dependencies: ["ZeroMQ", "CZeroMQ"],
             path: "tools/zmq-bench"
         ),
+        .executableTarget(name: "presswork-eval", dependencies: ["ArticlePipeline"], path: "tools/eval"),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "ArticlePipelineTests", dependencies: ["ArticlePipeline"], exclude: ["Fixtures"]),
         .testTarget(
