@@ -60,6 +60,7 @@ let package = Package(
             path: "tools/zmq-bench"
         ),
         .executableTarget(name: "presswork-eval", dependencies: ["ArticlePipeline"], path: "tools/eval"),
+        .executableTarget(name: "presswork-bench", dependencies: ["ArticlePipeline"], path: "tools/bench"),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "ArticlePipelineTests", dependencies: ["ArticlePipeline"], exclude: ["Fixtures"]),
         .testTarget(

@@ -13,9 +13,6 @@ struct HTMLContentExtractor {
     /// Lines mostly made of links and shorter than this are dropped from the text.
     static let maxLinkLineLength = 160
 
-    /// Elements whose text becomes one paragraph.
-    static let blockTags: Set<String> = ["p", "h2", "h3", "h4", "li", "blockquote", "pre", "dd"]
-
     let document: HTMLDocument
     private(set) var dropped: [Bool]
     private var textLength: [Int]
@@ -23,7 +20,7 @@ struct HTMLContentExtractor {
     private var paragraphText: [Int]
     private var hasBlockInside: [Bool]
     private let roles: [NodeRole]
-    private let ownTextLength: [Int]
+    private let ownTextLength: [Int32]
 
     init(document: HTMLDocument) {
         self.document = document
@@ -64,12 +61,12 @@ struct HTMLContentExtractor {
         }
         voteForLooseText(&votes)
         guard let best = votes.indices.max(by: { votes[$0] < votes[$1] }), votes[best] > 0 else {
-            return document.firstElement(named: "body")
+            return document.firstElement(.body)
                 ?? (textLength[HTMLDocument.root] > 0 ? HTMLDocument.root : nil)
         }
         var ancestor = best
         while ancestor > 0 {
-            if document.nodes[ancestor].name == "article" && !dropped[ancestor] { return ancestor }
+            if document.nodes[ancestor].tag == .article && !dropped[ancestor] { return ancestor }
             ancestor = Int(document.nodes[ancestor].parent)
         }
         return best
@@ -107,7 +104,7 @@ struct HTMLContentExtractor {
             let index = Int(next)
             pending[pending.count - 1] = document.nodes[index].nextSibling
             if document.nodes[index].kind == .text {
-                run.text += document.nodes[index].text
+                appendText(of: index, to: &run.text)
                 continue
             }
             guard document.nodes[index].kind == .element, !dropped[index] else { continue }
@@ -131,14 +128,14 @@ struct HTMLContentExtractor {
 
     /// Inline content gathered between block boundaries.
     private struct InlineRun {
-        var text = ""
+        var text: [UInt8] = []
         var linkLength = 0
     }
 
     /// Keeps a loose run when it reads like prose: long enough or a finished sentence, few links.
     private func flush(_ run: inout InlineRun, into result: inout [String]) {
         defer { run = InlineRun() }
-        let text = run.text.collapsingWhitespace()
+        let text = String.collapsingWhitespace(run.text)
         guard !text.isEmpty else { return }
         let length = text.utf8.count
         if Double(run.linkLength) > Double(length) * Self.maxLinkDensity { return }
@@ -148,27 +145,32 @@ struct HTMLContentExtractor {
 
     /// The text a reader sees in `node`: kept descendants only, whitespace collapsed.
     func visibleText(of node: Int) -> String {
-        var text = ""
+        var text: [UInt8] = []
         appendVisibleText(of: node, to: &text)
-        return text.collapsingWhitespace()
+        return String.collapsingWhitespace(text)
+    }
+
+    private func appendText(of node: Int, to text: inout [UInt8]) {
+        let start = Int(document.nodes[node].start)
+        text.append(contentsOf: document.bytes[start..<start + Int(document.nodes[node].length)])
     }
 
     /// Appends the kept text under `node`, with a space around block boundaries and `<br>`.
-    private func appendVisibleText(of node: Int, to text: inout String) {
+    private func appendVisibleText(of node: Int, to text: inout [UInt8]) {
         var pending: [(next: Int32, separate: Bool)] = [(document.nodes[node].firstChild, false)]
         while let (next, separate) = pending.last {
             guard next >= 0 else {
                 pending.removeLast()
-                if separate { text += " " }
+                if separate { text.append(0x20) }
                 continue
             }
             let index = Int(next)
             pending[pending.count - 1].next = document.nodes[index].nextSibling
             switch document.nodes[index].kind {
-            case .text: text += document.nodes[index].text
+            case .text: appendText(of: index, to: &text)
             case .element where !dropped[index]:
                 let separateChild = roles[index].contains(.separator)
-                if separateChild { text += " " }
+                if separateChild { text.append(0x20) }
                 pending.append((document.nodes[index].firstChild, separateChild))
             default: break
             }
@@ -178,7 +180,7 @@ struct HTMLContentExtractor {
     /// Fills text, link and paragraph lengths bottom-up, skipping dropped subtrees.
     private mutating func measure() {
         for index in textLength.indices {
-            textLength[index] = ownTextLength[index]
+            textLength[index] = Int(ownTextLength[index])
             linkLength[index] = 0
             paragraphText[index] = 0
             hasBlockInside[index] = false
@@ -211,16 +213,23 @@ struct HTMLContentExtractor {
                 continue
             }
             guard document.nodes[index].kind == .element else { continue }
-            let name = document.nodes[index].name
+            let tag = document.nodes[index].tag
             let holdsMostText = total > 0 && paragraphText[index] * 2 > total
-            if BoilerplateRules.droppedTags.contains(name) {
-                droppedNow[index] = !(BoilerplateRules.guardedTags.contains(name) && holdsMostText)
-            } else if !BoilerplateRules.protectedTags.contains(name) && !holdsMostText {
-                let marked = [document.attribute("class", of: index), document.attribute("id", of: index)]
-                    .contains { $0.map(BoilerplateRules.hasMarker) ?? false }
-                droppedNow[index] = marked
+            if BoilerplateRules.isDroppedTag(tag) {
+                droppedNow[index] = !(BoilerplateRules.isGuardedTag(tag) && holdsMostText)
+            } else if !BoilerplateRules.isProtectedTag(tag) && !holdsMostText {
+                droppedNow[index] = hasMarker("class", index) || hasMarker("id", index)
             }
         }
         dropped = droppedNow
+    }
+
+    private func hasMarker(_ attribute: StaticString, _ node: Int) -> Bool {
+        guard let slot = document.attributeSlot(attribute, of: node) else { return false }
+        return document.bytes.withUnsafeBufferPointer { bytes in
+            BoilerplateRules.hasMarker(
+                UnsafeBufferPointer(
+                    rebasing: bytes[Int(slot.valueStart)..<Int(slot.valueStart + slot.valueLength)]))
+        }
     }
 }

@@ -18,17 +18,17 @@ struct HTMLExtractStage {
     private func images(in document: HTMLDocument, content: HTMLContentExtractor) -> [ArticleRecord.Image] {
         var images: [ArticleRecord.Image] = []
         for index in document.nodes.indices
-        where document.nodes[index].name == "figure" && !content.dropped[index] {
+        where document.nodes[index].tag == .figure && !content.dropped[index] {
             var source: String?
             var caption: Int?
             var creditNode: Int?
             var stack = Array(document.children(of: index).reversed())
             while let node = stack.popLast() {
                 guard document.nodes[node].kind == .element else { continue }
-                let name = document.nodes[node].name
-                if name == "img" && source == nil {
+                let tag = document.nodes[node].tag
+                if tag == .img && source == nil {
                     source = document.attribute("src", of: node) ?? document.attribute("data-src", of: node)
-                } else if name == "figcaption" && caption == nil {
+                } else if tag == .figcaption && caption == nil {
                     caption = node
                 } else if creditNode == nil,
                     let className = document.attribute("class", of: node)?.lowercased(),

@@ -20,14 +20,18 @@ public enum ParseTreeText {
     }
 
     static func text(of document: HTMLDocument) -> String {
-        var result = ""
+        var result: [UInt8] = []
         var skipped = [Bool](repeating: false, count: document.nodes.count)
         for index in document.nodes.indices.dropFirst() {
             let node = document.nodes[index]
             let parent = Int(node.parent)
-            skipped[index] = skipped[parent] || (node.kind == .element && skippedElements.contains(node.name))
-            if node.kind == .text && !skipped[index] { result += node.text }
+            skipped[index] =
+                skipped[parent]
+                || (node.kind == .element && skippedElements.contains(document.name(of: index)))
+            if node.kind == .text && !skipped[index] {
+                result.append(contentsOf: document.bytes[Int(node.start)..<Int(node.start + node.length)])
+            }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 }
