@@ -26,20 +26,49 @@ enum BoilerplateRules {
     static let markerPrefixes = [
         "nav", "menu", "footer", "sidebar", "comment", "share", "sharing", "social", "related", "promo",
         "advert", "cookie", "subscribe", "newsletter", "breadcrumb", "banner", "popup", "modal", "masthead",
-        "outbrain", "taboola", "recommend", "signup", "trending", "byline", "consent", "gdpr",
+        "outbrain", "taboola", "recommend", "signup", "trending", "byline", "consent", "gdpr", "timestamp",
+        "dateline", "copyright", "author", "popular",
     ]
     /// Whole words that mark furniture (too short or too common to match as prefixes).
-    static let markerWords: Set<String> = ["ad", "ads", "adv", "dfp", "gpt", "toolbar"]
+    static let markerWords: Set<String> = [
+        "ad", "ads", "adv", "dfp", "gpt", "toolbar", "date", "meta", "tags", "hidden", "hide", "poll", "bio",
+    ]
     /// Words that start with a marker but are article content.
     static let exceptions: Set<String> = ["commentary", "navarro", "menus-article"]
 
+    /// Words that mark a caption or photo credit: left out of the text but kept for `images`.
+    static let captionPrefixes = ["caption", "credit"]
+
     private static let prefixBytes: [[UInt8]] = markerPrefixes.map { Array($0.utf8) }
+    private static let captionBytes: [[UInt8]] = captionPrefixes.map { Array($0.utf8) }
     private static let wordBytes: [[UInt8]] = markerWords.map { Array($0.utf8) }
 
     /// True when a word of `class` or `id` marks the element as furniture.
     static func hasMarker(_ value: String) -> Bool {
         var value = value
         return value.withUTF8 { hasMarker($0) }
+    }
+
+    /// True when a word of the attribute value `bytes` marks a caption or credit.
+    static func hasCaptionMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var wordStart = -1
+        for index in 0...bytes.count {
+            let byte = index < bytes.count ? bytes[index] : 0x20
+            if ASCII.isLetter(byte) || ASCII.isDigit(byte) {
+                if wordStart < 0 { wordStart = index }
+            } else if wordStart >= 0 {
+                let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<index])
+                if captionBytes.contains(where: { hasPrefix(word, $0) }) { return true }
+                wordStart = -1
+            }
+        }
+        return false
+    }
+
+    private static func hasPrefix(_ word: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
+        guard prefix.count <= word.count else { return false }
+        for offset in 0..<prefix.count where ASCII.lowercased(word[offset]) != prefix[offset] { return false }
+        return true
     }
 
     /// True when a word of the attribute value `bytes` marks the element as furniture.

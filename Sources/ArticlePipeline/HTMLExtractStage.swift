@@ -8,17 +8,33 @@ struct HTMLExtractStage {
         var article = ExtractedArticle()
         HTMLMetadataExtractor(document: document).extract(into: &article)
         let content = HTMLContentExtractor(document: document)
-        article.paragraphs = content.paragraphs()
+        article.paragraphs = Self.withoutTitlesAndBareURLs(
+            content.paragraphs(),
+            titles: [article.title, document.firstElement(.h1).map { content.visibleText(of: $0) }])
         article.images = images(in: document, content: content)
         if article.paragraphs.isEmpty { article.warnings.append("no article text found") }
         return article
+    }
+
+    /// The paragraphs without a repeat of the headline (it is the record's `title`, not body text)
+    /// and without lines that are only a URL (share widgets, canonical links).
+    static func withoutTitlesAndBareURLs(_ paragraphs: [String], titles: [String?]) -> [String] {
+        let headlines = Set(titles.compactMap { $0?.lowercased() }.filter { !$0.isEmpty })
+        return paragraphs.filter { paragraph in
+            if headlines.contains(paragraph.lowercased()) { return false }
+            let isURL =
+                (paragraph.hasPrefix("http://") || paragraph.hasPrefix("https://"))
+                && !paragraph.contains(" ")
+            return !isURL
+        }
     }
 
     /// Figures outside furniture that have an image and a caption.
     private func images(in document: HTMLDocument, content: HTMLContentExtractor) -> [ArticleRecord.Image] {
         var images: [ArticleRecord.Image] = []
         for index in document.nodes.indices
-        where document.nodes[index].tag == .figure && !content.dropped[index] {
+        where document.nodes[index].tag == .figure && (!content.dropped[index] || content.captionLike[index])
+        {
             var source: String?
             var caption: Int?
             var creditNode: Int?
@@ -39,10 +55,10 @@ struct HTMLExtractStage {
                 stack.append(contentsOf: document.children(of: node).reversed())
             }
             guard source != nil, let caption else { continue }
-            var captionText = content.visibleText(of: caption)
+            var captionText = content.visibleText(of: caption, includingCaptions: true)
             var credit: String?
             if let creditNode {
-                let creditText = content.visibleText(of: creditNode)
+                let creditText = content.visibleText(of: creditNode, includingCaptions: true)
                 if !creditText.isEmpty, let range = captionText.ranges(of: creditText).last {
                     captionText.removeSubrange(range)
                     credit = ImageCredit.split(creditText).credit ?? creditText

@@ -1,3 +1,5 @@
+import Glibc
+
 /// End tags, comments, DOCTYPE, CDATA and the content of raw-text elements.
 extension HTMLTokenizer {
     /// Reads `</...` at `start`: an end tag, `</>` (ignored) or a bogus comment; returns the
@@ -210,6 +212,10 @@ extension HTMLTokenizer {
         var escape = Escape.none
         var index = start
         while index < count {
+            if escape == .none {  // only `<` matters outside escapes
+                guard let open = find(UInt8(ascii: "<"), bytes, from: index) else { return count }
+                index = open
+            }
             let byte = bytes[index]
             if byte == UInt8(ascii: "<") {
                 if escape != .doubleEscaped && isEndTag(bytes, at: index, name: name) { return index }
@@ -271,12 +277,10 @@ extension HTMLTokenizer {
         return true
     }
 
+    /// The position of the next `byte` at or after `start` (memchr: raw text and comments can be long).
     func find(_ byte: UInt8, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        var index = start
-        while index < bytes.count {
-            if bytes[index] == byte { return index }
-            index += 1
-        }
-        return nil
+        guard start < bytes.count, let base = bytes.baseAddress else { return nil }
+        guard let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 }
