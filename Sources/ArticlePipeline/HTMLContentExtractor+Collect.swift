@@ -35,20 +35,20 @@ extension HTMLContentExtractor {
             guard document.nodes[index].kind == .element, !dropped[index] else { continue }
             let role = roles[index]
             if role.contains(.caption) { continue }  // captions go to `images`, not the text
-            if role.contains(.block) && !hasBlockInside[index] {
+            if role.contains(.block) && !measures[index].blockInside {
                 flush(&run, into: &result)
                 let text = visibleText(of: index)
                 let linkHeavy =
-                    insideLink[index]
-                    || Double(linkLength[index]) > Double(textLength[index]) * Self.maxLinkDensity
+                    measures[index].insideLink
+                    || Double(measures[index].links) > Double(measures[index].text) * Self.maxLinkDensity
                 if text.isEmpty || (linkHeavy && text.utf8.count < Self.maxLinkLineLength) { continue }
                 if result.last != text { result.append(text) }
-            } else if role.contains(.separator) || hasBlockInside[index] {
+            } else if role.contains(.separator) || measures[index].blockInside {
                 flush(&run, into: &result)
                 pending.append(document.nodes[index].firstChild)
             } else {
                 appendVisibleText(of: index, to: &run.text)
-                run.linkLength += linkLength[index]
+                run.linkLength += measures[index].links
             }
         }
     }

@@ -1,12 +1,13 @@
-/// Main-text extraction: drops furniture, measures prose per element, picks the element with the
-/// most prose for the least other text, and takes its paragraphs, headings, list items and quotes
-/// in order (see `HTMLContentExtractor+Collect.swift`).
+/// Main-text extraction: drops furniture, measures prose per element, picks the element holding
+/// the article, and takes its paragraphs, headings, list items and quotes in order (see
+/// `HTMLContentExtractor+Collect.swift`).
 ///
 /// Prose is counted in units: a `<p>` is one unit; loose text (outside `<p>`, e.g. text split by
 /// `<br>` in a `<div>`) belongs to its nearest block ancestor, which then is one unit. A unit is
-/// prose when it is long enough and mostly not link text. The container maximises
-/// `prose − junkWeight × (other visible text)`: the densest subtree of prose, which takes in an
-/// article split into sibling sections while leaving out link lists and page furniture.
+/// prose when it is long enough and mostly not link text (text inside an `<a>` is link text, so
+/// teaser cards wrapped in links are not prose). The container is the parent of the most prose,
+/// widened to an `<article>` or to an ancestor that adds much more prose in article-sized units
+/// with little other text (a story split into sibling sections).
 ///
 /// Works on per-node arrays filled in linear passes; the tree lists parents before children, so a
 /// reverse pass sees every child before its parent (no recursion, no per-node allocation).
@@ -33,19 +34,8 @@ struct HTMLContentExtractor {
     private(set) var dropped: [Bool]
     /// Dropped only as captions or photo credits (by class): not article text, but kept for `images`.
     private(set) var captionLike: [Bool]
-    var textLength: [Int]
-    var linkLength: [Int]
-    /// Prose bytes in the subtree.
-    var prose: [Int]
-    /// Prose units (paragraphs and loose-text blocks) in the subtree.
-    var proseUnits: [Int]
-    /// Prose bytes of the node itself when it is a prose unit.
-    var unitProse: [Int]
-    /// Prose bytes of `<p>` elements in the subtree (the guard against dropping the article).
-    var paragraphProse: [Int]
-    /// Nodes inside an `<a>`: their text is link text whatever its own tags.
-    var insideLink: [Bool]
-    var hasBlockInside: [Bool]
+    /// Lengths and flags per node, filled by `measure`.
+    var measures: [NodeMeasure]
     let roles: [NodeRole]
     private let ownTextLength: [Int32]
 
@@ -54,14 +44,7 @@ struct HTMLContentExtractor {
         let count = document.nodes.count
         dropped = Array(repeating: false, count: count)
         captionLike = Array(repeating: false, count: count)
-        textLength = Array(repeating: 0, count: count)
-        linkLength = Array(repeating: 0, count: count)
-        prose = Array(repeating: 0, count: count)
-        proseUnits = Array(repeating: 0, count: count)
-        unitProse = Array(repeating: 0, count: count)
-        paragraphProse = Array(repeating: 0, count: count)
-        insideLink = Array(repeating: false, count: count)
-        hasBlockInside = Array(repeating: false, count: count)
+        measures = Array(repeating: NodeMeasure(), count: count)
         (roles, ownTextLength) = NodeRole.roles(of: document)
         measure()
         markBoilerplate()
@@ -74,8 +57,8 @@ struct HTMLContentExtractor {
     func container() -> Int? {
         let count = document.nodes.count
         var votes = [Int](repeating: 0, count: count)
-        for index in 1..<count where unitProse[index] > 0 && !dropped[index] {
-            let length = unitProse[index]
+        for index in 1..<count where measures[index].unitProse > 0 && !dropped[index] {
+            let length = measures[index].unitProse
             let isParagraph = roles[index].contains(.paragraph)
             let first = isParagraph ? Int(document.nodes[index].parent) : index
             votes[first] += length
@@ -90,7 +73,7 @@ struct HTMLContentExtractor {
         }
         guard best >= 0 else {
             return document.firstElement(.body)
-                ?? (textLength[HTMLDocument.root] > 0 ? HTMLDocument.root : nil)
+                ?? (measures[HTMLDocument.root].text > 0 ? HTMLDocument.root : nil)
         }
         var ancestor = best
         while ancestor > 0 {
@@ -107,12 +90,13 @@ struct HTMLContentExtractor {
         var candidate = Int(document.nodes[node].parent)
         var steps = 0
         while candidate > 0 && steps < Self.maxWideningSteps {
-            let added = prose[candidate] - prose[current]
+            let added = measures[candidate].prose - measures[current].prose
             let addedJunk =
-                (textLength[candidate] - prose[candidate]) - (textLength[current] - prose[current])
-            let addedUnits = proseUnits[candidate] - proseUnits[current]
+                (measures[candidate].text - measures[candidate].prose)
+                - (measures[current].text - measures[current].prose)
+            let addedUnits = measures[candidate].units - measures[current].units
             if added > 0, addedUnits > 0, added / addedUnits >= Self.minWideningUnit,
-                Double(prose[candidate]) >= Self.minWideningRatio * Double(prose[node]),
+                Double(measures[candidate].prose) >= Self.minWideningRatio * Double(measures[node].prose),
                 Double(added) >= Self.wideningGain * Double(addedJunk)
             {
                 current = candidate
@@ -123,64 +107,66 @@ struct HTMLContentExtractor {
         return current
     }
 
-    /// Fills text, link and prose lengths bottom-up, skipping dropped subtrees.
+    /// Fills text, link and prose lengths bottom-up, skipping dropped subtrees. Runs on unsafe
+    /// buffers: it visits every node twice per page, and checked array stores cost a third.
     private mutating func measure() {
         let count = document.nodes.count
-        var looseText = [Int](repeating: 0, count: count)
-        var looseLinks = [Int](repeating: 0, count: count)
+        var loose = [(text: Int, links: Int)](repeating: (0, 0), count: count)
         var unit = [Int32](repeating: 0, count: count)
-        // Top-down: the unit (nearest non-inline ancestor or self) of every node.
-        for index in 1..<count {
-            let node = document.nodes[index]
-            let parent = Int(node.parent)
-            insideLink[index] = insideLink[parent] || roles[parent].contains(.link)
-            let inline = node.kind != .element || node.tag.flags.contains(.inline)
-            unit[index] = inline ? unit[parent] : Int32(index)
-        }
-        for index in 0..<count {
-            textLength[index] = Int(ownTextLength[index])
-            linkLength[index] = 0
-            prose[index] = 0
-            proseUnits[index] = 0
-            unitProse[index] = 0
-            paragraphProse[index] = 0
-            hasBlockInside[index] = false
-            if ownTextLength[index] > 0 && !dropped[index] {
-                let owner = Int(unit[index])
-                looseText[owner] += Int(ownTextLength[index])
-                if insideLink[index] { looseLinks[owner] += Int(ownTextLength[index]) }
-            }
-        }
-        for index in roles.indices.reversed() where !dropped[index] {
-            let role = roles[index]
-            if role.contains(.link) { linkLength[index] = textLength[index] }
-            if role.contains(.paragraph) {
-                let linkHeavy =
-                    insideLink[index]
-                    || Double(linkLength[index]) > Double(textLength[index]) * Self.maxLinkDensity
-                if !linkHeavy && textLength[index] >= Self.minProseParagraph {
-                    prose[index] = textLength[index]
-                    paragraphProse[index] = textLength[index]
-                    unitProse[index] = textLength[index]
-                    proseUnits[index] += 1
+        let roles = self.roles
+        let own = ownTextLength
+        let dropped = self.dropped
+        document.nodes.withUnsafeBufferPointer { nodes in
+            measures.withUnsafeMutableBufferPointer { measures in
+                for index in 0..<count { measures[index] = NodeMeasure() }
+                // Top-down: links around nodes, and the unit (nearest non-inline ancestor or self).
+                for index in 1..<count {
+                    let node = nodes[index]
+                    let parent = Int(node.parent)
+                    measures[index].insideLink = measures[parent].insideLink || roles[parent].contains(.link)
+                    let inline = node.kind != .element || node.tag.flags.contains(.inline)
+                    unit[index] = inline ? unit[parent] : Int32(index)
+                    measures[index].text = Int(own[index])
+                    if own[index] > 0 && !dropped[index] {
+                        let owner = Int(unit[index])
+                        loose[owner].text += Int(own[index])
+                        if measures[index].insideLink { loose[owner].links += Int(own[index]) }
+                    }
                 }
-            } else if looseText[index] >= Self.minProseLooseText && !roles[index].contains(.block)
-                && Double(looseLinks[index]) <= Double(looseText[index]) * Self.maxLinkDensity
-            {
-                prose[index] += looseText[index]
-                unitProse[index] = looseText[index]
-                proseUnits[index] += 1
+                for index in (0..<count).reversed() where !dropped[index] {
+                    let role = roles[index]
+                    var measure = measures[index]
+                    if role.contains(.link) { measure.links = measure.text }
+                    if role.contains(.paragraph) {
+                        let linkHeavy =
+                            measure.insideLink
+                            || Double(measure.links) > Double(measure.text) * Self.maxLinkDensity
+                        if !linkHeavy && measure.text >= Self.minProseParagraph {
+                            measure.prose = measure.text
+                            measure.paragraphProse = measure.text
+                            measure.unitProse = measure.text
+                            measure.units += 1
+                        }
+                    } else if loose[index].text >= Self.minProseLooseText && !role.contains(.block)
+                        && Double(loose[index].links) <= Double(loose[index].text) * Self.maxLinkDensity
+                    {
+                        measure.prose += loose[index].text
+                        measure.unitProse = loose[index].text
+                        measure.units += 1
+                    }
+                    measures[index] = measure
+                    let parent = Int(nodes[index].parent)
+                    guard parent >= 0 else { continue }
+                    measures[parent].text += measure.text
+                    measures[parent].links += measure.links
+                    if !roles[parent].contains(.paragraph) {
+                        measures[parent].prose += measure.prose
+                        measures[parent].units += measure.units
+                        measures[parent].paragraphProse += measure.paragraphProse
+                    }
+                    if role.contains(.block) || measure.blockInside { measures[parent].blockInside = true }
+                }
             }
-            let parent = Int(document.nodes[index].parent)
-            guard parent >= 0 else { continue }
-            textLength[parent] += textLength[index]
-            linkLength[parent] += linkLength[index]
-            if !roles[parent].contains(.paragraph) {
-                prose[parent] += prose[index]
-                proseUnits[parent] += proseUnits[index]
-                paragraphProse[parent] += paragraphProse[index]
-            }
-            if role.contains(.block) || hasBlockInside[index] { hasBlockInside[parent] = true }
         }
     }
 
@@ -189,7 +175,7 @@ struct HTMLContentExtractor {
     /// it holds under half the page's prose). Captions and credits (by class) are dropped from the
     /// text too, but remembered in `captionLike` so `images` can still read them.
     private mutating func markBoilerplate() {
-        let total = paragraphProse[HTMLDocument.root]
+        let total = measures[HTMLDocument.root].paragraphProse
         var droppedNow = dropped
         for index in document.nodes.indices.dropFirst() {
             let parent = Int(document.nodes[index].parent)
@@ -200,7 +186,7 @@ struct HTMLContentExtractor {
             }
             guard document.nodes[index].kind == .element else { continue }
             let tag = document.nodes[index].tag
-            let holdsMostText = total > 0 && paragraphProse[index] * 2 > total
+            let holdsMostText = total > 0 && measures[index].paragraphProse * 2 > total
             if BoilerplateRules.isDroppedTag(tag) {
                 droppedNow[index] = !(BoilerplateRules.isGuardedTag(tag) && holdsMostText)
             } else if !BoilerplateRules.isProtectedTag(tag) && !holdsMostText {
@@ -260,4 +246,23 @@ struct HTMLContentExtractor {
         }
         return false
     }
+}
+
+/// What `HTMLContentExtractor.measure` finds out about one node (lengths in non-space UTF-8 bytes
+/// of kept text in its subtree).
+struct NodeMeasure {
+    var text = 0
+    var links = 0
+    /// Prose bytes in the subtree.
+    var prose = 0
+    /// Prose units (paragraphs and loose-text blocks) in the subtree.
+    var units = 0
+    /// Prose bytes of the node itself when it is a prose unit.
+    var unitProse = 0
+    /// Prose bytes of `<p>` elements in the subtree (the guard against dropping the article).
+    var paragraphProse = 0
+    /// Inside an `<a>`: its text is link text whatever its own tags.
+    var insideLink = false
+    /// Holds a text block (`NodeRole.block`) somewhere below.
+    var blockInside = false
 }

@@ -20,8 +20,12 @@ struct HTMLExtractStage {
     /// and without lines that are only a URL (share widgets, canonical links).
     static func withoutTitlesAndBareURLs(_ paragraphs: [String], titles: [String?]) -> [String] {
         let headlines = Set(titles.compactMap { $0?.lowercased() }.filter { !$0.isEmpty })
+        let lengths = Set(headlines.map(\.utf8.count) + titles.compactMap { $0?.utf8.count })
         return paragraphs.filter { paragraph in
-            if headlines.contains(paragraph.lowercased()) { return false }
+            // Lower-casing is costly: only paragraphs as long as a headline are compared.
+            if lengths.contains(paragraph.utf8.count) && headlines.contains(paragraph.lowercased()) {
+                return false
+            }
             let isURL =
                 (paragraph.hasPrefix("http://") || paragraph.hasPrefix("https://"))
                 && !paragraph.contains(" ")
