@@ -71,6 +71,8 @@ let package = Package(
             dependencies: ["ZeroMQ", "CZeroMQ"],
             path: "tools/zmq-bench"
         ),
+        .executableTarget(name: "presswork-eval", dependencies: ["ArticlePipeline"], path: "tools/eval"),
+        .executableTarget(name: "presswork-bench", dependencies: ["ArticlePipeline"], path: "tools/bench"),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "ArticlePipelineTests", dependencies: ["ArticlePipeline"], exclude: ["Fixtures"]),
         .testTarget(

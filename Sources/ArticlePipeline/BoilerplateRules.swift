@@ -1,49 +1,115 @@
 /// Which elements are page furniture rather than article: by tag, and by words in `class`/`id`.
 enum BoilerplateRules {
     /// Elements that never hold article text.
-    static let droppedTags: Set<String> = [
-        "script", "style", "nav", "header", "footer", "aside", "form", "button", "noscript", "iframe", "svg",
-        "template", "select", "textarea", "input", "canvas", "object", "embed", "head", "title", "dialog",
-        "menu",
-    ]
+    static func isDroppedTag(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .script, .style, .nav, .header, .footer, .aside, .form, .button, .noscript, .iframe, .svg,
+            .template, .select, .textarea, .input, .canvas, .object, .embed, .head, .title, .dialog, .menu:
+            return true
+        default:
+            return false
+        }
+    }
 
     /// Tags dropped only when they do not hold most of the page's text (some sites wrap the whole
     /// page in a `<form>` or in a `<div class="with-sidebar">`).
-    static let guardedTags: Set<String> = ["form", "header"]
+    static func isGuardedTag(_ tag: HTMLTag) -> Bool {
+        tag == .form || tag == .header
+    }
 
     /// Elements that are never dropped by their class or id.
-    static let protectedTags: Set<String> = ["html", "body", "main", "article"]
+    static func isProtectedTag(_ tag: HTMLTag) -> Bool {
+        tag == .html || tag == .body || tag == .main || tag == .article
+    }
 
     /// Words that mark furniture when a `class` or `id` word starts with them.
     static let markerPrefixes = [
         "nav", "menu", "footer", "sidebar", "comment", "share", "sharing", "social", "related", "promo",
         "advert", "cookie", "subscribe", "newsletter", "breadcrumb", "banner", "popup", "modal", "masthead",
-        "outbrain", "taboola", "recommend", "signup", "trending", "byline", "consent", "gdpr",
+        "outbrain", "taboola", "recommend", "signup", "trending", "byline", "consent", "gdpr", "timestamp",
+        "dateline", "copyright", "author", "popular",
     ]
     /// Whole words that mark furniture (too short or too common to match as prefixes).
-    static let markerWords: Set<String> = ["ad", "ads", "adv", "dfp", "gpt", "toolbar"]
+    static let markerWords: Set<String> = [
+        "ad", "ads", "adv", "dfp", "gpt", "toolbar", "date", "meta", "tags", "hidden", "hide", "poll", "bio",
+    ]
     /// Words that start with a marker but are article content.
     static let exceptions: Set<String> = ["commentary", "navarro", "menus-article"]
 
+    /// Words that mark a caption or photo credit: left out of the text but kept for `images`.
+    static let captionPrefixes = ["caption", "credit"]
+
+    private static let prefixBytes: [[UInt8]] = markerPrefixes.map { Array($0.utf8) }
+    private static let captionBytes: [[UInt8]] = captionPrefixes.map { Array($0.utf8) }
+    private static let wordBytes: [[UInt8]] = markerWords.map { Array($0.utf8) }
+
     /// True when a word of `class` or `id` marks the element as furniture.
     static func hasMarker(_ value: String) -> Bool {
-        var word: [UInt8] = []
-        for byte in value.utf8 {
-            if ASCII.isLetter(byte) || ASCII.isDigit(byte) {
-                word.append(ASCII.lowercased(byte))
-            } else {
-                if isMarker(word) { return true }
-                word.removeAll(keepingCapacity: true)
-            }
-        }
-        return isMarker(word)
+        var value = value
+        return value.withUTF8 { hasMarker($0) }
     }
 
-    private static func isMarker(_ word: [UInt8]) -> Bool {
+    /// True when a word of the attribute value `bytes` marks a caption or credit.
+    static func hasCaptionMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var wordStart = -1
+        for index in 0...bytes.count {
+            let byte = index < bytes.count ? bytes[index] : 0x20
+            if ASCII.isLetter(byte) || ASCII.isDigit(byte) {
+                if wordStart < 0 { wordStart = index }
+            } else if wordStart >= 0 {
+                let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<index])
+                if captionBytes.contains(where: { hasPrefix(word, $0) }) { return true }
+                wordStart = -1
+            }
+        }
+        return false
+    }
+
+    private static func hasPrefix(_ word: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
+        guard prefix.count <= word.count else { return false }
+        for offset in 0..<prefix.count where ASCII.lowercased(word[offset]) != prefix[offset] { return false }
+        return true
+    }
+
+    /// True when a word of the attribute value `bytes` marks the element as furniture.
+    static func hasMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var wordStart = -1
+        for index in 0...bytes.count {
+            let byte = index < bytes.count ? bytes[index] : 0x20
+            if ASCII.isLetter(byte) || ASCII.isDigit(byte) {
+                if wordStart < 0 { wordStart = index }
+            } else if wordStart >= 0 {
+                if isMarker(UnsafeBufferPointer(rebasing: bytes[wordStart..<index])) { return true }
+                wordStart = -1
+            }
+        }
+        return false
+    }
+
+    private static func isMarker(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         guard word.count >= 2 else { return false }
-        let text = String(decoding: word, as: UTF8.self)
-        if markerWords.contains(text) { return true }
-        if exceptions.contains(text) { return false }
-        return markerPrefixes.contains { text.hasPrefix($0) }
+        let first = ASCII.lowercased(word[0])
+        var prefixMatch = false
+        for prefix in prefixBytes where prefix[0] == first && prefix.count <= word.count {
+            var same = true
+            for offset in 1..<prefix.count where ASCII.lowercased(word[offset]) != prefix[offset] {
+                same = false
+                break
+            }
+            if same {
+                prefixMatch = true
+                break
+            }
+        }
+        for marker in wordBytes where marker.count == word.count {
+            var same = true
+            for offset in 0..<marker.count where ASCII.lowercased(word[offset]) != marker[offset] {
+                same = false
+                break
+            }
+            if same { return true }
+        }
+        guard prefixMatch else { return false }
+        return !exceptions.contains(String(decoding: word.map(ASCII.lowercased), as: UTF8.self))
     }
 }

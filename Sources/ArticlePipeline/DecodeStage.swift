@@ -51,7 +51,7 @@ struct DecodeStage {
 
     /// The bytes unchanged when they are valid UTF-8, else re-encoded with U+FFFD replacements.
     static func validUTF8(_ bytes: ArraySlice<UInt8>, warnings: inout [String]) -> [UInt8] {
-        if String(validating: bytes, as: UTF8.self) != nil {
+        if UTF8Validator.isValid(bytes) {
             return Array(bytes)
         }
         warnings.append("invalid utf-8 replaced")

@@ -1,226 +1,268 @@
-/// Main-text extraction v0: drops furniture, picks the container with the most low-link paragraph
-/// text, and takes its paragraphs, headings, list items and quotes in order.
+/// Main-text extraction: drops furniture, measures prose per element, picks the element holding
+/// the article, and takes its paragraphs, headings, list items and quotes in order (see
+/// `HTMLContentExtractor+Collect.swift`).
 ///
-/// Works on per-node arrays filled in two linear passes; the tree lists parents before children,
-/// so a reverse pass sees every child before its parent (no recursion, no per-node allocation).
+/// Prose is counted in units: a `<p>` is one unit; loose text (outside `<p>`, e.g. text split by
+/// `<br>` in a `<div>`) belongs to its nearest block ancestor, which then is one unit. A unit is
+/// prose when it is long enough and mostly not link text (text inside an `<a>` is link text, so
+/// teaser cards wrapped in links are not prose). The container is the parent of the most prose,
+/// widened to an `<article>` or to an ancestor that adds much more prose in article-sized units
+/// with little other text (a story split into sibling sections).
+///
+/// Works on per-node arrays filled in linear passes; the tree lists parents before children, so a
+/// reverse pass sees every child before its parent (no recursion, no per-node allocation).
 struct HTMLContentExtractor {
-    /// Paragraphs shorter than this (UTF-8 bytes) do not vote for their container.
-    static let minVotingParagraph = 25
+    /// Paragraphs shorter than this (non-space UTF-8 bytes) are not prose.
+    static let minProseParagraph = 25
+    /// Loose text shorter than this is not prose.
+    static let minProseLooseText = 50
     /// Link text above this share of an element's text makes it a link list, not prose.
     static let maxLinkDensity = 0.5
     /// Loose text runs (outside paragraph elements) shorter than this must end a sentence to count.
     static let minLooseRun = 50
     /// Lines mostly made of links and shorter than this are dropped from the text.
     static let maxLinkLineLength = 160
-
-    /// Elements whose text becomes one paragraph.
-    static let blockTags: Set<String> = ["p", "h2", "h3", "h4", "li", "blockquote", "pre", "dd"]
+    /// An ancestor replaces the container when it holds at least this many times its prose ...
+    static let minWideningRatio = 1.6
+    /// ... in units of this average length (article paragraphs, not teaser lines) ...
+    static let minWideningUnit = 80
+    /// ... and adds this many times more prose than other text, looking this many levels up.
+    static let wideningGain = 4.0
+    static let maxWideningSteps = 8
 
     let document: HTMLDocument
     private(set) var dropped: [Bool]
-    private var textLength: [Int]
-    private var linkLength: [Int]
-    private var paragraphText: [Int]
-    private var hasBlockInside: [Bool]
-    private let roles: [NodeRole]
-    private let ownTextLength: [Int]
+    /// Dropped only as captions or photo credits (by class): not article text, but kept for `images`.
+    private(set) var captionLike: [Bool]
+    /// Lengths and flags per node, filled by `measure`.
+    var measures: [NodeMeasure]
+    let roles: [NodeRole]
+    private let ownTextLength: [Int32]
 
     init(document: HTMLDocument) {
         self.document = document
         let count = document.nodes.count
         dropped = Array(repeating: false, count: count)
-        textLength = Array(repeating: 0, count: count)
-        linkLength = Array(repeating: 0, count: count)
-        paragraphText = Array(repeating: 0, count: count)
-        hasBlockInside = Array(repeating: false, count: count)
+        captionLike = Array(repeating: false, count: count)
+        measures = Array(repeating: NodeMeasure(), count: count)
         (roles, ownTextLength) = NodeRole.roles(of: document)
         measure()
         markBoilerplate()
         measure()
     }
 
-    /// The article's paragraphs, in document order.
-    func paragraphs() -> [String] {
-        guard let container = container() else { return [] }
-        var result: [String] = []
-        collect(from: container, into: &result)
-        if result.isEmpty {
-            let text = visibleText(of: container)
-            if !text.isEmpty { result.append(text) }
-        }
-        return result
-    }
-
-    /// The element holding the article: the best-voted paragraph parent, widened to its `<article>`.
+    /// The element holding the article: the parent of the most prose (a unit of loose text votes
+    /// for itself), widened to an enclosing `<article>` or to an ancestor that holds much more
+    /// paragraph prose (an article split into sibling sections).
     func container() -> Int? {
-        var votes = [Int](repeating: 0, count: document.nodes.count)
-        for index in document.nodes.indices where roles[index].contains(.paragraph) && !dropped[index] {
-            let length = paragraphText[index]
-            guard length >= Self.minVotingParagraph else { continue }
-            let parent = Int(document.nodes[index].parent)
-            votes[parent] += length
-            let grandparent = Int(document.nodes[parent].parent)
-            if grandparent >= 0 { votes[grandparent] += length / 2 }
+        let count = document.nodes.count
+        var votes = [Int](repeating: 0, count: count)
+        for index in 1..<count where measures[index].unitProse > 0 && !dropped[index] {
+            let length = measures[index].unitProse
+            let isParagraph = roles[index].contains(.paragraph)
+            let first = isParagraph ? Int(document.nodes[index].parent) : index
+            votes[first] += length
+            let second = Int(document.nodes[first].parent)
+            if second >= 0 { votes[second] += length / 2 }
         }
-        voteForLooseText(&votes)
-        guard let best = votes.indices.max(by: { votes[$0] < votes[$1] }), votes[best] > 0 else {
-            return document.firstElement(named: "body")
-                ?? (textLength[HTMLDocument.root] > 0 ? HTMLDocument.root : nil)
+        var best = -1
+        var bestVotes = 0
+        for index in 0..<count where votes[index] > bestVotes {
+            best = index
+            bestVotes = votes[index]
+        }
+        guard best >= 0 else {
+            return document.firstElement(.body)
+                ?? (measures[HTMLDocument.root].text > 0 ? HTMLDocument.root : nil)
         }
         var ancestor = best
         while ancestor > 0 {
-            if document.nodes[ancestor].name == "article" && !dropped[ancestor] { return ancestor }
+            if document.nodes[ancestor].tag == .article && !dropped[ancestor] { return ancestor }
             ancestor = Int(document.nodes[ancestor].parent)
         }
-        return best
+        return widened(best)
     }
 
-    /// Long text directly inside non-paragraph elements votes too, for pages without `<p>`.
-    private func voteForLooseText(_ votes: inout [Int]) {
-        var insideBlock = [Bool](repeating: false, count: document.nodes.count)
-        for index in document.nodes.indices.dropFirst() {
-            let parent = Int(document.nodes[index].parent)
-            insideBlock[index] = insideBlock[parent] || !roles[parent].isDisjoint(with: [.block, .link])
-            guard roles[index].contains(.text), !insideBlock[index], !dropped[index],
-                textLength[index] >= Self.minLooseRun, parent > 0
-            else { continue }
-            votes[parent] += textLength[index]
-            let grandparent = Int(document.nodes[parent].parent)
-            if grandparent >= 0 { votes[grandparent] += textLength[index] / 2 }
+    /// Climbs from `node` to ancestors that add prose in article-sized paragraphs with little other
+    /// text (sibling sections of one story, not teaser lines, link lists or furniture).
+    private func widened(_ node: Int) -> Int {
+        var current = node
+        var candidate = Int(document.nodes[node].parent)
+        var steps = 0
+        while candidate > 0 && steps < Self.maxWideningSteps {
+            let added = measures[candidate].prose - measures[current].prose
+            let addedJunk =
+                (measures[candidate].text - measures[candidate].prose)
+                - (measures[current].text - measures[current].prose)
+            let addedUnits = measures[candidate].units - measures[current].units
+            if added > 0, addedUnits > 0, added / addedUnits >= Self.minWideningUnit,
+                Double(measures[candidate].prose) >= Self.minWideningRatio * Double(measures[node].prose),
+                Double(added) >= Self.wideningGain * Double(addedJunk)
+            {
+                current = candidate
+            }
+            candidate = Int(document.nodes[candidate].parent)
+            steps += 1
         }
+        return current
     }
 
-    /// Appends the paragraphs under `node`: block elements whole, and runs of loose inline text
-    /// (text split by `<br>`, as in `<div>text<br><br>text</div>` pages) when they look like prose.
-    ///
-    /// Iterative (a stack of next siblings), so deep trees fit the small stacks of worker threads.
-    /// One run suffices: it is flushed on entering and on leaving every element that separates runs.
-    private func collect(from node: Int, into result: inout [String]) {
-        var run = InlineRun()
-        var pending: [Int32] = [document.nodes[node].firstChild]
-        while let next = pending.last {
-            guard next >= 0 else {
-                pending.removeLast()
-                flush(&run, into: &result)
-                continue
-            }
-            let index = Int(next)
-            pending[pending.count - 1] = document.nodes[index].nextSibling
-            if document.nodes[index].kind == .text {
-                run.text += document.nodes[index].text
-                continue
-            }
-            guard document.nodes[index].kind == .element, !dropped[index] else { continue }
-            let role = roles[index]
-            if role.contains(.caption) { continue }  // captions go to `images`, not the text
-            if role.contains(.block) && !hasBlockInside[index] {
-                flush(&run, into: &result)
-                let text = visibleText(of: index)
-                let linkHeavy = Double(linkLength[index]) > Double(textLength[index]) * Self.maxLinkDensity
-                if text.isEmpty || (linkHeavy && text.utf8.count < Self.maxLinkLineLength) { continue }
-                if result.last != text { result.append(text) }
-            } else if role.contains(.separator) || hasBlockInside[index] {
-                flush(&run, into: &result)
-                pending.append(document.nodes[index].firstChild)
-            } else {
-                appendVisibleText(of: index, to: &run.text)
-                run.linkLength += linkLength[index]
-            }
-        }
-    }
-
-    /// Inline content gathered between block boundaries.
-    private struct InlineRun {
-        var text = ""
-        var linkLength = 0
-    }
-
-    /// Keeps a loose run when it reads like prose: long enough or a finished sentence, few links.
-    private func flush(_ run: inout InlineRun, into result: inout [String]) {
-        defer { run = InlineRun() }
-        let text = run.text.collapsingWhitespace()
-        guard !text.isEmpty else { return }
-        let length = text.utf8.count
-        if Double(run.linkLength) > Double(length) * Self.maxLinkDensity { return }
-        guard length >= Self.minLooseRun || TextScrapeExtractStage.endsSentence(text) else { return }
-        if result.last != text { result.append(text) }
-    }
-
-    /// The text a reader sees in `node`: kept descendants only, whitespace collapsed.
-    func visibleText(of node: Int) -> String {
-        var text = ""
-        appendVisibleText(of: node, to: &text)
-        return text.collapsingWhitespace()
-    }
-
-    /// Appends the kept text under `node`, with a space around block boundaries and `<br>`.
-    private func appendVisibleText(of node: Int, to text: inout String) {
-        var pending: [(next: Int32, separate: Bool)] = [(document.nodes[node].firstChild, false)]
-        while let (next, separate) = pending.last {
-            guard next >= 0 else {
-                pending.removeLast()
-                if separate { text += " " }
-                continue
-            }
-            let index = Int(next)
-            pending[pending.count - 1].next = document.nodes[index].nextSibling
-            switch document.nodes[index].kind {
-            case .text: text += document.nodes[index].text
-            case .element where !dropped[index]:
-                let separateChild = roles[index].contains(.separator)
-                if separateChild { text += " " }
-                pending.append((document.nodes[index].firstChild, separateChild))
-            default: break
-            }
-        }
-    }
-
-    /// Fills text, link and paragraph lengths bottom-up, skipping dropped subtrees.
+    /// Fills text, link and prose lengths bottom-up, skipping dropped subtrees. Runs on unsafe
+    /// buffers: it visits every node twice per page, and checked array stores cost a third.
     private mutating func measure() {
-        for index in textLength.indices {
-            textLength[index] = ownTextLength[index]
-            linkLength[index] = 0
-            paragraphText[index] = 0
-            hasBlockInside[index] = false
-        }
-        for index in roles.indices.reversed() where !dropped[index] {
-            let role = roles[index]
-            if role.contains(.link) { linkLength[index] = textLength[index] }
-            if role.contains(.paragraph) {
-                let linkHeavy = Double(linkLength[index]) > Double(textLength[index]) * Self.maxLinkDensity
-                paragraphText[index] = linkHeavy ? 0 : textLength[index]
+        let count = document.nodes.count
+        var loose = [(text: Int, links: Int)](repeating: (0, 0), count: count)
+        var unit = [Int32](repeating: 0, count: count)
+        let roles = self.roles
+        let own = ownTextLength
+        let dropped = self.dropped
+        document.nodes.withUnsafeBufferPointer { nodes in
+            measures.withUnsafeMutableBufferPointer { measures in
+                for index in 0..<count { measures[index] = NodeMeasure() }
+                // Top-down: links around nodes, and the unit (nearest non-inline ancestor or self).
+                for index in 1..<count {
+                    let node = nodes[index]
+                    let parent = Int(node.parent)
+                    measures[index].insideLink = measures[parent].insideLink || roles[parent].contains(.link)
+                    let inline = node.kind != .element || node.tag.flags.contains(.inline)
+                    unit[index] = inline ? unit[parent] : Int32(index)
+                    measures[index].text = Int(own[index])
+                    if own[index] > 0 && !dropped[index] {
+                        let owner = Int(unit[index])
+                        loose[owner].text += Int(own[index])
+                        if measures[index].insideLink { loose[owner].links += Int(own[index]) }
+                    }
+                }
+                for index in (0..<count).reversed() where !dropped[index] {
+                    let role = roles[index]
+                    var measure = measures[index]
+                    if role.contains(.link) { measure.links = measure.text }
+                    if role.contains(.paragraph) {
+                        let linkHeavy =
+                            measure.insideLink
+                            || Double(measure.links) > Double(measure.text) * Self.maxLinkDensity
+                        if !linkHeavy && measure.text >= Self.minProseParagraph {
+                            measure.prose = measure.text
+                            measure.paragraphProse = measure.text
+                            measure.unitProse = measure.text
+                            measure.units += 1
+                        }
+                    } else if loose[index].text >= Self.minProseLooseText && !role.contains(.block)
+                        && Double(loose[index].links) <= Double(loose[index].text) * Self.maxLinkDensity
+                    {
+                        measure.prose += loose[index].text
+                        measure.unitProse = loose[index].text
+                        measure.units += 1
+                    }
+                    measures[index] = measure
+                    let parent = Int(nodes[index].parent)
+                    guard parent >= 0 else { continue }
+                    measures[parent].text += measure.text
+                    measures[parent].links += measure.links
+                    if !roles[parent].contains(.paragraph) {
+                        measures[parent].prose += measure.prose
+                        measures[parent].units += measure.units
+                        measures[parent].paragraphProse += measure.paragraphProse
+                    }
+                    if role.contains(.block) || measure.blockInside { measures[parent].blockInside = true }
+                }
             }
-            let parent = Int(document.nodes[index].parent)
-            guard parent >= 0 else { continue }
-            textLength[parent] += textLength[index]
-            linkLength[parent] += linkLength[index]
-            if !roles[parent].contains(.paragraph) { paragraphText[parent] += paragraphText[index] }
-            if role.contains(.block) || hasBlockInside[index] { hasBlockInside[parent] = true }
         }
     }
 
-    /// Marks furniture, top-down: a node is dropped when its parent is, or when its tag or its
-    /// class/id says so (guarded tags and class markers only when it holds under half the page's prose).
+    /// Marks furniture, top-down: a node is dropped when its parent is, or when its tag, its
+    /// class/id or its hidden state says so (guarded tags, class markers and hidden state only when
+    /// it holds under half the page's prose). Captions and credits (by class) are dropped from the
+    /// text too, but remembered in `captionLike` so `images` can still read them.
     private mutating func markBoilerplate() {
-        let total = paragraphText[HTMLDocument.root]
+        let total = measures[HTMLDocument.root].paragraphProse
         var droppedNow = dropped
         for index in document.nodes.indices.dropFirst() {
             let parent = Int(document.nodes[index].parent)
             if droppedNow[parent] || roles[index].contains(.rawText) {
                 droppedNow[index] = true
+                captionLike[index] = captionLike[parent] && !roles[index].contains(.rawText)
                 continue
             }
             guard document.nodes[index].kind == .element else { continue }
-            let name = document.nodes[index].name
-            let holdsMostText = total > 0 && paragraphText[index] * 2 > total
-            if BoilerplateRules.droppedTags.contains(name) {
-                droppedNow[index] = !(BoilerplateRules.guardedTags.contains(name) && holdsMostText)
-            } else if !BoilerplateRules.protectedTags.contains(name) && !holdsMostText {
-                let marked = [document.attribute("class", of: index), document.attribute("id", of: index)]
-                    .contains { $0.map(BoilerplateRules.hasMarker) ?? false }
-                droppedNow[index] = marked
+            let tag = document.nodes[index].tag
+            let holdsMostText = total > 0 && measures[index].paragraphProse * 2 > total
+            if BoilerplateRules.isDroppedTag(tag) {
+                droppedNow[index] = !(BoilerplateRules.isGuardedTag(tag) && holdsMostText)
+            } else if !BoilerplateRules.isProtectedTag(tag) && !holdsMostText {
+                let furniture = hasMarker("class", index) || hasMarker("id", index) || isHidden(index)
+                let caption = !furniture && hasMarker("class", index, caption: true)
+                droppedNow[index] = furniture || caption
+                captionLike[index] = caption
             }
         }
         dropped = droppedNow
     }
+
+    private func hasMarker(_ attribute: StaticString, _ node: Int, caption: Bool = false) -> Bool {
+        guard let slot = document.attributeSlot(attribute, of: node) else { return false }
+        return document.bytes.withUnsafeBufferPointer { bytes in
+            let value = UnsafeBufferPointer(
+                rebasing: bytes[Int(slot.valueStart)..<Int(slot.valueStart + slot.valueLength)])
+            return caption ? BoilerplateRules.hasCaptionMarker(value) : BoilerplateRules.hasMarker(value)
+        }
+    }
+
+    /// `hidden`, `aria-hidden="true"` or an inline `display: none` / `visibility: hidden`.
+    private func isHidden(_ node: Int) -> Bool {
+        guard document.nodes[node].attributeCount > 0 else { return false }
+        if document.attributeSlot("hidden", of: node) != nil { return true }
+        return document.bytes.withUnsafeBufferPointer { bytes in
+            if let slot = document.attributeSlot("aria-hidden", of: node),
+                Self.compactLowercased(bytes, slot) == Array("true".utf8)
+            {
+                return true
+            }
+            guard let slot = document.attributeSlot("style", of: node) else { return false }
+            let style = Self.compactLowercased(bytes, slot)
+            return Self.contains(style, "display:none") || Self.contains(style, "visibility:hidden")
+        }
+    }
+
+    /// An attribute value lower-cased, without spaces.
+    private static func compactLowercased(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ slot: HTMLAttributeSlot
+    ) -> [UInt8] {
+        var result: [UInt8] = []
+        for index in Int(slot.valueStart)..<Int(slot.valueStart + slot.valueLength)
+        where !ASCII.isWhitespace(bytes[index]) {
+            result.append(ASCII.lowercased(bytes[index]))
+        }
+        return result
+    }
+
+    private static func contains(_ haystack: [UInt8], _ needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard haystack.count >= count else { return false }
+        let pointer = needle.utf8Start
+        outer: for start in 0...(haystack.count - count) {
+            for offset in 0..<count where haystack[start + offset] != pointer[offset] { continue outer }
+            return true
+        }
+        return false
+    }
+}
+
+/// What `HTMLContentExtractor.measure` finds out about one node (lengths in non-space UTF-8 bytes
+/// of kept text in its subtree).
+struct NodeMeasure {
+    var text = 0
+    var links = 0
+    /// Prose bytes in the subtree.
+    var prose = 0
+    /// Prose units (paragraphs and loose-text blocks) in the subtree.
+    var units = 0
+    /// Prose bytes of the node itself when it is a prose unit.
+    var unitProse = 0
+    /// Prose bytes of `<p>` elements in the subtree (the guard against dropping the article).
+    var paragraphProse = 0
+    /// Inside an `<a>`: its text is link text whatever its own tags.
+    var insideLink = false
+    /// Holds a text block (`NodeRole.block`) somewhere below.
+    var blockInside = false
 }

@@ -1,40 +1,99 @@
-/// An attribute as written in a start tag: lower-cased name, decoded value.
-struct HTMLAttribute: Sendable, Equatable {
-    var name: String
-    var value: String
-}
-
-/// One node of the light tree: an element, a run of text, a comment or the doctype.
+/// One node of the light tree: a plain value with no references, so the tree is a few flat arrays.
 struct HTMLNode: Sendable {
     enum Kind: UInt8, Sendable {
         case document, element, text, comment, doctype
     }
 
     var kind: Kind
-    /// The lower-cased tag name for elements; empty otherwise.
-    var name: String
-    var attributes: [HTMLAttribute]
-    /// The decoded text of text nodes, comments and the doctype.
-    var text: String
+    var tag: HTMLTag = .unknown
     var parent: Int32 = -1
     var firstChild: Int32 = -1
     var lastChild: Int32 = -1
     var nextSibling: Int32 = -1
+    /// Text, comments, doctype: their decoded content. Unknown elements: their lower-cased name.
+    /// A range of `HTMLDocument.bytes`.
+    var start: Int32 = 0
+    var length: Int32 = 0
+    /// Elements: their attributes, a range of `HTMLDocument.attributes`.
+    var firstAttribute: Int32 = 0
+    var attributeCount: Int32 = 0
+}
+
+/// An attribute as written in a start tag: lower-cased name and decoded value, as ranges of
+/// `HTMLDocument.bytes`.
+struct HTMLAttributeSlot: Sendable {
+    var nameStart: Int32
+    var nameLength: Int32
+    var valueStart: Int32
+    var valueLength: Int32
 }
 
 /// Output of the parse stage: the nodes in document order (parents always before their children;
-/// node 0 is the document), plus what the parser had to give up on.
+/// node 0 is the document), their text in one byte arena, and what the parser had to give up on.
+///
+/// The arrays are reused from page to page by the parse stage (see `ParseStage`), so a worker's
+/// steady state allocates almost nothing for the tree.
 struct HTMLDocument: Sendable {
-    var nodes: [HTMLNode]
-    var warnings: [String]
+    var nodes: [HTMLNode] = [HTMLNode(kind: .document)]
+    var attributes: [HTMLAttributeSlot] = []
+    /// Decoded text, attribute names and values, and names of unknown elements.
+    var bytes: [UInt8] = []
+    var warnings: [String] = []
 
     static let root = 0
 
-    func attribute(_ name: String, of node: Int) -> String? {
-        for attribute in nodes[node].attributes where attribute.name == name {
-            return attribute.value
+    /// Empties the document, keeping the capacity of its arrays.
+    mutating func reset() {
+        nodes.removeAll(keepingCapacity: true)
+        nodes.append(HTMLNode(kind: .document))
+        attributes.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
+        warnings.removeAll()
+    }
+
+    func string(_ start: Int32, _ length: Int32) -> String {
+        bytes.withUnsafeBufferPointer { buffer in
+            String(
+                decoding: UnsafeBufferPointer(rebasing: buffer[Int(start)..<Int(start + length)]),
+                as: UTF8.self)
         }
-        return nil
+    }
+
+    /// The element's lower-cased tag name; empty for other nodes.
+    func name(of node: Int) -> String {
+        let value = nodes[node]
+        guard value.kind == .element else { return "" }
+        return value.tag == .unknown ? string(value.start, value.length) : value.tag.name
+    }
+
+    /// The content of a text, comment or doctype node; empty for elements.
+    func text(of node: Int) -> String {
+        nodes[node].kind == .element ? "" : string(nodes[node].start, nodes[node].length)
+    }
+
+    /// The range in `attributes` of the attribute `name` (lower-case) of `node`.
+    func attributeSlot(_ name: StaticString, of node: Int) -> HTMLAttributeSlot? {
+        let value = nodes[node]
+        guard value.attributeCount > 0 else { return nil }
+        let wanted = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        return bytes.withUnsafeBufferPointer { buffer in
+            for index in Int(value.firstAttribute)..<Int(value.firstAttribute + value.attributeCount) {
+                let slot = attributes[index]
+                guard Int(slot.nameLength) == wanted.count else { continue }
+                var same = true
+                for offset in 0..<wanted.count where buffer[Int(slot.nameStart) + offset] != wanted[offset] {
+                    same = false
+                    break
+                }
+                if same { return slot }
+            }
+            return nil
+        }
+    }
+
+    /// The decoded value of the attribute `name` (lower-case) of `node`.
+    func attribute(_ name: StaticString, of node: Int) -> String? {
+        attributeSlot(name, of: node).map { string($0.valueStart, $0.valueLength) }
     }
 
     /// The direct children of `node`, in order.
@@ -48,15 +107,20 @@ struct HTMLDocument: Sendable {
         return result
     }
 
+    /// The first element with tag `tag`, in document order.
+    func firstElement(_ tag: HTMLTag) -> Int? {
+        nodes.indices.first { nodes[$0].kind == .element && nodes[$0].tag == tag }
+    }
+
     /// The first element named `name`, in document order.
     func firstElement(named name: String) -> Int? {
-        nodes.indices.first { nodes[$0].kind == .element && nodes[$0].name == name }
+        nodes.indices.first { nodes[$0].kind == .element && self.name(of: $0) == name }
     }
 
     /// All descendant text of `node` (including raw text such as scripts), concatenated as written.
     /// Iterative, so deep trees fit the small stacks of worker threads.
     func rawText(of node: Int) -> String {
-        var result = ""
+        var result: [UInt8] = []
         var pending: [Int32] = [nodes[node].firstChild]
         while let next = pending.last {
             guard next >= 0 else {
@@ -66,11 +130,13 @@ struct HTMLDocument: Sendable {
             let index = Int(next)
             pending[pending.count - 1] = nodes[index].nextSibling
             switch nodes[index].kind {
-            case .text: result += nodes[index].text
+            case .text:
+                let start = Int(nodes[index].start)
+                result.append(contentsOf: bytes[start..<start + Int(nodes[index].length)])
             case .element: pending.append(nodes[index].firstChild)
             default: break
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 }

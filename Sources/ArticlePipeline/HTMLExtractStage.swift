@@ -8,27 +8,47 @@ struct HTMLExtractStage {
         var article = ExtractedArticle()
         HTMLMetadataExtractor(document: document).extract(into: &article)
         let content = HTMLContentExtractor(document: document)
-        article.paragraphs = content.paragraphs()
+        article.paragraphs = Self.withoutTitlesAndBareURLs(
+            content.paragraphs(),
+            titles: [article.title, document.firstElement(.h1).map { content.visibleText(of: $0) }])
         article.images = images(in: document, content: content)
         if article.paragraphs.isEmpty { article.warnings.append("no article text found") }
         return article
+    }
+
+    /// The paragraphs without a repeat of the headline (it is the record's `title`, not body text)
+    /// and without lines that are only a URL (share widgets, canonical links).
+    static func withoutTitlesAndBareURLs(_ paragraphs: [String], titles: [String?]) -> [String] {
+        let headlines = Set(titles.compactMap { $0?.lowercased() }.filter { !$0.isEmpty })
+        let lengths = Set(headlines.map(\.utf8.count) + titles.compactMap { $0?.utf8.count })
+        return paragraphs.filter { paragraph in
+            // Lower-casing is costly: only paragraphs as long as a headline are compared.
+            if lengths.contains(paragraph.utf8.count) && headlines.contains(paragraph.lowercased()) {
+                return false
+            }
+            let isURL =
+                (paragraph.hasPrefix("http://") || paragraph.hasPrefix("https://"))
+                && !paragraph.contains(" ")
+            return !isURL
+        }
     }
 
     /// Figures outside furniture that have an image and a caption.
     private func images(in document: HTMLDocument, content: HTMLContentExtractor) -> [ArticleRecord.Image] {
         var images: [ArticleRecord.Image] = []
         for index in document.nodes.indices
-        where document.nodes[index].name == "figure" && !content.dropped[index] {
+        where document.nodes[index].tag == .figure && (!content.dropped[index] || content.captionLike[index])
+        {
             var source: String?
             var caption: Int?
             var creditNode: Int?
             var stack = Array(document.children(of: index).reversed())
             while let node = stack.popLast() {
                 guard document.nodes[node].kind == .element else { continue }
-                let name = document.nodes[node].name
-                if name == "img" && source == nil {
+                let tag = document.nodes[node].tag
+                if tag == .img && source == nil {
                     source = document.attribute("src", of: node) ?? document.attribute("data-src", of: node)
-                } else if name == "figcaption" && caption == nil {
+                } else if tag == .figcaption && caption == nil {
                     caption = node
                 } else if creditNode == nil,
                     let className = document.attribute("class", of: node)?.lowercased(),
@@ -39,10 +59,10 @@ struct HTMLExtractStage {
                 stack.append(contentsOf: document.children(of: node).reversed())
             }
             guard source != nil, let caption else { continue }
-            var captionText = content.visibleText(of: caption)
+            var captionText = content.visibleText(of: caption, includingCaptions: true)
             var credit: String?
             if let creditNode {
-                let creditText = content.visibleText(of: creditNode)
+                let creditText = content.visibleText(of: creditNode, includingCaptions: true)
                 if !creditText.isEmpty, let range = captionText.ranges(of: creditText).last {
                     captionText.removeSubrange(range)
                     credit = ImageCredit.split(creditText).credit ?? creditText

@@ -18,8 +18,8 @@ struct HTMLMetadataExtractor {
         var jsonLDDate: String?
         var itemDate: String?
         for index in document.nodes.indices where document.nodes[index].kind == .element {
-            switch document.nodes[index].name {
-            case "meta":
+            switch document.nodes[index].tag {
+            case .meta:
                 let key =
                     (document.attribute("property", of: index) ?? document.attribute("name", of: index)
                     ?? document.attribute("itemprop", of: index)
@@ -32,18 +32,18 @@ struct HTMLMetadataExtractor {
                 }
                 if key == "datepublished" { itemDate = itemDate ?? content }
                 if meta[key] == nil { meta[key] = content }
-            case "html":
+            case .html:
                 htmlLanguage =
                     htmlLanguage ?? document.attribute("lang", of: index)
                     ?? document.attribute("xml:lang", of: index)
-            case "title" where titleText == nil:
+            case .title where titleText == nil:
                 titleText = document.rawText(of: index).collapsingWhitespace()
-            case "h1" where firstHeading == nil:
+            case .h1 where firstHeading == nil:
                 let text = document.rawText(of: index).collapsingWhitespace()
                 if !text.isEmpty { firstHeading = text }
-            case "time" where timeValue == nil:
+            case .time where timeValue == nil:
                 timeValue = document.attribute("datetime", of: index)
-            case "script" where jsonLDDate == nil:
+            case .script where jsonLDDate == nil:
                 if document.attribute("type", of: index)?.lowercased() == "application/ld+json" {
                     jsonLDDate = Self.jsonValue(of: "datePublished", in: document.rawText(of: index))
                 }

@@ -1,249 +1,245 @@
-/// A byte-level HTML tokenizer that feeds an `HTMLTreeBuilder` directly, without token objects.
+/// A byte-level HTML tokenizer after the HTML standard's tokenization states, feeding an
+/// `HTMLTreeBuilder` directly, without token objects.
 ///
-/// Simple rather than complete: start and end tags with quoted or bare attributes, comments,
-/// doctype, bogus comments (`<?...>`, `<![CDATA[...]>`), raw-text elements read up to their end tag,
-/// and character references. Markup cut off by the end of the input is dropped, as browsers do.
+/// Covers the data state with character references, tags with every attribute-value form,
+/// comments (including `<!-->` and `--!>`), DOCTYPE, CDATA (text in SVG/MathML, a bogus comment
+/// elsewhere), bogus comments, raw text (style, iframe, ...), RCDATA (title, textarea), script data
+/// with its `<!--` escapes, and plaintext. Text and attribute values are decoded straight into the
+/// document's byte arena; a start or end tag cut off by the end of the input is dropped, as the
+/// standard says. NUL bytes in text are dropped (as tree construction does in the body).
 struct HTMLTokenizer {
-    /// Reused buffer for decoded text and attribute values.
-    private var scratch: [UInt8] = []
-
     mutating func tokenize(_ input: [UInt8], into builder: inout HTMLTreeBuilder) {
         input.withUnsafeBufferPointer { buffer in
             run(buffer, into: &builder)
         }
     }
 
-    private mutating func run(_ bytes: UnsafeBufferPointer<UInt8>, into builder: inout HTMLTreeBuilder) {
+    private func run(_ bytes: UnsafeBufferPointer<UInt8>, into builder: inout HTMLTreeBuilder) {
         let count = bytes.count
         var index = 0
-        var textStart = 0
-        while index < count - 1 && !builder.stopped {
-            guard bytes[index] == UInt8(ascii: "<") else {
+        /// Input bytes from here to `index` are text not yet copied to the arena.
+        var pending = 0
+        /// Where the current text run starts in the arena.
+        var textStart = builder.document.bytes.count
+        while index < count && !builder.stopped {
+            let byte = bytes[index]
+            if byte != UInt8(ascii: "<") && byte != UInt8(ascii: "&") && byte != 0 {
                 index += 1
                 continue
             }
-            let next = bytes[index + 1]
-            let markupEnd: Int?
-            if ASCII.isLetter(next) {
-                guard let tag = startTag(bytes, at: index) else { break }  // cut off by the end: dropped
-                emitText(bytes, textStart, index, into: &builder)
-                markupEnd = emit(tag, bytes, into: &builder)
-            } else if next == UInt8(ascii: "/") {
-                guard let end = find(UInt8(ascii: ">"), bytes, from: index + 2) else { break }  // dropped
-                emitText(bytes, textStart, index, into: &builder)
-                if index + 2 < count, ASCII.isLetter(bytes[index + 2]) {
-                    var nameEnd = index + 2
-                    while nameEnd < end, !ASCII.isWhitespace(bytes[nameEnd]),
-                        bytes[nameEnd] != UInt8(ascii: "/")
-                    {
-                        nameEnd += 1
-                    }
-                    builder.endTag(lowercasedName(bytes, index + 2, nameEnd))
+            if byte == UInt8(ascii: "&") {
+                builder.document.bytes.append(
+                    contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<index]))
+                if let after = HTMLCharacterReferences.decode(
+                    bytes, at: index, end: count, inAttribute: false, into: &builder.document.bytes)
+                {
+                    index = after
+                } else {
+                    builder.document.bytes.append(byte)
+                    index += 1
                 }
-                markupEnd = end + 1
-            } else if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
-                emitText(bytes, textStart, index, into: &builder)
-                markupEnd = declaration(bytes, at: index, into: &builder)
-            } else {
-                markupEnd = nil
+                pending = index
+                continue
             }
-            if let markupEnd {
-                index = markupEnd
-                textStart = markupEnd
-            } else {
+            if byte == 0 {
+                builder.document.bytes.append(
+                    contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<index]))
                 index += 1
+                pending = index
+                continue
             }
+            guard index + 1 < count else { break }
+            let next = bytes[index + 1]
+            let isMarkup =
+                ASCII.isLetter(next) || next == UInt8(ascii: "!") || next == UInt8(ascii: "?")
+                || (next == UInt8(ascii: "/") && index + 2 < count)
+            guard isMarkup else {
+                index += 1
+                continue
+            }
+            // Markup: the text before it is complete.
+            builder.document.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<index]))
+            builder.text(start: textStart, end: builder.document.bytes.count)
+            let after: Int?
+            if ASCII.isLetter(next) {
+                after = startTag(bytes, at: index, into: &builder)
+            } else if next == UInt8(ascii: "/") {
+                after = endTag(bytes, at: index, into: &builder)
+            } else if next == UInt8(ascii: "!") {
+                after = markupDeclaration(bytes, at: index, into: &builder)
+            } else {
+                after = bogusComment(bytes, from: index + 1, into: &builder)
+            }
+            guard let after else { return }  // cut off by the end of the input: dropped
+            index = after
+            pending = after
+            textStart = builder.document.bytes.count
         }
-        if !builder.stopped {
-            emitText(bytes, textStart, index >= count - 1 ? count : index, into: &builder)
+        guard !builder.stopped else { return }
+        if pending < count {
+            builder.document.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<count]))
         }
+        builder.text(start: textStart, end: builder.document.bytes.count)
     }
 
-    /// A start tag as read, before it reaches the tree.
-    private struct StartTag {
-        var name: String
-        var attributes: [HTMLAttribute]
-        var selfClosing: Bool
-        var end: Int
-    }
-
-    /// Reads the start tag at `start` (a `<` followed by a letter); nil when the input ends inside it.
-    private mutating func startTag(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> StartTag? {
+    /// Reads the start tag at `start` (`<` and a letter) with its attributes, hands it to the
+    /// builder and reads the content of raw-text elements; returns the position after it all, or
+    /// nil when the input ends inside the tag.
+    private func startTag(
+        _ bytes: UnsafeBufferPointer<UInt8>, at start: Int, into builder: inout HTMLTreeBuilder
+    )
+        -> Int?
+    {
         let count = bytes.count
         var index = start + 1
-        while index < count, !ASCII.isWhitespace(bytes[index]), bytes[index] != UInt8(ascii: "/"),
-            bytes[index] != UInt8(ascii: ">")
-        {
+        while index < count {
+            let byte = bytes[index]
+            if ASCII.isWhitespace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">") { break }
             index += 1
         }
-        var tag = StartTag(
-            name: lowercasedName(bytes, start + 1, index), attributes: [], selfClosing: false, end: 0)
-        while true {
-            while index < count, ASCII.isWhitespace(bytes[index]) || bytes[index] == UInt8(ascii: "/") {
-                if bytes[index] == UInt8(ascii: "/"), index + 1 < count, bytes[index + 1] == UInt8(ascii: ">")
-                {
-                    tag.selfClosing = true
-                }
-                index += 1
-            }
-            guard index < count else { return nil }
-            if bytes[index] == UInt8(ascii: ">") {
-                tag.end = index + 1
-                return tag
-            }
-            let nameStart = index
-            index += 1
-            while index < count, !ASCII.isWhitespace(bytes[index]), bytes[index] != UInt8(ascii: "/"),
-                bytes[index] != UInt8(ascii: ">"), bytes[index] != UInt8(ascii: "=")
-            {
-                index += 1
-            }
-            let name = lowercasedName(bytes, nameStart, index)
-            while index < count, ASCII.isWhitespace(bytes[index]) { index += 1 }
-            var value = ""
-            if index < count, bytes[index] == UInt8(ascii: "=") {
-                index += 1
-                while index < count, ASCII.isWhitespace(bytes[index]) { index += 1 }
-                guard index < count else { return nil }
-                let quote = bytes[index]
-                if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
-                    guard let close = find(quote, bytes, from: index + 1) else { return nil }
-                    value = decoded(bytes, index + 1, close, inAttribute: true)
-                    index = close + 1
-                } else {
-                    let valueStart = index
-                    while index < count, !ASCII.isWhitespace(bytes[index]), bytes[index] != UInt8(ascii: ">")
-                    {
-                        index += 1
-                    }
-                    value = decoded(bytes, valueStart, index, inAttribute: true)
-                }
-            }
-            if !tag.attributes.contains(where: { $0.name == name }) {
-                tag.attributes.append(HTMLAttribute(name: name, value: value))
+        guard index < count else { return nil }
+        let tag = HTMLTagTable.tag(bytes, start + 1, index)
+        let nameStart = builder.document.bytes.count
+        if tag == .unknown {
+            for offset in (start + 1)..<index {
+                builder.document.bytes.append(ASCII.lowercased(bytes[offset]))
             }
         }
-    }
-
-    /// Hands a start tag to the builder; raw-text elements take their content up to the end tag.
-    private mutating func emit(
-        _ tag: StartTag, _ bytes: UnsafeBufferPointer<UInt8>, into builder: inout HTMLTreeBuilder
-    ) -> Int {
-        guard HTMLTags.rawText.contains(tag.name), !tag.selfClosing else {
-            builder.startTag(tag.name, attributes: tag.attributes, selfClosing: tag.selfClosing)
-            return tag.end
-        }
-        let (contentEnd, after) = rawTextEnd(bytes, name: tag.name, from: tag.end)
-        let content: String
-        if HTMLTags.escapableRawText.contains(tag.name) {
-            content = decoded(bytes, tag.end, contentEnd, inAttribute: false)
-        } else {
-            content = String(
-                decoding: UnsafeBufferPointer(rebasing: bytes[tag.end..<contentEnd]), as: UTF8.self)
-        }
-        builder.rawTextElement(tag.name, attributes: tag.attributes, content: content)
-        return after
-    }
-
-    /// Where the content of a raw-text element ends (`</name` followed by space, `/` or `>`), and
-    /// the position after its end tag; the end of the input when there is no end tag.
-    private func rawTextEnd(_ bytes: UnsafeBufferPointer<UInt8>, name: String, from start: Int) -> (Int, Int)
-    {
-        let nameBytes = Array(name.utf8)
-        let count = bytes.count
-        var index = start
-        while let open = find(UInt8(ascii: "<"), bytes, from: index) {
-            let nameStart = open + 2
-            let nameEnd = nameStart + nameBytes.count
-            if nameEnd < count, bytes[open + 1] == UInt8(ascii: "/") {
-                var matches = true
-                for offset in 0..<nameBytes.count
-                where ASCII.lowercased(bytes[nameStart + offset]) != nameBytes[offset] {
-                    matches = false
-                    break
-                }
-                let after = bytes[nameEnd]
-                if matches
-                    && (ASCII.isWhitespace(after) || after == UInt8(ascii: "/") || after == UInt8(ascii: ">"))
-                {
-                    let close = find(UInt8(ascii: ">"), bytes, from: nameEnd) ?? count - 1
-                    return (open, close + 1)
-                }
-            }
-            index = open + 1
-        }
-        return (count, count)
-    }
-
-    /// Comments, doctype and bogus comments; returns the position after them.
-    private mutating func declaration(
-        _ bytes: UnsafeBufferPointer<UInt8>, at start: Int, into builder: inout HTMLTreeBuilder
-    ) -> Int {
-        let count = bytes.count
-        if bytes[start + 1] == UInt8(ascii: "!"), start + 3 < count, bytes[start + 2] == UInt8(ascii: "-"),
-            bytes[start + 3] == UInt8(ascii: "-")
-        {
-            let bodyStart = start + 4
-            if bodyStart < count, bytes[bodyStart] == UInt8(ascii: ">") { return bodyStart + 1 }
-            var index = bodyStart
-            while index + 2 < count {
-                if bytes[index] == UInt8(ascii: "-"), bytes[index + 1] == UInt8(ascii: "-"),
-                    bytes[index + 2] == UInt8(ascii: ">")
-                {
-                    builder.comment(decoded(bytes, bodyStart, index, inAttribute: false))
-                    return index + 3
-                }
-                index += 1
-            }
-            builder.comment(decoded(bytes, bodyStart, count, inAttribute: false))
+        let nameLength = builder.document.bytes.count - nameStart
+        let firstAttribute = builder.document.attributes.count
+        guard
+            let (end, selfClosing) = attributes(
+                bytes, from: index, firstAttribute: firstAttribute, into: &builder)
+        else { return nil }
+        let foreign = builder.inForeignContent
+        guard
+            let node = builder.startTag(
+                tag, nameStart: Int32(nameStart), nameLength: Int32(nameLength),
+                firstAttribute: firstAttribute,
+                selfClosing: selfClosing)
+        else { return end }
+        let flags = tag.flags
+        guard !foreign, !selfClosing || !flags.contains(.void),
+            !flags.isDisjoint(with: [.rawText, .rcdata, .scriptData]) || tag == .plaintext
+        else { return end }
+        if tag == .plaintext {
+            builder.document.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[end...]))
+            builder.text(
+                start: builder.document.bytes.count - (count - end), end: builder.document.bytes.count)
             return count
         }
-        let end = find(UInt8(ascii: ">"), bytes, from: start + 2) ?? count
-        let body = String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 2)..<end]), as: UTF8.self)
-        if body.lowercased().hasPrefix("doctype") {
-            builder.doctype(String(body.dropFirst(7)).trimmingASCIIWhitespace())
-        } else {
-            builder.comment(body)
-        }
-        return min(end + 1, count)
+        return rawTextContent(bytes, from: end, tag: tag, node: node, into: &builder)
     }
 
-    private mutating func emitText(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into builder: inout HTMLTreeBuilder
-    ) {
-        guard end > start else { return }
-        var whitespaceOnly = true
-        for index in start..<end where !ASCII.isWhitespace(bytes[index]) {
-            whitespaceOnly = false
-            break
-        }
-        builder.text(whitespaceOnly ? " " : decoded(bytes, start, end, inAttribute: false))
-    }
-
-    private mutating func decoded(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, inAttribute: Bool
-    ) -> String {
-        let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        guard slice.contains(UInt8(ascii: "&")) else { return String(decoding: slice, as: UTF8.self) }
-        scratch.removeAll(keepingCapacity: true)
-        HTMLEntities.decode(slice, into: &scratch, inAttribute: inAttribute)
-        return String(decoding: scratch, as: UTF8.self)
-    }
-
-    private func lowercasedName(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
-        let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        if !slice.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
-            return String(decoding: slice, as: UTF8.self)
-        }
-        return String(decoding: slice.map(ASCII.lowercased), as: UTF8.self)
-    }
-
-    private func find(_ byte: UInt8, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    /// The attributes of a start tag, from after its name; returns the position after `>` and
+    /// whether the tag was self-closing, or nil when the input ends first.
+    private func attributes(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, firstAttribute: Int,
+        into builder: inout HTMLTreeBuilder
+    ) -> (Int, Bool)? {
+        let count = bytes.count
         var index = start
-        while index < bytes.count {
-            if bytes[index] == byte { return index }
+        while true {
+            while index < count && ASCII.isWhitespace(bytes[index]) { index += 1 }
+            guard index < count else { return nil }
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ">") { return (index + 1, false) }
+            if byte == UInt8(ascii: "/") {
+                index += 1
+                if index < count && bytes[index] == UInt8(ascii: ">") { return (index + 1, true) }
+                continue
+            }
+            // Attribute name (a leading `=` belongs to the name, as the standard says).
+            let nameStart = index
+            index += 1
+            while index < count {
+                let byte = bytes[index]
+                if ASCII.isWhitespace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">")
+                    || byte == UInt8(ascii: "=")
+                {
+                    break
+                }
+                index += 1
+            }
+            let nameEnd = index
+            while index < count && ASCII.isWhitespace(bytes[index]) { index += 1 }
+            guard index < count else { return nil }
+            let arenaNameStart = builder.document.bytes.count
+            for offset in nameStart..<nameEnd {
+                builder.document.bytes.append(ASCII.lowercased(bytes[offset]))
+            }
+            let valueStart = builder.document.bytes.count
+            if bytes[index] == UInt8(ascii: "=") {
+                index += 1
+                while index < count && ASCII.isWhitespace(bytes[index]) { index += 1 }
+                guard index < count else { return nil }
+                guard let after = attributeValue(bytes, from: index, into: &builder.document.bytes) else {
+                    return nil
+                }
+                index = after
+            }
+            let slot = HTMLAttributeSlot(
+                nameStart: Int32(arenaNameStart), nameLength: Int32(nameEnd - nameStart),
+                valueStart: Int32(valueStart), valueLength: Int32(builder.document.bytes.count - valueStart))
+            if isDuplicate(slot, from: firstAttribute, in: builder.document) {
+                builder.document.bytes.removeSubrange(arenaNameStart...)
+            } else {
+                builder.document.attributes.append(slot)
+            }
+        }
+    }
+
+    /// Decodes a quoted or unquoted attribute value starting at `start` into `arena`; returns the
+    /// position after it (after the closing quote), or nil when the input ends inside it.
+    private func attributeValue(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into arena: inout [UInt8]
+    )
+        -> Int?
+    {
+        let count = bytes.count
+        let quote = bytes[start]
+        let quoted = quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'")
+        var index = quoted ? start + 1 : start
+        var pending = index
+        while index < count {
+            let byte = bytes[index]
+            if quoted ? byte == quote : (ASCII.isWhitespace(byte) || byte == UInt8(ascii: ">")) {
+                arena.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<index]))
+                return quoted ? index + 1 : index
+            }
+            if byte == UInt8(ascii: "&") {
+                arena.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<index]))
+                if let after = HTMLCharacterReferences.decode(
+                    bytes, at: index, end: count, inAttribute: true, into: &arena)
+                {
+                    index = after
+                } else {
+                    arena.append(byte)
+                    index += 1
+                }
+                pending = index
+                continue
+            }
             index += 1
         }
         return nil
+    }
+
+    /// The standard keeps the first of two attributes with the same name.
+    private func isDuplicate(_ slot: HTMLAttributeSlot, from first: Int, in document: HTMLDocument) -> Bool {
+        guard document.attributes.count > first else { return false }
+        for index in first..<document.attributes.count
+        where document.attributes[index].nameLength == slot.nameLength {
+            let other = Int(document.attributes[index].nameStart)
+            let start = Int(slot.nameStart)
+            var same = true
+            for offset in 0..<Int(slot.nameLength)
+            where document.bytes[other + offset] != document.bytes[start + offset] {
+                same = false
+                break
+            }
+            if same { return true }
+        }
+        return false
     }
 }

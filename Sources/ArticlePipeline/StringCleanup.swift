@@ -14,30 +14,54 @@ extension String {
     /// zero-width spaces) replaced by one space, trimmed; soft hyphens removed.
     func collapsingWhitespace() -> String {
         var source = self
-        return source.withUTF8 { bytes in
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count)
+        return source.withUTF8 { Self.collapsingWhitespace($0) }
+    }
+
+    /// `collapsingWhitespace()` of UTF-8 bytes (which must be valid UTF-8).
+    static func collapsingWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { output in
+            var count = 0
             var pendingSpace = false
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
-                let (kind, width) = Self.whitespaceKind(bytes, at: index)
-                index += width
-                switch kind {
-                case .space:
-                    pendingSpace = !output.isEmpty
-                case .invisible:
-                    continue
-                case .none:
+                if byte < 0x80 && !ASCII.isWhitespace(byte) && byte != 0x0B {  // fast path: plain ASCII
                     if pendingSpace {
-                        output.append(0x20)
+                        output[count] = 0x20
+                        count += 1
                         pendingSpace = false
                     }
-                    output.append(byte)
+                    output[count] = byte
+                    count += 1
+                    index += 1
+                    continue
                 }
+                let (kind, width) = Self.whitespaceKind(bytes, at: index)
+                switch kind {
+                case .space:
+                    pendingSpace = count > 0
+                case .invisible:
+                    break
+                case .none:
+                    if pendingSpace {
+                        output[count] = 0x20
+                        count += 1
+                        pendingSpace = false
+                    }
+                    for offset in 0..<width {
+                        output[count] = bytes[index + offset]
+                        count += 1
+                    }
+                }
+                index += width
             }
-            return String(decoding: output, as: UTF8.self)
+            return count
         }
+    }
+
+    /// `collapsingWhitespace()` of UTF-8 bytes.
+    static func collapsingWhitespace(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { collapsingWhitespace($0) }
     }
 
     private enum WhitespaceKind {

@@ -32,12 +32,29 @@ enum TextStatistics {
     /// nil for a text without words. Fewer than three words make one shingle.
     static func simhash(words: [Substring]) -> UInt64? {
         guard !words.isEmpty else { return nil }
-        let lowered = words.map { $0.lowercased() }
+        // Lower-cased words in one buffer (ASCII words lower-cased byte by byte), and each shingle
+        // assembled in one reused buffer: the same bytes as joining strings, without allocating.
+        var lowered: [UInt8] = []
+        var ends: [Int] = []
+        ends.reserveCapacity(words.count)
+        for word in words {
+            if word.utf8.allSatisfy({ $0 < 0x80 }) {
+                for byte in word.utf8 { lowered.append(ASCII.lowercased(byte)) }
+            } else {
+                lowered.append(contentsOf: word.lowercased().utf8)
+            }
+            ends.append(lowered.count)
+        }
         var weights = [Int](repeating: 0, count: 64)
-        let shingleCount = max(1, lowered.count - 2)
+        var shingle: [UInt8] = []
+        let shingleCount = max(1, words.count - 2)
         for start in 0..<shingleCount {
-            let shingle = lowered[start..<min(start + 3, lowered.count)].joined(separator: " ")
-            let hash = StableID.hash64(shingle.utf8)
+            shingle.removeAll(keepingCapacity: true)
+            for word in start..<min(start + 3, words.count) {
+                if word > start { shingle.append(0x20) }
+                shingle.append(contentsOf: lowered[(word == 0 ? 0 : ends[word - 1])..<ends[word]])
+            }
+            let hash = StableID.hash64(shingle)
             for bit in 0..<64 {
                 weights[bit] += (hash >> UInt64(bit)) & 1 == 1 ? 1 : -1
             }

@@ -68,9 +68,15 @@ import Testing
 
     @Test func commentsAndDoctypeAreNotText() throws {
         let document = TestSupport.parse("<!DOCTYPE html><!-- <p>hidden</p> --><p>shown<!---->!</p><?xml x?>")
-        #expect(document.nodes.contains { $0.kind == .doctype && $0.text == "html" })
-        #expect(document.nodes.contains { $0.kind == .comment && $0.text == " <p>hidden</p> " })
-        let paragraphs = document.nodes.indices.filter { document.nodes[$0].name == "p" }
+        #expect(
+            document.nodes.indices.contains {
+                document.nodes[$0].kind == .doctype && document.text(of: $0) == "html"
+            })
+        #expect(
+            document.nodes.indices.contains {
+                document.nodes[$0].kind == .comment && document.text(of: $0) == " <p>hidden</p> "
+            })
+        let paragraphs = document.nodes.indices.filter { document.name(of: $0) == "p" }
         #expect(paragraphs.count == 1)
         #expect(document.rawText(of: paragraphs[0]) == "shown!")
     }
@@ -107,7 +113,7 @@ import Testing
         let paragraph = try #require(document.firstElement(named: "p"))
         #expect(document.nodes[paragraph].parent == 0)
         var depthOfText = 0
-        var node = try #require(document.nodes.firstIndex { $0.text == "deep" })
+        var node = try #require(document.nodes.indices.first { document.text(of: $0) == "deep" })
         while node > 0 {
             node = Int(document.nodes[node].parent)
             depthOfText += 1

@@ -42,7 +42,7 @@ enum TestSupport {
     /// The names of `node`'s element children.
     static func childNames(_ document: HTMLDocument, of node: Int) -> [String] {
         document.children(of: node).filter { document.nodes[$0].kind == .element }.map {
-            document.nodes[$0].name
+            document.name(of: $0)
         }
     }
 }

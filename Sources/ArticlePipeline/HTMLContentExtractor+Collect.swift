@@ -1,0 +1,106 @@
+/// Gathering the paragraphs of the chosen container.
+extension HTMLContentExtractor {
+    /// The article's paragraphs, in document order.
+    func paragraphs() -> [String] {
+        guard let container = container() else { return [] }
+        var result: [String] = []
+        collect(from: container, into: &result)
+        if result.isEmpty {
+            let text = visibleText(of: container)
+            if !text.isEmpty { result.append(text) }
+        }
+        return result
+    }
+
+    /// Appends the paragraphs under `node`: block elements whole, and runs of loose inline text
+    /// (text split by `<br>`, as in `<div>text<br><br>text</div>` pages) when they look like prose.
+    ///
+    /// Iterative (a stack of next siblings), so deep trees fit the small stacks of worker threads.
+    /// One run suffices: it is flushed on entering and on leaving every element that separates runs.
+    private func collect(from node: Int, into result: inout [String]) {
+        var run = InlineRun()
+        var pending: [Int32] = [document.nodes[node].firstChild]
+        while let next = pending.last {
+            guard next >= 0 else {
+                pending.removeLast()
+                flush(&run, into: &result)
+                continue
+            }
+            let index = Int(next)
+            pending[pending.count - 1] = document.nodes[index].nextSibling
+            if document.nodes[index].kind == .text {
+                appendText(of: index, to: &run.text)
+                continue
+            }
+            guard document.nodes[index].kind == .element, !dropped[index] else { continue }
+            let role = roles[index]
+            if role.contains(.caption) { continue }  // captions go to `images`, not the text
+            if role.contains(.block) && !measures[index].blockInside {
+                flush(&run, into: &result)
+                let text = visibleText(of: index)
+                let linkHeavy =
+                    measures[index].insideLink
+                    || Double(measures[index].links) > Double(measures[index].text) * Self.maxLinkDensity
+                if text.isEmpty || (linkHeavy && text.utf8.count < Self.maxLinkLineLength) { continue }
+                if result.last != text { result.append(text) }
+            } else if role.contains(.separator) || measures[index].blockInside {
+                flush(&run, into: &result)
+                pending.append(document.nodes[index].firstChild)
+            } else {
+                appendVisibleText(of: index, to: &run.text)
+                run.linkLength += measures[index].links
+            }
+        }
+    }
+
+    /// Keeps a loose run when it reads like prose: long enough or a finished sentence, few links.
+    private func flush(_ run: inout InlineRun, into result: inout [String]) {
+        defer { run = InlineRun() }
+        let text = String.collapsingWhitespace(run.text)
+        guard !text.isEmpty else { return }
+        let length = text.utf8.count
+        if Double(run.linkLength) > Double(length) * Self.maxLinkDensity { return }
+        guard length >= Self.minLooseRun || TextScrapeExtractStage.endsSentence(text) else { return }
+        if result.last != text { result.append(text) }
+    }
+
+    /// The text a reader sees in `node`: kept descendants only, whitespace collapsed.
+    func visibleText(of node: Int, includingCaptions: Bool = false) -> String {
+        var text: [UInt8] = []
+        appendVisibleText(of: node, includingCaptions: includingCaptions, to: &text)
+        return String.collapsingWhitespace(text)
+    }
+
+    private func appendText(of node: Int, to text: inout [UInt8]) {
+        let start = Int(document.nodes[node].start)
+        text.append(contentsOf: document.bytes[start..<start + Int(document.nodes[node].length)])
+    }
+
+    /// Appends the kept text under `node`, with a space around block boundaries and `<br>`.
+    private func appendVisibleText(of node: Int, includingCaptions: Bool = false, to text: inout [UInt8]) {
+        var pending: [(next: Int32, separate: Bool)] = [(document.nodes[node].firstChild, false)]
+        while let (next, separate) = pending.last {
+            guard next >= 0 else {
+                pending.removeLast()
+                if separate { text.append(0x20) }
+                continue
+            }
+            let index = Int(next)
+            pending[pending.count - 1].next = document.nodes[index].nextSibling
+            switch document.nodes[index].kind {
+            case .text: appendText(of: index, to: &text)
+            case .element where !dropped[index] || (includingCaptions && captionLike[index]):
+                let separateChild = roles[index].contains(.separator)
+                if separateChild { text.append(0x20) }
+                pending.append((document.nodes[index].firstChild, separateChild))
+            default: break
+            }
+        }
+    }
+}
+
+/// Inline content gathered between block boundaries.
+private struct InlineRun {
+    var text: [UInt8] = []
+    var linkLength = 0
+}

@@ -1,0 +1,107 @@
+import Testing
+
+@testable import ArticlePipeline
+
+/// The general extraction rules, each on a small page built to need it.
+@Suite struct ExtractionRulesTests {
+    private func text(_ html: String) throws -> String {
+        try Pipeline().process(TestSupport.raw(html)).text
+    }
+
+    private func sentence(_ topic: String, _ number: Int) -> String {
+        "The \(topic) report number \(number) explains in plain words what changed this week and why it matters to readers."
+    }
+
+    @Test func articleSplitIntoSiblingSectionsIsTakenWhole() throws {
+        let sections = (0..<3).map { section in
+            "<section><div class=\"body\">"
+                + (0..<4).map { "<p>\(sentence("section \(section)", $0))</p>" }.joined()
+                + "</div></section><figure><img src=x.jpg></figure>"
+        }
+        let html =
+            "<html><body><div id=main>" + sections.joined()
+            + "</div><div>Sidebar link list</div></body></html>"
+        let text = try text(html)
+        for section in 0..<3 {
+            #expect(text.contains(sentence("section \(section)", 3)))
+        }
+    }
+
+    @Test func looseTextInNestedDivsIsOneArticle() throws {
+        let parts = (0..<3).map { "<div><span><span>\(sentence("div", $0))<br></span></span></div>" }
+        let html =
+            "<html><body><nav><a href=/>Home</a></nav><div class=\"post\">" + parts.joined()
+            + "</div><div><a href=/a>Other story one</a> <a href=/b>Other story two</a></div></body></html>"
+        let text = try text(html)
+        for number in 0..<3 { #expect(text.contains(sentence("div", number))) }
+        #expect(!text.contains("Other story"))
+    }
+
+    @Test func teaserCardsInsideLinksAreNotProse() throws {
+        let article = (0..<4).map { "<p>\(sentence("main", $0))</p>" }.joined()
+        let cards = (0..<8).map {
+            "<article class=item><a href=/s\($0)><h4>Teaser \($0)</h4><p>\(sentence("teaser", $0))</p></a></article>"
+        }
+        let html =
+            "<html><body><div class=story>" + article + "</div><div class=list>" + cards.joined()
+            + "</div></body></html>"
+        let text = try text(html)
+        #expect(text.contains(sentence("main", 0)))
+        #expect(!text.contains(sentence("teaser", 0)))
+    }
+
+    @Test func headlineRepeatsAndBareURLsAreDropped() throws {
+        let html = """
+            <html><head><meta property="og:title" content="Harbour Bridge Opens"></head><body><article>
+            <h1>Harbour Bridge Opens</h1><p>HARBOUR BRIDGE OPENS</p><p>https://www.example.com/news/bridge</p>
+            <p>\(sentence("bridge", 1))</p><p>\(sentence("bridge", 2))</p></article></body></html>
+            """
+        let record = try Pipeline().process(TestSupport.raw(html))
+        #expect(record.title == "Harbour Bridge Opens")
+        #expect(record.text == sentence("bridge", 1) + "\n\n" + sentence("bridge", 2))
+    }
+
+    @Test func hiddenElementsAndMetadataLinesAreNotText() throws {
+        let html = """
+            <html><body><article><div class="article-meta"><span class=date>Nov 18, 2019</span></div>
+            <p>\(sentence("visible", 1))</p><div aria-hidden="true"><p>\(sentence("hidden", 1))</p></div>
+            <div style="display: none"><p>\(sentence("hidden", 2))</p></div><p hidden>\(sentence("hidden", 3))</p>
+            <div class="author-bio"><p>\(sentence("author", 1))</p></div>
+            <div class="image-caption">A long caption that describes the photograph above in some detail.</div>
+            <p>\(sentence("visible", 2))</p></article></body></html>
+            """
+        let text = try text(html)
+        #expect(text == sentence("visible", 1) + "\n\n" + sentence("visible", 2))
+    }
+
+    @Test func furnitureMarkersDoNotDropTheWholeArticle() throws {
+        // A wrapper whose class carries a marker word but holds most of the page's prose stays.
+        let html =
+            "<html><body><div class=\"with-sidebar\"><div class=content>"
+            + (0..<5).map { "<p>\(sentence("kept", $0))</p>" }.joined() + "</div></div></body></html>"
+        #expect(try text(html).contains(sentence("kept", 4)))
+    }
+}
+
+@Suite struct UTF8ValidatorTests {
+    @Test func agreesWithTheStandardLibrary() {
+        var samples: [[UInt8]] = [
+            [], Array("plain ascii text that is longer than eight bytes".utf8), Array("café — 東京 😀".utf8),
+            [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF8],
+            [0xE2, 0x82], [0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0xE2, 0x82, 0xAC], [0x80],
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let length = Int.random(in: 0..<24, using: &generator)
+            let pool: [UInt8] = [
+                0x41, 0x7F, 0x80, 0xBF, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xA0, 0x9F,
+            ]
+            samples.append((0..<length).map { _ in pool.randomElement(using: &generator)! })
+        }
+        for sample in samples {
+            #expect(
+                UTF8Validator.isValid(sample[...]) == (String(validating: sample, as: UTF8.self) != nil),
+                "\(sample)")
+        }
+    }
+}

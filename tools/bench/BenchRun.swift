@@ -1,0 +1,60 @@
+import ArticlePipeline
+import Foundation
+
+/// The pages of a benchmark folder, read into memory once.
+enum BenchCorpus {
+    static func load(_ path: String) -> [RawArticle] {
+        var folder = URL(fileURLWithPath: path)
+        let html = folder.appendingPathComponent("html")
+        if FileManager.default.fileExists(atPath: html.path) { folder = html }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".html") }.sorted().compactMap { name in
+            guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)) else { return nil }
+            return RawArticle(
+                url: nil, body: Array(data), contentType: "text/html", source: SourceLocation(path: name))
+        }
+    }
+}
+
+/// Runs one stage over all pages, round after round, on the calling thread.
+struct BenchRun {
+    let pages: [RawArticle]
+    let stage: String
+
+    struct Result {
+        var rounds: Int
+        var pagesPerSecond: Double
+        var megabytesPerSecond: Double
+    }
+
+    func measure(minimumSeconds: Double) -> Result {
+        let pipeline = Pipeline()
+        let bytes = pages.reduce(0) { $0 + $1.body.count }
+        var sink = 0
+        round(pipeline, &sink)  // warm-up: caches, lazily built tables
+        let clock = ContinuousClock()
+        let start = clock.now
+        var rounds = 0
+        var elapsed = 0.0
+        repeat {
+            round(pipeline, &sink)
+            rounds += 1
+            let duration = clock.now - start
+            elapsed = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+        } while elapsed < minimumSeconds
+        if sink == 42 { print("") }  // keeps the work observable
+        return Result(
+            rounds: rounds, pagesPerSecond: Double(rounds * pages.count) / elapsed,
+            megabytesPerSecond: Double(rounds * bytes) / elapsed / 1e6)
+    }
+
+    private func round(_ pipeline: Pipeline, _ sink: inout Int) {
+        for page in pages {
+            if stage == "parse" {
+                sink &+= ParseTreeText.text(ofHTML: page.body).utf8.count
+            } else if let record = try? pipeline.process(page) {
+                sink &+= record.text.utf8.count
+            }
+        }
+    }
+}
