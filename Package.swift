@@ -84,7 +84,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ClusterTests", dependencies: ["Cluster", "ArticlePipeline", "ScrapeIO", "ZeroMQ"]),
-        .testTarget(name: "PressworkTests", dependencies: ["ScrapeIO", "ArticlePipeline", "ZeroMQ", "Cluster", "presswork"]),
+        .testTarget(
+            name: "PressworkTests",
+            dependencies: ["ScrapeIO", "ArticlePipeline", "ZeroMQ", "Cluster", "presswork"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
