@@ -60,7 +60,7 @@ let package = Package(
             path: "tools/zmq-bench"
         ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
-        .testTarget(name: "ArticlePipelineTests", dependencies: ["ArticlePipeline"], exclude: ["Fixtures"]),
+        .testTarget(name: "ArticlePipelineTests", dependencies: ["ArticlePipeline"], exclude: ["Fixtures", "Gold"]),
         .testTarget(
             name: "ScrapeIOTests",
             dependencies: [

@@ -33,7 +33,7 @@ struct EnrichStage {
         result.entities = resolver.resolve(&mentions)
 
         let spans = quoteExtractor.quotes(in: scalars)
-        var attributor = SpeakerAttributor(tokens: tokens, mentions: mentions)
+        var attributor = SpeakerAttributor(tokens: tokens, mentions: mentions, quotes: spans)
         let attributions = attributor.attribute(spans)
         var unattributed = 0
         for (span, attribution) in zip(spans, attributions) {

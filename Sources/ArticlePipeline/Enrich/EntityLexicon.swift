@@ -33,7 +33,8 @@ enum EntityLexicon {
         "holdings", "capital", "securities", "reserve", "parliament", "assembly", "senate", "congress",
         "cabinet", "government", "tribunal", "fc", "united", "brothers", "magazine", "channel", "television",
         "radio", "labs", "laboratory", "museum", "church", "team", "coalition", "alliance", "pharmaceuticals",
-        "energy", "electric", "industries", "international", "global", "trust", "exchange", "council",
+        "energy", "electric", "industries", "international", "global", "trust", "exchange", "productions",
+        "shelter", "tech", "entertainment", "airport", "academy",
     ]
 
     /// Organisations news text names bare, without a keyword.
@@ -46,7 +47,7 @@ enum EntityLexicon {
         "microsoft": "Microsoft", "amazon": "Amazon", "facebook": "Facebook", "twitter": "Twitter",
         "instagram": "Instagram", "netflix": "Netflix", "tesla": "Tesla", "spacex": "SpaceX",
         "boeing": "Boeing", "who": "WHO", "imf": "IMF", "world bank": "World Bank", "opec": "OPEC",
-        "kremlin’s": "Kremlin", "downing street": "Downing Street", "wework": "WeWork", "uber": "Uber",
+        "downing street": "Downing Street", "wework": "WeWork", "uber": "Uber",
         "disney": "Disney", "samsung": "Samsung", "huawei": "Huawei", "alibaba": "Alibaba",
         "nfl": "NFL", "nba": "NBA", "mlb": "MLB", "nhl": "NHL", "uefa": "UEFA", "fifa": "FIFA",
         "taliban": "Taliban", "hamas": "Hamas", "hezbollah": "Hezbollah", "isis": "ISIS",
@@ -81,7 +82,7 @@ enum EntityLexicon {
         "you", "his", "her", "their", "our", "my", "your", "some", "many", "most", "all", "any", "each",
         "every", "no", "not", "yes", "so", "then", "now", "still", "yet", "also", "even", "just", "only",
         "more", "less", "much", "such", "both", "either", "neither", "other", "another", "one", "two",
-        "three", "first", "second", "last", "next", "new", "old", "according", "despite", "although",
+        "three", "first", "second", "last", "next", "old", "according", "despite", "although",
         "though", "because", "since", "until", "unless", "whether", "meanwhile", "however", "instead",
         "indeed", "later", "earlier", "today", "yesterday", "tomorrow", "tonight", "once", "about",
         "over", "under", "into", "through", "between", "among", "against", "without", "within", "like",

@@ -10,6 +10,7 @@ struct EntityResolver {
         for index in mentions.indices where mentions[index].type == nil {
             mentions[index].type = typeOfSurface[mentions[index].surface]
         }
+        promoteRepeatedSurnames(&mentions)
         let fullNames = personFullNames(mentions)
         for index in mentions.indices {
             var mention = mentions[index]
@@ -26,6 +27,47 @@ struct EntityResolver {
             mentions[index] = mention
         }
         return entities(mentions)
+    }
+
+    /// An untyped two- or three-word name whose last word also stands alone elsewhere, or ends a
+    /// known person's name, is a person: "Adolf Hitler … Hitler was born", "Anas Haqqani … Sirajuddin
+    /// Haqqani".
+    private func promoteRepeatedSurnames(_ mentions: inout [EntityMention]) {
+        var singles: Set<String> = []
+        var surnames: Set<String> = []
+        for mention in mentions {
+            if mention.wordCount == 1, mention.type == nil || mention.type == .person {
+                singles.insert(mention.surface)
+            } else if mention.type == .person, let last = Self.surname(of: mention.surface) {
+                surnames.insert(last)
+            }
+        }
+        for index in mentions.indices where mentions[index].type == nil {
+            let mention = mentions[index]
+            guard (2...3).contains(mention.wordCount), let last = Self.surname(of: mention.surface),
+                singles.contains(last) || surnames.contains(last), Self.looksLikeFullName(mention.surface)
+            else { continue }
+            mentions[index].type = .person
+        }
+    }
+
+    /// No shouting ("HMP Belmarsh"), no compound or participle first word ("Australian-born Assange",
+    /// "Following Assange"), and a surname that is not itself a given name ("Welcome Jose").
+    private static func looksLikeFullName(_ surface: String) -> Bool {
+        let words = surface.split(separator: " ")
+        guard let first = words.first, let last = words.last else { return false }
+        if words.contains(where: { $0.count > 1 && $0.allSatisfy { !$0.isLowercase } }) { return false }
+        if first.contains("-") || first.hasSuffix("ing") || first.hasSuffix("ed") { return false }
+        return !Gazetteer.isGivenName(last.lowercased())
+    }
+
+    /// The last word of a person's name, without a generational suffix ("Kennedy" in "James P. Kennedy Jr").
+    static func surname(of name: String) -> String? {
+        var words = name.split(separator: " ")
+        if words.count > 2, let last = words.last, ["Jr", "Jr.", "Sr", "Sr.", "II", "III"].contains(last) {
+            words.removeLast()
+        }
+        return words.last.map(String.init)
     }
 
     private struct FullNames {
@@ -45,9 +87,8 @@ struct EntityResolver {
         }
         var names = FullNames()
         for name in order {
-            let words = name.split(separator: " ")
-            guard let surname = words.last else { continue }
-            names.bySurname[String(surname), default: []].append(name)
+            guard let surname = Self.surname(of: name) else { continue }
+            names.bySurname[surname, default: []].append(name)
         }
         for (surname, list) in names.bySurname {
             names.bySurname[surname] = list.sorted {
@@ -56,8 +97,8 @@ struct EntityResolver {
         }
         for name in order {
             let words = name.split(separator: " ")
-            guard let surname = words.last, let firstWord = words.first else { continue }
-            for other in names.bySurname[String(surname)] ?? [] where other.count > name.count {
+            guard let surname = Self.surname(of: name), let firstWord = words.first else { continue }
+            for other in names.bySurname[surname] ?? [] where other.count > name.count {
                 if other.hasPrefix(firstWord + " ") { names.longer[name] = other }
             }
         }

@@ -25,9 +25,8 @@ struct QuoteExtractor {
                 if let open = openAt { add(scalars, open + 1, i, continues: true, to: &result) }
                 openAt = nil
             } else if let open = openAt {
-                if straight
-                    ? c == "\"" : (EnrichScalars.isClosingQuote(c) || (c == "“" && scalars[open] == "„"))
-                {
+                // Either kind of mark closes: pages mix them (“…," and "…”).
+                if c == "\"" || EnrichScalars.isClosingQuote(c) || (c == "“" && scalars[open] == "„") {
                     add(scalars, open + 1, i, continues: false, to: &result)
                     openAt = nil
                 } else if !straight, EnrichScalars.isOpeningQuote(c), c != "«" {
