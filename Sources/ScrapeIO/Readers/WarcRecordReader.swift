@@ -85,10 +85,10 @@ final class WarcRecordReader: ScrapeFormatReader {
         }
     }
 
-    /// Whether the block of `end` bytes is followed by a record separator (CRLF CRLF, or a lenient
-    /// LF LF / CRLF before the next `WARC/`), or by the end of the input.
+    /// Whether the block of `end` bytes is followed by a record separator (two or more CR/LF
+    /// bytes), judged on the bytes already decoded: no extra read, so a damaged member after the
+    /// block is still reported by the next step rather than swallowed here.
     private func blockEndsAfter(_ end: Int) -> Bool {
-        _ = input.fill(atLeast: end + 4)
         let window = input.window
         let rest = window.count - end
         if rest <= 0 { return true }
