@@ -114,7 +114,8 @@ wait "$collector" || code=$?
 [ "$code" -eq 0 ] || fail "collector exited $code: $(tail -n 5 "$work/collector.log")"
 # The workers got "run complete" and exit by themselves.
 for _ in $(seq 100); do
-  run_fleet status "$work/hosts" 2>&1 | grep -q 'running pid=' || break
+  state=$(run_fleet status "$work/hosts" 2>&1 || true)
+  grep -q 'running pid=' <<<"$state" || break
   sleep 0.1
 done
 expect 3 status "$work/hosts"
