@@ -89,3 +89,26 @@ import Testing
         #expect(requeued.isEmpty, "a drain gives nothing back: \(requeued)")
     }
 }
+
+/// A collector that restarts after the run has finished (a supervisor restarting it) seals the
+/// output again: the coordinator, still running, sends it the finish.
+@Suite(.serialized) struct FinishedRunTests {
+    @Test func collectorRestartedAfterTheEndWritesSuccessAgain() throws {
+        let dir = try TemporaryDirectory()
+        let file = dir.path("scrape.jsonl.gz")
+        try Scrapes.generate(count: 300, format: "jsonl.gz", to: file, urls: dir.path("urls.txt"))
+        let cluster = LocalCluster(dir: dir)
+        let coordinator = try cluster.startCoordinator([file.path], extra: ["--keep-running"])
+        let first = try cluster.startCollector()
+        try cluster.startWorker()
+        #expect(cluster.wait(first, timeout: 60) == 0, "the collector ends with the run: \(cluster.allLogs)")
+        let output = OutputDirectory(url: cluster.output)
+        #expect(output.files.contains("_SUCCESS"))
+        let second = try cluster.startCollector()
+        #expect(cluster.wait(second, timeout: 30) == 0, "the new collector is told the run is over")
+        #expect(output.files.contains("_SUCCESS"), "the output is sealed again")
+        #expect(try output.records.count == 300)
+        kill(coordinator.processIdentifier, SIGTERM)
+        #expect(cluster.wait(coordinator, timeout: 20) == 0)
+    }
+}

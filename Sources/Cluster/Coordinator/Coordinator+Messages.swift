@@ -25,6 +25,8 @@ extension Coordinator {
                     collectorID = identity
                     logger.info("collector connected", metadata: ["collector": "\(peer)"])
                     recordCommitted(hello.committed ?? [])
+                    // A collector (re)started after the last commit still has to seal the output.
+                    if isComplete { sendFinish(to: identity, reason: "all jobs committed") }
                 } else {
                     ledger.peers[peer] = hello.peer
                     logger.info(
