@@ -28,6 +28,9 @@ struct WorkerCommand: ParsableCommand {
     @Option(help: .hidden)
     var exitWithParent: Int32?
 
+    @Flag(help: "Skip the pipeline: records carry only id, url and size (measures the transport alone).")
+    var emptyPipeline = false
+
     @OptionGroup var metrics: MetricsOptions
     @OptionGroup var curve: CurveOptions
     @OptionGroup var config: ConfigOptions
@@ -48,6 +51,7 @@ struct WorkerCommand: ParsableCommand {
         }
         settings.drainTimeout = .seconds(try resolver.int("drain-timeout", flag: drainTimeout, default: 60))
         settings.parentPID = exitWithParent
+        settings.emptyPipeline = emptyPipeline
         settings.curve = try curve.settings(resolver: resolver)
         do {
             let stop = try StopRequest()

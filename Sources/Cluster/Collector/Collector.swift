@@ -86,7 +86,11 @@ public final class Collector {
                 }
                 refreshFigures()
                 send(.finished, CommittedBody(jobs: [], figures: figures))
-                logger.info("collector finished", metadata: ["records": "\(figures.records)"])
+                logger.info(
+                    "collector finished",
+                    metadata: [
+                        "records": "\(figures.records)", "peak_rss_mb": "\(Int(PeakMemory.megabytes))",
+                    ])
                 return figures
             }
             if stop.count > 0 {

@@ -106,7 +106,12 @@ public final class Coordinator {
                         sendFinish(to: Array(worker.utf8), reason: "run complete")
                     }
                     appendJournal(.init("finished"))
-                    logger.info("run complete", metadata: ["articles": "\(ledger.itemsCommitted)"])
+                    logger.info(
+                        "run complete",
+                        metadata: [
+                            "articles": "\(ledger.itemsCommitted)",
+                            "peak_rss_mb": "\(Int(PeakMemory.megabytes))",
+                        ])
                 }
                 if ledger.finished && (!settings.keepRunning || stop.count > 0) { break }
                 if !collectorFinished && after - finishSentAt! > settings.finishTimeout {

@@ -72,8 +72,15 @@ final class ArticleLanes: Sendable {
     private let lanes: Int
     private let onJobDone: @Sendable (FinishedJob) -> Void
 
-    init(threads: Int, pipeline: PipelineSettings, onJobDone: @escaping @Sendable (FinishedJob) -> Void) {
+    /// When true, articles skip the pipeline and become minimal records: the transport benchmark.
+    private let emptyPipeline: Bool
+
+    init(
+        threads: Int, pipeline: PipelineSettings, emptyPipeline: Bool = false,
+        onJobDone: @escaping @Sendable (FinishedJob) -> Void
+    ) {
         lanes = max(1, threads)
+        self.emptyPipeline = emptyPipeline
         self.onJobDone = onJobDone
         for lane in 0..<lanes {
             DispatchQueue(label: "presswork.lane.\(lane)", qos: .userInitiated).async { [self] in
@@ -108,7 +115,10 @@ final class ArticleLanes: Sendable {
             available.wait()
             guard let task = nextTask() else { return }
             let started = Moment.now()
-            let outcome = Self.process(task.article, attempt: task.job.header.attempt, with: pipeline)
+            let outcome =
+                emptyPipeline
+                ? Self.passThrough(task.article)
+                : Self.process(task.article, attempt: task.job.header.attempt, with: pipeline)
             ClusterMetrics.extractDuration.recordNanoseconds((Moment.now() - started).nanosecondsClamped)
             ClusterMetrics.articlesProcessed.increment()
             if case .failed(let stage, _) = outcome {
@@ -132,6 +142,15 @@ final class ArticleLanes: Sendable {
             }
             return task
         }
+    }
+
+    /// A record with the article's identity and size only, no parsing (for `--empty-pipeline`).
+    static func passThrough(_ article: RawArticle) -> ArticleOutcome {
+        var record = ArticleRecord(
+            id: article.id, source: article.source.description, format: "raw", pipeline: "empty")
+        record.url = article.url
+        record.wordCount = article.body.count
+        return .record(id: record.id, line: RecordJSON.encode(record))
     }
 
     static func process(_ article: RawArticle, attempt: Int, with pipeline: Pipeline) -> ArticleOutcome {

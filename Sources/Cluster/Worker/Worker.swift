@@ -39,7 +39,9 @@ public final class Worker {
         push = try Sockets.connected(context, type: .push, to: settings.collector, curve: settings.curve)
         let wake = stop.wake
         let finished = self.finished
-        lanes = ArticleLanes(threads: settings.threads, pipeline: settings.pipeline) { job in
+        lanes = ArticleLanes(
+            threads: settings.threads, pipeline: settings.pipeline, emptyPipeline: settings.emptyPipeline
+        ) { job in
             finished.append(job)
             wake.wake()
         }
@@ -92,7 +94,10 @@ public final class Worker {
         send(.bye, ByeBody(returned: held.sorted()))
         logger.info(
             "worker finished",
-            metadata: ["articles": "\(figures.articlesDone)", "failed": "\(figures.articlesFailed)"])
+            metadata: [
+                "articles": "\(figures.articlesDone)", "failed": "\(figures.articlesFailed)",
+                "peak_rss_mb": "\(Int(PeakMemory.megabytes))",
+            ])
         return figures
     }
 
