@@ -31,6 +31,9 @@ struct CoordinatorCommand: ParsableCommand {
     @Option(help: "Seconds a worker may hold a job before it goes to another (default 30).")
     var lease: Int?
 
+    @Option(help: "Articles larger than this many bytes go to dead-letter unread (default 16 MiB).")
+    var maxArticleBytes: Int?
+
     @Option(help: "Journal directory: an append-only record of commits, needed for --resume.")
     var journal: String?
 
@@ -69,6 +72,9 @@ struct CoordinatorCommand: ParsableCommand {
         }
         settings.scheduler.retry = RetryPolicy(maxAttempts: attempts)
         settings.scheduler.lease = .seconds(leaseSeconds)
+        settings.maxArticleBytes = try resolver.int(
+            "max-article-bytes", flag: maxArticleBytes, default: settings.maxArticleBytes)
+        guard settings.maxArticleBytes >= 1 else { throw ValidationError("max-article-bytes must be ≥ 1") }
         settings.journal = resolver.optionalString("journal", flag: journal)
         settings.resume = try resolver.bool("resume", flag: resume)
         settings.keepRunning = try resolver.bool("keep-running", flag: keepRunning)

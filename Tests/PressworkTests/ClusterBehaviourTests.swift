@@ -112,3 +112,64 @@ import Testing
         #expect(cluster.wait(coordinator, timeout: 20) == 0)
     }
 }
+
+/// Limits and give-ups land in the dead-letter shard with their reason; the output stays exact.
+@Suite(.serialized) struct DeadLetterPathTests {
+    @Test func oversizedArticlesGoToDeadLetterUnprocessed() throws {
+        let dir = try TemporaryDirectory()
+        var lines: [String] = []
+        for n in 0..<20 {
+            let body =
+                "<html><body><p>" + String(repeating: "word ", count: n == 5 ? 5_000 : 50)
+                + "</p></body></html>"
+            let object: [String: Any] = ["url": "https://example.org/size/\(n)", "html": body]
+            lines.append(String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
+        }
+        let input = dir.path("sizes.jsonl")
+        try (lines.joined(separator: "\n") + "\n").write(to: input, atomically: true, encoding: .utf8)
+        let cluster = LocalCluster(dir: dir)
+        let coordinator = try cluster.startCoordinator([input.path], extra: ["--max-article-bytes", "10000"])
+        try cluster.startCollector()
+        try cluster.startWorker()
+        #expect(cluster.wait(coordinator) == 2, "\(cluster.allLogs)")
+        let output = OutputDirectory(url: cluster.output)
+        #expect(try output.records.count == 19)
+        let dead = try output.deadLetters
+        #expect(dead.count == 1)
+        #expect(dead.first?["stage"] as? String == "limits")
+        #expect((dead.first?["reason"] as? String)?.contains("10000-byte limit") == true)
+    }
+
+    @Test func jobsThatFailEveryAttemptGoToDeadLetterWithReasonAndAttempts() throws {
+        let dir = try TemporaryDirectory()
+        let file = dir.path("scrape.jsonl.gz")
+        let list = dir.path("urls.txt")
+        try Scrapes.generate(count: 1_000, format: "jsonl.gz", to: file, urls: list)
+        let expected = Set(
+            try String(contentsOf: list, encoding: .utf8).split(separator: "\n").map(String.init))
+        let cluster = LocalCluster(dir: dir)
+        let coordinator = try cluster.startCoordinator(
+            [file.path], extra: ["--batch", "16", "--max-attempts", "1"])
+        try cluster.startCollector()
+        let doomed = try cluster.startWorker()
+        #expect(cluster.waitUntil { cluster.committedRecords >= 50 })
+        kill(doomed.processIdentifier, SIGSTOP)  // dies (to the cluster) holding jobs: one attempt only
+        #expect(cluster.waitUntil { cluster.journalEntries.contains { $0["t"] as? String == "given_up" } })
+        try cluster.startWorker()
+        kill(doomed.processIdentifier, SIGCONT)  // its late results are for jobs already closed
+        #expect(cluster.wait(coordinator) == 2, "finished with failures: \(cluster.allLogs)")
+        let output = OutputDirectory(url: cluster.output)
+        let records = try output.records.compactMap { $0["url"] as? String }
+        let dead = try output.deadLetters
+        let deadURLs = dead.compactMap { $0["url"] as? String }
+        #expect(!dead.isEmpty)
+        #expect(records.count + deadURLs.count == expected.count, "every article exactly once")
+        #expect(Set(records).union(deadURLs) == expected)
+        #expect(Set(records).isDisjoint(with: deadURLs))
+        for row in dead {
+            #expect(row["stage"] as? String == "worker")
+            #expect(row["attempts"] as? Int == 1)
+            #expect((row["reason"] as? String)?.contains("stopped responding") == true)
+        }
+    }
+}
