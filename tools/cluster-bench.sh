@@ -16,7 +16,8 @@ templates="${2:-../shared/corpus/aeb/html}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/presswork-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
-swift build -c release --product presswork --product presswork-bench >/dev/null
+swift build -c release --product presswork >/dev/null
+swift build -c release --product presswork-bench >/dev/null
 bin="$(swift build -c release --show-bin-path)"
 
 python3 tools/gen_scrape.py --pages "$templates" --count "$count" --format warc.gz --out "$work/1x.warc.gz" \
