@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Validates deploy/: shellcheck on every script, systemd-analyze verify and semantic checks on the
-# units, a structure check of every YAML file, a Dockerfile lint, and a real test of the ssh
-# launcher against hosts made of network namespaces. Installs shellcheck, systemd and PyYAML
+# units, a structure check of every YAML file (the CURVE component applied), a Dockerfile lint, the
+# Grafana dashboard against the metric names the README documents, the Kubernetes settings with
+# CURVE and metrics run in a network namespace, and a real test of the ssh launcher against hosts
+# made of network namespaces. Installs shellcheck, systemd and PyYAML
 # when missing (apt/pip), or skips that check with a message. Exit 1 if any check fails.
 # Uses ${PRESSWORK_BIN:-.build/debug/presswork} when built (flags are checked against --help).
 set -uo pipefail
@@ -95,12 +97,46 @@ if python3 -c 'import yaml' 2>/dev/null; then
 else
   skip "YAML structure" "PyYAML could not be installed"
 fi
+# render_with_curve: the base plus the CURVE component, as an operator enabling it gets it
+# (from a temporary kustomization: kustomize forbids one inside the base referring to it).
+render_with_curve() {
+  local dir code=0
+  dir=$(mktemp -d)
+  printf 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - %s\ncomponents:\n  - %s\n' \
+    "$(realpath --relative-to="$dir" deploy/k8s)" "$(realpath --relative-to="$dir" deploy/k8s/curve)" \
+    >"$dir/kustomization.yaml"
+  kubectl kustomize "$dir" >"$dir/out.yaml" || code=$?
+  if [ "$code" -eq 0 ]; then
+    python3 - "$dir/out.yaml" <<'PY' || code=$?
+import sys, yaml
+docs = [d for d in yaml.safe_load_all(open(sys.argv[1])) if d]
+pods = [d for d in docs if d["kind"] in ("Deployment", "StatefulSet")]
+wired = [d["metadata"]["name"] for d in pods
+         if any(v.get("secret", {}).get("secretName") == "presswork-curve"
+                for v in d["spec"]["template"]["spec"].get("volumes", []))
+         and any(e["name"] == "PRESSWORK_CURVE_SECRET_KEY"
+                 for e in d["spec"]["template"]["spec"]["containers"][0].get("env", []))]
+if len(pods) != 3 or len(wired) != 3:
+    sys.exit(f"CURVE wired into {sorted(wired)} of {len(pods)} workloads, expected all 3")
+PY
+  fi
+  rm -rf "$dir"
+  return "$code"
+}
 if command -v kubectl >/dev/null 2>&1; then
   run "kubectl kustomize deploy/k8s renders" sh -c 'kubectl kustomize deploy/k8s >/dev/null'
+  run "kubectl kustomize deploy/k8s with the curve component renders" render_with_curve
 else
   skip "kubectl kustomize" "kubectl is not installed (not in Debian's archive; the YAML check above covers the structure)"
 fi
 run "Dockerfile lint" python3 deploy/checks/lint_dockerfile.py
+run "Grafana dashboard (parses, queries, metric names from README.md)" python3 deploy/checks/check_dashboard.py
+if python3 -c 'import yaml' 2>/dev/null; then
+  run "Kubernetes settings with CURVE and metrics, run in a network namespace" \
+    python3 deploy/checks/k8s-curve-metrics-test.py
+else
+  skip "Kubernetes settings with CURVE and metrics" "PyYAML could not be installed"
+fi
 
 # 4. The ssh launcher against network-namespace hosts.
 run "presswork-fleet against network-namespace hosts" bash deploy/checks/fleet-netns-test.sh

@@ -1,6 +1,7 @@
 """Checks the systemd units and their example environment files beyond `systemd-analyze verify`:
 the settings that make a drain safe and the service unprivileged, and that every PRESSWORK_*
-variable is an option of the role the unit runs. Prints problems; exit 1 when there are any."""
+variable of the example env files (commented-out ones too) is an option of the role the unit runs,
+with a value of the right form. Prints problems; exit 1 when there are any."""
 
 import re
 import sys
@@ -42,9 +43,20 @@ def seconds(text):
     return int(match.group(1)) * (60 if match.group(2) == "min" else 1)
 
 
-def env_keys(path):
-    return [line.split("=", 1)[0].strip() for line in path.read_text().splitlines()
-            if line.strip() and not line.lstrip().startswith("#") and "=" in line]
+def env_settings(path):
+    """{PRESSWORK_KEY: value} of an env file, commented-out examples (`#PRESSWORK_…=…`) included:
+    they are documentation an operator uncomments, so they must be real options too."""
+    settings = {}
+    for line in path.read_text().splitlines():
+        line = line.strip()
+        if line.startswith("#"):
+            line = line[1:].strip()
+            if not re.match(r"PRESSWORK_[A-Z_]+=", line):
+                continue
+        if "=" in line:
+            key, value = line.split("=", 1)
+            settings[key.strip()] = value.strip().strip('"')
+    return settings
 
 
 def main():
@@ -75,8 +87,14 @@ def main():
         example = UNITS / "env" / f"{role}.env"
         if not example.exists():
             problems.append(f"{unit.name}: no example {example.name}")
-        elif cli:
-            problems += presswork_cli.check_env(role, env_keys(example), cli, f"env/{example.name}")
+        # worker-N.env: the per-instance files of the worker template.
+        for env in [example] + sorted((UNITS / "env").glob(f"{role}-*.env")):
+            if not env.exists():
+                continue
+            settings = env_settings(env)
+            problems += presswork_cli.check_values(settings, f"env/{env.name}")
+            if cli:
+                problems += presswork_cli.check_env(role, settings, cli, f"env/{env.name}")
     if cli is None:
         print("  (presswork not built: environment keys not checked against --help)")
     for problem in problems:

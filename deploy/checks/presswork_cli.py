@@ -57,6 +57,21 @@ def check_env(role, keys, cli, where):
     return problems
 
 
+def check_values(settings, where):
+    """Problems with the form of values: PRESSWORK_METRICS_BIND is HOST:PORT (an HTTP listener,
+    no scheme); the ZeroMQ endpoints are tcp://… or ipc://…"""
+    problems = []
+    for key, value in settings.items():
+        value = str(value)
+        if key == "PRESSWORK_METRICS_BIND":
+            if not re.fullmatch(r"(\[[0-9A-Fa-f:.]+\]|[\w.-]+):\d{1,5}", value):
+                problems.append(f"{where}: {key}={value} should be HOST:PORT (no tcp://)")
+        elif key in ("PRESSWORK_BIND", "PRESSWORK_STATUS_BIND", "PRESSWORK_COORDINATOR",
+                     "PRESSWORK_COLLECTOR") and not value.startswith(("tcp://", "ipc://", "$")):
+            problems.append(f"{where}: {key}={value} should be a tcp:// or ipc:// endpoint")
+    return problems
+
+
 def check_argv(argv, cli, where):
     """Problems with a command line `ROLE [args…]`: unknown role or options."""
     if not argv:
