@@ -59,13 +59,7 @@ public final class Collector {
         sayHello()
         logger.info("collector started", metadata: ["output": "\(settings.output)"])
         while true {
-            let ready: [Int]
-            do {
-                ready = try poller.poll(timeoutMilliseconds: 50)
-            } catch {
-                throw ClusterError("poll failed: \(error)")
-            }
-            stop.wake.drain()
+            let ready = try stop.poll(&poller, milliseconds: 50)
             if ready.contains(pullIndex) { drainResults() }
             if ready.contains(dealerIndex) { drainCoordinator() }
             let now = Moment.now()

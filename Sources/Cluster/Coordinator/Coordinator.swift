@@ -74,13 +74,7 @@ public final class Coordinator {
             perform(scheduler.tick(now: now), now: now)
             flushDeadJobs()
 
-            let ready: [Int]
-            do {
-                ready = try poller.poll(timeoutMilliseconds: Self.pollMilliseconds)
-            } catch {
-                throw ClusterError("poll failed: \(error)")
-            }
-            stop.wake.drain()
+            let ready = try stop.poll(&poller, milliseconds: Self.pollMilliseconds)
             if ready.contains(routerIndex) { drainRouter() }
             if let statusIndex, ready.contains(statusIndex) { answerStatusRequests() }
 

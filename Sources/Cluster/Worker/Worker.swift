@@ -56,13 +56,7 @@ public final class Worker {
         sayHello()
         logger.info("worker started", metadata: ["id": "\(peer.id)", "threads": "\(settings.threads)"])
         while true {
-            let ready: [Int]
-            do {
-                ready = try poller.poll(timeoutMilliseconds: 100)
-            } catch {
-                throw ClusterError("poll failed: \(error)")
-            }
-            stop.wake.drain()
+            let ready = try stop.poll(&poller, milliseconds: 100)
             if ready.contains(dealerIndex) { drainCoordinator() }
             shipFinishedJobs()
             let now = Moment.now()
