@@ -67,7 +67,7 @@ final class ArticleLanes: Sendable {
         case failed(stage: String, line: [UInt8])
     }
 
-    private let tasks = Mutex<(queue: [Task], head: Int, closed: Bool)>(([], 0, false))
+    private let tasks = Mutex<(queue: FIFOBuffer<Task>, closed: Bool)>((FIFOBuffer(), false))
     private let available = DispatchSemaphore(value: 0)
     private let lanes: Int
     private let onJobDone: @Sendable (FinishedJob) -> Void
@@ -132,19 +132,10 @@ final class ArticleLanes: Sendable {
 
     private func nextTask() -> Task? {
         tasks.withLock { state -> Task? in
-            if state.closed { return nil }
-            guard state.head < state.queue.count else { return nil }
-            let task = state.queue[state.head]
-            state.head += 1
-            if state.head == state.queue.count {
-                state.queue.removeAll(keepingCapacity: true)
-                state.head = 0
-            }
-            return task
+            state.closed ? nil : state.queue.popFirst()
         }
     }
 
-    /// A record with the article's identity and size only, no parsing (for `--empty-pipeline`).
     static func passThrough(_ article: RawArticle) -> ArticleOutcome {
         var record = ArticleRecord(
             id: article.id, source: article.source.description, format: "raw", pipeline: "empty")
