@@ -49,9 +49,8 @@ struct EnrichStage {
 
         let published = article.published.flatMap(CivilDate.init(iso:))
         result.temporal = temporalExtractor.expressions(in: tokens, published: published)
-        let stopWords = result.language.flatMap { LanguageProfiles.stopWords[$0] } ?? []
         result.keywords = keywordExtractor.keywords(
-            tokens: tokens, entities: result.entities, title: article.title, stopWords: stopWords)
+            tokens: tokens, entities: result.entities, title: article.title)
         return result
     }
 

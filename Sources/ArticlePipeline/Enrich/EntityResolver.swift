@@ -132,11 +132,10 @@ struct EntityResolver {
                 result[position].aliases.append(alias)
             }
         }
-        let firstSeen = Dictionary(uniqueKeysWithValues: result.enumerated().map { ($1.name + $1.type, $0) })
-        return result.sorted {
-            ($0.mentions, -(firstSeen[$0.name + $0.type] ?? 0)) > (
-                $1.mentions, -(firstSeen[$1.name + $1.type] ?? 0)
-            )
+        // Most mentioned first; ties keep the order of first appearance.
+        return result.enumerated().sorted {
+            ($0.element.mentions, -$0.offset) > ($1.element.mentions, -$1.offset)
         }
+        .map(\.element)
     }
 }

@@ -13,7 +13,7 @@ struct SpeakerAttributor {
     ]
     private static let pronouns: Set<String> = ["he", "she", "it", "they"]
     /// Words that may stand between a subject and its verb: "Putin also said", "he has said".
-    private static let between: Set<String> = [
+    static let between: Set<String> = [
         "also", "later", "then", "again", "previously", "has", "had", "was", "is", "once", "further",
     ]
     /// "the company said": descriptions that stand for an organisation, not a person.
@@ -80,9 +80,9 @@ struct SpeakerAttributor {
             }
             sentenceHasPerson = true
         }
-        for c in tokens.indices where Self.cues.contains(tokens[c].lower) {
+        for c in tokens.indices where tokens[c].is(.cue) {
             var k = c - 1
-            while k >= 0, Self.between.contains(tokens[k].lower) { k -= 1 }
+            while k >= 0, tokens[k].is(.betweenSubjectAndVerb) { k -= 1 }
             if k >= 0, let person = personAt[k], let name = mentions[person].canonical {
                 events.append((c, name))
             }
@@ -159,8 +159,13 @@ struct SpeakerAttributor {
         }
         let paragraph = tokens[inside].paragraph
         guard tokens[from].paragraph == paragraph - 1 else { return false }
-        let own = tokens.indices.filter { tokens[$0].paragraph == paragraph }
-        return own.allSatisfy { tokens[$0].start >= second.start - 1 && tokens[$0].end <= second.end + 3 }
+        var low = inside
+        while low > 0, tokens[low - 1].paragraph == paragraph { low -= 1 }
+        var high = inside
+        while high + 1 < tokens.count, tokens[high + 1].paragraph == paragraph { high += 1 }
+        return (low...high).allSatisfy {
+            tokens[$0].start >= second.start - 1 && tokens[$0].end <= second.end + 3
+        }
     }
 
     private func sameSentence(_ first: QuoteSpan, _ second: QuoteSpan) -> Bool {
@@ -173,13 +178,13 @@ struct SpeakerAttributor {
     }
 
     private func cues(in window: Range<Int>) -> [Int] {
-        window.clamped(to: tokens.indices).filter { Self.cues.contains(tokens[$0].lower) }
+        window.clamped(to: tokens.indices).filter { tokens[$0].is(.cue) }
     }
 
     /// The subject of the verb at `cue`: the nearest name or pronoun before it, else a name right after.
     private func subject(of cue: Int, window: Range<Int>) -> String? {
         var k = cue - 1
-        while k >= window.lowerBound, Self.between.contains(tokens[k].lower) { k -= 1 }
+        while k >= window.lowerBound, tokens[k].is(.betweenSubjectAndVerb) { k -= 1 }
         // "Tottenham said": a capitalised name right before the verb, even one of unknown kind.
         if k >= window.lowerBound, personAt[k] == nil, organizationAt[k] == nil, let name = untypedName[k] {
             return name
@@ -199,7 +204,7 @@ struct SpeakerAttributor {
         if let j = right.first(where: { organizationAt[$0] != nil }) { return speaker(at: j) }
         // "The 56-year-old said", "the minister told reporters": a description of someone named before.
         k = cue - 1
-        while k >= window.lowerBound, Self.between.contains(tokens[k].lower) { k -= 1 }
+        while k >= window.lowerBound, tokens[k].is(.betweenSubjectAndVerb) { k -= 1 }
         guard k - 1 >= window.lowerBound, tokens[k].isWord, tokens[k - 1].lower == "the" else { return nil }
         if Self.organizationNouns.contains(tokens[k].lower) { return nearestOrganization(before: k) }
         return resolvePronoun(at: k, gender: nil)
