@@ -30,7 +30,7 @@ struct EnrichStage {
             declared: article.language, detected: detection, warnings: &result.warnings)
 
         var mentions = recognizer.mentions(in: tokens)
-        result.entities = resolver.resolve(&mentions)
+        result.entities = resolver.resolve(&mentions, tokens: tokens)
 
         let spans = quoteExtractor.quotes(in: scalars)
         var attributor = SpeakerAttributor(tokens: tokens, mentions: mentions, quotes: spans)

@@ -105,9 +105,13 @@ struct EntityRecognizer {
             mention.titledSurface = tokens[titledFrom...last].filter(\.isWord).map(\.text).joined(
                 separator: " ")
         }
-        let titled = titledFrom != nil || hasLowercaseTitle(tokens, before: first)
+        let titled =
+            titledFrom != nil || hasLowercaseTitle(tokens, before: first) || hasTitleAfter(tokens, last)
         let shouting = words.count > 1 && words.allSatisfy(\.isAllCaps)
         if words.count == 1, EntityLexicon.demonyms.contains(lowered) { return }
+        if words.count > 1, words[words.count - 1].is(.eventKeyword), Gazetteer.place(lowered) == nil {
+            return
+        }
         if let place = Gazetteer.place(lowered), titledFrom == nil {
             mention.type = .location
             mention.canonical = place
@@ -218,6 +222,17 @@ struct EntityRecognizer {
         "company", "group", "label", "firm", "band", "studio", "agency", "publisher", "retailer", "startup",
         "airline", "broadcaster", "newspaper", "club", "team", "organisation", "organization", "charity",
     ]
+
+    /// A title in an apposition right after the name: "Li Jifeng, a doctor at …", "Anas Haqqani, the
+    /// younger brother of …".
+    private func hasTitleAfter(_ tokens: [EnrichToken], _ last: Int) -> Bool {
+        guard last + 2 < tokens.count, tokens[last + 1].text == ",",
+            ["a", "an", "the"].contains(tokens[last + 2].lower)
+        else { return false }
+        return tokens[(last + 3)..<min(tokens.count, last + 6)].contains {
+            $0.is(.personTitle) && !$0.isCapitalised
+        }
+    }
 
     /// A common given name; for a hyphenated one ("Eva-Marie"), its first part.
     private func isGivenName(_ lowered: String) -> Bool {

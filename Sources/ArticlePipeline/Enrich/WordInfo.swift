@@ -14,6 +14,7 @@ struct WordInfo: Sendable, Equatable {
         static let betweenSubjectAndVerb = Classes(rawValue: 1 << 7)
         static let temporalTrigger = Classes(rawValue: 1 << 8)
         static let functionWord = Classes(rawValue: 1 << 9)
+        static let eventKeyword = Classes(rawValue: 1 << 10)
     }
 
     var classes: Classes = []
@@ -34,6 +35,7 @@ struct WordInfo: Sendable, Equatable {
         mark(EntityLexicon.demonyms, .demonym)
         mark(EntityLexicon.personTitles.union(["prime"]), .personTitle)
         mark(EntityLexicon.organizationKeywords, .organizationKeyword)
+        mark(EntityLexicon.eventKeywords, .eventKeyword)
         mark(EntityRecognizer.calendarWords, .calendar)
         mark(EntityRecognizer.speechVerbs, .speechVerb)
         mark(SpeakerAttributor.cues, .cue)
