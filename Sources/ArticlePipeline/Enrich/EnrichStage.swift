@@ -28,6 +28,7 @@ struct EnrichStage {
         let detection = detector.detect(scalars: scalars, tokens: tokens)
         result.language = language(
             declared: article.language, detected: detection, warnings: &result.warnings)
+        if result.language == nil { result.warnings.append("language: not declared and not detected") }
 
         var mentions = recognizer.mentions(in: tokens)
         result.entities = resolver.resolve(&mentions, tokens: tokens)

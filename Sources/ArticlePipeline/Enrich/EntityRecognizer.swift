@@ -138,7 +138,7 @@ struct EntityRecognizer {
             classify(tokens, first, k - 1, titledFrom: nil, into: &result)
             classify(tokens, k, last, titledFrom: nil, into: &result)
             return
-        } else if let place = placePrefix(words), words.count >= place + 1, words.count >= 3,
+        } else if words.count >= 3, let place = placePrefix(words), words.count >= place + 1,
             !isGivenName(words[0].lower)
         {
             // "Santa Fe Animal Shelter", "New York Knicks": a place opening a longer name (not

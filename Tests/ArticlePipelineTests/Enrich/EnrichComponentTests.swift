@@ -205,3 +205,14 @@ import Testing
         #expect(!keywords.contains("said"))
     }
 }
+
+@Suite struct EnrichWarningTests {
+    @Test func unknownLanguageAndUnattributedQuotesAreWarned() {
+        var article = ExtractedArticle()
+        article.paragraphs = ["“Zzz qqq,” xx."]
+        let result = EnrichStage().enrich(article)
+        #expect(result.language == nil)
+        #expect(result.warnings.contains("language: not declared and not detected"))
+        #expect(result.warnings.contains("quotes: 1 without a speaker"))
+    }
+}
