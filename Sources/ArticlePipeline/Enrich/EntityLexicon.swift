@@ -99,6 +99,13 @@ enum EntityLexicon {
         "note", "editor", "update", "breaking", "exclusive", "opinion", "analysis", "review", "live",
     ]
 
+    /// Last words of names of places: "Seventh Street", "Mitchell Pavilion" (not "Hall" or "Bay",
+    /// which are common surnames).
+    static let placeKeywords: Set<String> = [
+        "street", "avenue", "road", "boulevard", "square", "bridge", "stadium", "arena", "pavilion", "plaza",
+        "mountains", "valley", "county", "beach", "island",
+    ]
+
     /// Last words of names of events, which are none of the three entity kinds.
     static let eventKeywords: Set<String> = [
         "cup", "finals", "final", "championship", "championships", "open", "awards", "prize", "festival",

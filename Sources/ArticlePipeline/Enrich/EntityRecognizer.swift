@@ -122,6 +122,8 @@ struct EntityRecognizer {
             mention.canonical = organization
         } else if shouting {
             return
+        } else if words.count > 1, words[words.count - 1].is(.placeKeyword) {
+            mention.type = .location
         } else if words.contains(where: { $0.is(.organizationKeyword) }) {
             mention.type = .organization
         } else if titled, words.count <= 4 {

@@ -15,6 +15,7 @@ struct WordInfo: Sendable, Equatable {
         static let temporalTrigger = Classes(rawValue: 1 << 8)
         static let functionWord = Classes(rawValue: 1 << 9)
         static let eventKeyword = Classes(rawValue: 1 << 10)
+        static let placeKeyword = Classes(rawValue: 1 << 11)
     }
 
     var classes: Classes = []
@@ -36,6 +37,7 @@ struct WordInfo: Sendable, Equatable {
         mark(EntityLexicon.personTitles.union(["prime"]), .personTitle)
         mark(EntityLexicon.organizationKeywords, .organizationKeyword)
         mark(EntityLexicon.eventKeywords, .eventKeyword)
+        mark(EntityLexicon.placeKeywords, .placeKeyword)
         mark(EntityRecognizer.calendarWords, .calendar)
         mark(EntityRecognizer.speechVerbs, .speechVerb)
         mark(SpeakerAttributor.cues, .cue)

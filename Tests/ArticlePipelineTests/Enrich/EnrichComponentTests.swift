@@ -216,3 +216,30 @@ import Testing
         #expect(result.warnings.contains("quotes: 1 without a speaker"))
     }
 }
+
+@Suite struct EnrichLanguageScopeTests {
+    @Test func germanNounsAreNotTakenForNames() {
+        var article = ExtractedArticle()
+        article.paragraphs = [
+            "Die Daten der Patienten werden in der Akte gespeichert, sagte Moritz Bachmann am Montag.",
+            "„Der Patient hat die Hoheit über seine Daten“, sagte er. Das ist nicht neu, und es wird auch so bleiben.",
+        ]
+        let result = EnrichStage().enrich(article)
+        #expect(result.language == "de")
+        #expect(result.entities.isEmpty)
+        #expect(result.quotes.map(\.text) == ["Der Patient hat die Hoheit über seine Daten"])
+        #expect(result.quotes.first?.speaker == nil)
+        #expect(!result.warnings.contains { $0.hasPrefix("quotes:") })
+    }
+
+    @Test func streetsAndVenuesArePlaces() {
+        var article = ExtractedArticle()
+        article.paragraphs = [
+            "Police closed Seventh Street near the Mitchell Pavilion on Friday, officers said."
+        ]
+        let result = EnrichStage().enrich(article)
+        #expect(result.entities.first { $0.name == "Seventh Street" }?.type == "location")
+        #expect(result.entities.first { $0.name == "Mitchell Pavilion" }?.type == "location")
+        #expect(!result.entities.contains { $0.type == "person" })
+    }
+}
