@@ -35,8 +35,10 @@ public final class Pipeline {
         case .text:
             extracted = extractText.extract(decoded.text)
         }
-        let enrichment = enrich.enrich(extracted)
-        return assemble.record(raw: raw, decoded: decoded, extracted: extracted, enrichment: enrichment)
+        var cleaned = extracted
+        MetadataCleanup().clean(&cleaned, domain: raw.url.flatMap(RecordStage.domain))
+        let enrichment = enrich.enrich(cleaned)
+        return assemble.record(raw: raw, decoded: decoded, extracted: cleaned, enrichment: enrichment)
     }
 }
 

@@ -28,13 +28,18 @@ struct EnrichStage {
         let detection = detector.detect(scalars: scalars, tokens: tokens)
         result.language = language(
             declared: article.language, detected: detection, warnings: &result.warnings)
+        if result.language == nil { result.warnings.append("language: not declared and not detected") }
 
-        var mentions = recognizer.mentions(in: tokens)
-        result.entities = resolver.resolve(&mentions)
+        // Names, speakers and dates are read with English word lists and capitalisation rules (German
+        // capitalises every noun); other languages get quotes without speakers, and no entities.
+        let english = (result.language ?? "en") == "en"
+        var mentions = english ? recognizer.mentions(in: tokens) : []
+        result.entities = resolver.resolve(&mentions, tokens: tokens)
 
         let spans = quoteExtractor.quotes(in: scalars)
         var attributor = SpeakerAttributor(tokens: tokens, mentions: mentions, quotes: spans)
-        let attributions = attributor.attribute(spans)
+        let attributions =
+            english ? attributor.attribute(spans) : Array(repeating: .init(), count: spans.count)
         var unattributed = 0
         for (span, attribution) in zip(spans, attributions) {
             var text = String.UnicodeScalarView()
@@ -45,13 +50,12 @@ struct EnrichStage {
                     end: span.end))
             if attribution.speaker == nil { unattributed += 1 }
         }
-        if unattributed > 0 { result.warnings.append("quotes: \(unattributed) without a speaker") }
+        if english, unattributed > 0 { result.warnings.append("quotes: \(unattributed) without a speaker") }
 
         let published = article.published.flatMap(CivilDate.init(iso:))
         result.temporal = temporalExtractor.expressions(in: tokens, published: published)
-        let stopWords = result.language.flatMap { LanguageProfiles.stopWords[$0] } ?? []
         result.keywords = keywordExtractor.keywords(
-            tokens: tokens, entities: result.entities, title: article.title, stopWords: stopWords)
+            tokens: tokens, entities: result.entities, title: article.title)
         return result
     }
 

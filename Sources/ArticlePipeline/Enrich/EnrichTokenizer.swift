@@ -14,11 +14,16 @@ struct EnrichToken: Sendable {
     var isCapitalised: Bool
     var isAllCaps: Bool
     var isPossessive: Bool
+    var hasDigit = false
+    var hasHyphen = false
     /// True for the first token of a sentence (after any opening quotation mark).
     var startsSentence: Bool
     var paragraph: Int
+    /// The word lists this word is on (empty for punctuation and unlisted words).
+    var info: WordInfo = .none
 
     var isWord: Bool { kind == .word }
+    @inline(__always) func `is`(_ classes: WordInfo.Classes) -> Bool { info.classes.contains(classes) }
     /// The single scalar of a punctuation token.
     var mark: Unicode.Scalar { text.unicodeScalars.first ?? " " }
 }
@@ -52,7 +57,7 @@ enum EnrichTokenizer {
         var sentenceOpen = true
         while i < s.count {
             let c = s[i]
-            if c.properties.isWhitespace {
+            if EnrichScalars.isSpace(c) {
                 i += 1
                 continue
             }
@@ -76,9 +81,9 @@ enum EnrichTokenizer {
                 }
             }
             // Initials and dotted abbreviations: "J.", "U.S.", "D.C.".
-            if j - i == 1, j < s.count, s[j] == ".", s[i].properties.isUppercase {
+            if j - i == 1, j < s.count, s[j] == ".", EnrichScalars.isUppercase(s[i]) {
                 j += 1
-                while j + 1 < s.count, s[j].properties.isUppercase, s[j + 1] == "." { j += 2 }
+                while j + 1 < s.count, EnrichScalars.isUppercase(s[j]), s[j + 1] == "." { j += 2 }
             }
             tokens.append(word(s, i, j, paragraph: paragraph, opensSentence: sentenceOpen))
             sentenceOpen = false
@@ -121,13 +126,22 @@ enum EnrichTokenizer {
             end -= 2
             possessive = true
         }
-        var text = String.UnicodeScalarView()
-        text.append(contentsOf: s[i..<end])
-        let surface = String(text)
         var letters = 0
         var upper = 0
         var digits = 0
+        var ascii = true
         for scalar in s[i..<end] {
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                if ASCII.isLetter(byte) {
+                    letters += 1
+                    if byte < 0x61 { upper += 1 }
+                } else if ASCII.isDigit(byte) {
+                    digits += 1
+                }
+                continue
+            }
+            ascii = false
             if scalar.properties.isAlphabetic {
                 letters += 1
                 if scalar.properties.isUppercase { upper += 1 }
@@ -135,11 +149,41 @@ enum EnrichTokenizer {
                 digits += 1
             }
         }
-        return EnrichToken(
-            text: surface, lower: surface.lowercased(), start: i, end: j,
+        let surface: String
+        let lower: String
+        if ascii {
+            // The common case, without Unicode case tables or intermediate buffers.
+            let count = end - i
+            surface = String(unsafeUninitializedCapacity: count) { buffer in
+                for offset in 0..<count { buffer[offset] = UInt8(s[i + offset].value) }
+                return count
+            }
+            lower =
+                upper == 0
+                ? surface
+                : String(unsafeUninitializedCapacity: count) { buffer in
+                    for offset in 0..<count {
+                        let byte = UInt8(s[i + offset].value)
+                        buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    }
+                    return count
+                }
+        } else {
+            var utf8: [UInt8] = []
+            utf8.reserveCapacity((end - i) * 3)
+            for scalar in s[i..<end] { UTF8.encode(scalar) { utf8.append($0) } }
+            surface = String(decoding: utf8, as: UTF8.self)
+            lower = upper == 0 ? surface : surface.lowercased()
+        }
+        var token = EnrichToken(
+            text: surface, lower: lower, start: i, end: j,
             kind: letters == 0 && digits > 0 ? .number : .word,
-            isCapitalised: s[i].properties.isUppercase, isAllCaps: letters >= 2 && upper == letters,
+            isCapitalised: EnrichScalars.isUppercase(s[i]), isAllCaps: letters >= 2 && upper == letters,
             isPossessive: possessive,
-            startsSentence: opensSentence && !s[i].properties.isLowercase, paragraph: paragraph)
+            startsSentence: opensSentence && !EnrichScalars.isLowercase(s[i]), paragraph: paragraph)
+        token.info = WordInfo.table[lower] ?? .none
+        token.hasDigit = digits > 0
+        token.hasHyphen = s[i..<end].contains("-")
+        return token
     }
 }

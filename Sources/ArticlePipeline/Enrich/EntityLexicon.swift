@@ -19,6 +19,8 @@ enum EntityLexicon {
         "sister", "brother", "wife", "husband", "son", "daughter", "mother", "dad", "mom", "uncle", "aunt",
         "correspondent", "reporter", "editor", "columnist", "researcher", "scientist", "designer",
         "artist", "photographer", "producer", "journalist", "rapporteur", "comedian", "dj", "chef",
+        "doctor", "nurse", "official", "owner", "student", "teacher", "engineer", "activist", "lawmaker",
+        "diplomat", "prosecutor", "investigator", "candidate", "politician", "commander",
     ]
 
     /// Words inside a capitalised span that make it an organisation.
@@ -95,6 +97,19 @@ enum EntityLexicon {
         "near", "across", "along", "behind", "beyond", "above", "below", "inside", "outside", "toward",
         "towards", "upon", "summary", "claim", "rating", "source", "sources", "chapter", "part", "step",
         "note", "editor", "update", "breaking", "exclusive", "opinion", "analysis", "review", "live",
+    ]
+
+    /// Last words of names of places: "Seventh Street", "Mitchell Pavilion" (not "Hall" or "Bay",
+    /// which are common surnames).
+    static let placeKeywords: Set<String> = [
+        "street", "avenue", "road", "boulevard", "square", "bridge", "stadium", "arena", "pavilion", "plaza",
+        "mountains", "valley", "county", "beach", "island",
+    ]
+
+    /// Last words of names of events, which are none of the three entity kinds.
+    static let eventKeywords: Set<String> = [
+        "cup", "finals", "final", "championship", "championships", "open", "awards", "prize", "festival",
+        "tournament", "games", "olympics", "series", "marathon", "grand", "trophy", "expo", "summit",
     ]
 
     /// Acronyms that are not organisations.

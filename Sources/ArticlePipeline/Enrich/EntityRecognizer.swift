@@ -41,7 +41,7 @@ struct EntityRecognizer {
     }
 
     private func startsName(_ token: EnrichToken) -> Bool {
-        token.isWord && token.isCapitalised && !Self.calendarWords.contains(token.lower)
+        token.isWord && token.isCapitalised && !token.is(.calendar)
     }
 
     private func continuesName(_ tokens: [EnrichToken], after j: Int, from i: Int) -> Bool {
@@ -59,7 +59,7 @@ struct EntityRecognizer {
         if Self.particles.contains(next.text) { return true }
         if next.text == "&" { return true }
         if next.text == "of" || next.text == "for" {
-            return tokens[i...j].contains { EntityLexicon.organizationKeywords.contains($0.lower) }
+            return tokens[i...j].contains { $0.is(.organizationKeyword) }
         }
         return false
     }
@@ -68,12 +68,12 @@ struct EntityRecognizer {
     private func split(_ tokens: [EnrichToken], _ first: Int, _ last: Int, into result: inout [EntityMention])
     {
         var start = first
-        while start <= last, EntityLexicon.nonNameWords.contains(tokens[start].lower) { start += 1 }
+        while start <= last, tokens[start].is(.nonName) { start += 1 }
         guard start <= last else { return }
         var titleEnd: Int?
         for k in start..<last where isTitle(tokens[k]) { titleEnd = k }
         // "Premier League", "US Justice Department": a name ending in an organisation word is one name.
-        if EntityLexicon.organizationKeywords.contains(tokens[last].lower) { titleEnd = nil }
+        if tokens[last].is(.organizationKeyword) { titleEnd = nil }
         if let titleEnd {
             var before = start
             while before < titleEnd, !isTitle(tokens[before]) { before += 1 }
@@ -85,7 +85,7 @@ struct EntityRecognizer {
     }
 
     private func isTitle(_ token: EnrichToken) -> Bool {
-        EntityLexicon.personTitles.contains(token.lower) || token.lower == "prime"
+        token.is(.personTitle)
     }
 
     private func classify(
@@ -97,7 +97,7 @@ struct EntityRecognizer {
         guard first <= last, !tokens[first...last].allSatisfy({ isTitle($0) || !$0.isWord }) else { return }
         let words = tokens[first...last].filter(\.isWord)
         let surface = words.map(\.text).joined(separator: " ")
-        let lowered = surface.lowercased()
+        let lowered = words.map(\.lower).joined(separator: " ")
         var mention = EntityMention(
             first: first, last: last, surface: surface, titledSurface: nil, type: nil, canonical: nil,
             wordCount: words.count)
@@ -105,9 +105,13 @@ struct EntityRecognizer {
             mention.titledSurface = tokens[titledFrom...last].filter(\.isWord).map(\.text).joined(
                 separator: " ")
         }
-        let titled = titledFrom != nil || hasLowercaseTitle(tokens, before: first)
+        let titled =
+            titledFrom != nil || hasLowercaseTitle(tokens, before: first) || hasTitleAfter(tokens, last)
         let shouting = words.count > 1 && words.allSatisfy(\.isAllCaps)
         if words.count == 1, EntityLexicon.demonyms.contains(lowered) { return }
+        if words.count > 1, words[words.count - 1].is(.eventKeyword), Gazetteer.place(lowered) == nil {
+            return
+        }
         if let place = Gazetteer.place(lowered), titledFrom == nil {
             mention.type = .location
             mention.canonical = place
@@ -118,7 +122,9 @@ struct EntityRecognizer {
             mention.canonical = organization
         } else if shouting {
             return
-        } else if words.contains(where: { EntityLexicon.organizationKeywords.contains($0.lower) }) {
+        } else if words.count > 1, words[words.count - 1].is(.placeKeyword) {
+            mention.type = .location
+        } else if words.contains(where: { $0.is(.organizationKeyword) }) {
             mention.type = .organization
         } else if titled, words.count <= 4 {
             mention.type = .person
@@ -134,7 +140,7 @@ struct EntityRecognizer {
             classify(tokens, first, k - 1, titledFrom: nil, into: &result)
             classify(tokens, k, last, titledFrom: nil, into: &result)
             return
-        } else if let place = placePrefix(words), words.count >= place + 1, words.count >= 3,
+        } else if words.count >= 3, let place = placePrefix(words), words.count >= place + 1,
             !isGivenName(words[0].lower)
         {
             // "Santa Fe Animal Shelter", "New York Knicks": a place opening a longer name (not
@@ -164,7 +170,7 @@ struct EntityRecognizer {
         if tokens[first...last].contains(where: \.isAllCaps) { return false }
         if isGivenName(tokens[first].lower) { return true }
         if tokens[first].text.count == 2, tokens[first].text.hasSuffix(".") { return true }
-        if last + 1 < tokens.count, Self.speechVerbs.contains(tokens[last + 1].lower) { return true }
+        if last + 1 < tokens.count, tokens[last + 1].is(.speechVerb) { return true }
         return first >= 2 && tokens[first - 1].lower == "to" && tokens[first - 2].lower == "according"
     }
 
@@ -198,7 +204,7 @@ struct EntityRecognizer {
         guard k >= 0, tokens[k].isWord, !tokens[k].isPossessive, comma || !tokens[k].isCapitalised else {
             return false
         }
-        return EntityLexicon.personTitles.contains(tokens[k].lower)
+        return tokens[k].is(.personTitle)
     }
 
     /// "The group that owns her music, Big Machine, …": an organisation noun shortly before a comma
@@ -218,6 +224,17 @@ struct EntityRecognizer {
         "company", "group", "label", "firm", "band", "studio", "agency", "publisher", "retailer", "startup",
         "airline", "broadcaster", "newspaper", "club", "team", "organisation", "organization", "charity",
     ]
+
+    /// A title in an apposition right after the name: "Li Jifeng, a doctor at …", "Anas Haqqani, the
+    /// younger brother of …".
+    private func hasTitleAfter(_ tokens: [EnrichToken], _ last: Int) -> Bool {
+        guard last + 2 < tokens.count, tokens[last + 1].text == ",",
+            ["a", "an", "the"].contains(tokens[last + 2].lower)
+        else { return false }
+        return tokens[(last + 3)..<min(tokens.count, last + 6)].contains {
+            $0.is(.personTitle) && !$0.isCapitalised
+        }
+    }
 
     /// A common given name; for a hyphenated one ("Eva-Marie"), its first part.
     private func isGivenName(_ lowered: String) -> Bool {

@@ -3,7 +3,7 @@
 struct EntityResolver {
     /// Resolves `mentions` in place (type and canonical name) and returns the entity list, most
     /// mentioned first. Mentions that stay untyped are left without a canonical name.
-    func resolve(_ mentions: inout [EntityMention]) -> [ArticleRecord.Entity] {
+    func resolve(_ mentions: inout [EntityMention], tokens: [EnrichToken]) -> [ArticleRecord.Entity] {
         // A name typed by its context in one place has that type everywhere.
         var typeOfSurface: [String: EntityType] = [:]
         for mention in mentions { if let type = mention.type { typeOfSurface[mention.surface] = type } }
@@ -11,6 +11,7 @@ struct EntityResolver {
             mentions[index].type = typeOfSurface[mentions[index].surface]
         }
         promoteRepeatedSurnames(&mentions)
+        promoteNeighbours(&mentions, tokens: tokens)
         let fullNames = personFullNames(mentions)
         for index in mentions.indices {
             var mention = mentions[index]
@@ -45,9 +46,41 @@ struct EntityResolver {
         for index in mentions.indices where mentions[index].type == nil {
             let mention = mentions[index]
             guard (2...3).contains(mention.wordCount), let last = Self.surname(of: mention.surface),
-                singles.contains(last) || surnames.contains(last), Self.looksLikeFullName(mention.surface)
+                Self.looksLikeFullName(mention.surface)
             else { continue }
-            mentions[index].type = .person
+            if singles.contains(last) || surnames.contains(last) {
+                mentions[index].type = .person
+            }
+        }
+    }
+
+    /// Names listed with a person ("Karen Khachanov and Andrey Rublev") or after a place's possessive
+    /// ("Serbia’s Novak Djokovic") are people too.
+    private func promoteNeighbours(_ mentions: inout [EntityMention], tokens: [EnrichToken]) {
+        for _ in 0..<2 {
+            for index in mentions.indices where mentions[index].type == nil {
+                let mention = mentions[index]
+                guard (2...3).contains(mention.wordCount), Self.looksLikeFullName(mention.surface) else {
+                    continue
+                }
+                let linked = { (other: EntityMention, gap: Int) -> Bool in
+                    other.type == .person && (tokens[gap].lower == "and" || tokens[gap].text == ",")
+                }
+                if index > 0, mentions[index - 1].last + 2 == mention.first,
+                    linked(mentions[index - 1], mention.first - 1)
+                {
+                    mentions[index].type = .person
+                } else if index + 1 < mentions.count, mention.last + 2 == mentions[index + 1].first,
+                    linked(mentions[index + 1], mention.last + 1)
+                {
+                    mentions[index].type = .person
+                } else if index > 0, mentions[index - 1].type == .location,
+                    mentions[index - 1].last + 1 == mention.first,
+                    tokens[mentions[index - 1].last].isPossessive
+                {
+                    mentions[index].type = .person
+                }
+            }
         }
     }
 
@@ -73,6 +106,8 @@ struct EntityResolver {
     private struct FullNames {
         /// Last word of a full name → the full names ending with it, most mentioned first.
         var bySurname: [String: [String]] = [:]
+        /// First word of a full name → the full names starting with it ("Jose" → "Jose Mourinho").
+        var byFirstWord: [String: [String]] = [:]
         /// A full name → a longer one it abbreviates ("Vladimir Putin" → "Vladimir V. Putin" is not
         /// made; only a name that is another's prefix-and-suffix maps).
         var longer: [String: String] = [:]
@@ -89,6 +124,7 @@ struct EntityResolver {
         for name in order {
             guard let surname = Self.surname(of: name) else { continue }
             names.bySurname[surname, default: []].append(name)
+            names.byFirstWord[String(name.prefix { $0 != " " }), default: []].append(name)
         }
         for (surname, list) in names.bySurname {
             names.bySurname[surname] = list.sorted {
@@ -107,7 +143,12 @@ struct EntityResolver {
 
     private func fullName(for mention: EntityMention, in names: FullNames) -> String? {
         if mention.wordCount == 1 {
-            return names.bySurname[mention.surface]?.first
+            if let full = names.bySurname[mention.surface]?.first { return full }
+            // A first name (or a family name written first) stands for a person only when unambiguous.
+            if let candidates = names.byFirstWord[mention.surface], candidates.count == 1 {
+                return candidates[0]
+            }
+            return nil
         }
         return names.longer[mention.surface]
     }
@@ -132,11 +173,10 @@ struct EntityResolver {
                 result[position].aliases.append(alias)
             }
         }
-        let firstSeen = Dictionary(uniqueKeysWithValues: result.enumerated().map { ($1.name + $1.type, $0) })
-        return result.sorted {
-            ($0.mentions, -(firstSeen[$0.name + $0.type] ?? 0)) > (
-                $1.mentions, -(firstSeen[$1.name + $1.type] ?? 0)
-            )
+        // Most mentioned first; ties keep the order of first appearance.
+        return result.enumerated().sorted {
+            ($0.element.mentions, -$0.offset) > ($1.element.mentions, -$1.offset)
         }
+        .map(\.element)
     }
 }

@@ -8,26 +8,34 @@ struct LanguageDetector {
         var confident: Bool
     }
 
-    private static let latinTable = LanguageProfiles.table(LanguageProfiles.latin)
-    private static let cyrillicTable = LanguageProfiles.table(LanguageProfiles.cyrillic)
     /// Words read at most.
     private let maxWords = 400
 
     func detect(scalars: [Unicode.Scalar], tokens: [EnrichToken]) -> Detection? {
         var counts: [String: Int] = [:]
         var letters = 0
-        for scalar in scalars.prefix(4_000) where scalar.properties.isAlphabetic {
+        var latin = 0
+        for scalar in scalars.prefix(3_000) {
+            if scalar.isASCII {
+                if ASCII.isLetter(UInt8(scalar.value)) {
+                    letters += 1
+                    latin += 1
+                }
+                continue
+            }
+            guard scalar.properties.isAlphabetic else { continue }
             letters += 1
             guard let script = Self.script(of: scalar) else { continue }
             counts[script, default: 0] += 1
             if script == "fa" || script == "ur" { counts["ar", default: 0] += 1 }
         }
+        counts["latin", default: 0] += latin
         guard letters >= 20 else { return nil }
         let (script, count) = counts.max { $0.value < $1.value } ?? ("latin", 0)
         guard count * 10 >= letters * 3 else { return nil }
         switch script {
-        case "latin": return byWords(tokens, Self.latinTable, LanguageProfiles.latin)
-        case "cyrillic": return byWords(tokens, Self.cyrillicTable, LanguageProfiles.cyrillic)
+        case "latin": return byWords(tokens, \.latinLanguages, LanguageProfiles.latin)
+        case "cyrillic": return byWords(tokens, \.cyrillicLanguages, LanguageProfiles.cyrillic)
         case "kana": return .init(code: "ja", confident: true)
         case "han": return .init(code: (counts["kana"] ?? 0) * 20 > count ? "ja" : "zh", confident: true)
         case "ar":
@@ -41,14 +49,15 @@ struct LanguageDetector {
     }
 
     private func byWords(
-        _ tokens: [EnrichToken], _ table: [String: UInt32], _ profiles: [(code: String, words: String)]
+        _ tokens: [EnrichToken], _ languages: KeyPath<WordInfo, UInt32>,
+        _ profiles: [(code: String, words: String)]
     ) -> Detection? {
         var scores = [Int](repeating: 0, count: profiles.count)
         var words = 0
         for token in tokens where token.isWord {
             words += 1
             if words > maxWords { break }
-            guard var bits = table[token.lower] else { continue }
+            var bits = token.info[keyPath: languages]
             while bits != 0 {
                 let index = bits.trailingZeroBitCount
                 scores[index] += 1

@@ -109,24 +109,4 @@ enum LanguageProfiles {
             "и на за да се в от е не с че по са как но това към ще има които който при след още бъде или"
         ),
     ]
-
-    /// Parsed `latin` and `cyrillic` profiles: word → bit set of the languages it belongs to.
-    static func table(_ profiles: [(code: String, words: String)]) -> [String: UInt32] {
-        var table: [String: UInt32] = [:]
-        for (index, profile) in profiles.enumerated() {
-            for word in profile.words.split(separator: " ") { table[String(word), default: 0] |= 1 << index }
-        }
-        return table
-    }
-}
-
-extension LanguageProfiles {
-    /// Function words by language code, for keyword selection.
-    static let stopWords: [String: Set<String>] = {
-        var result: [String: Set<String>] = [:]
-        for (code, words) in latin + cyrillic {
-            result[code] = Set(words.split(separator: " ").map(String.init))
-        }
-        return result
-    }()
 }

@@ -49,7 +49,7 @@ struct QuoteExtractor {
     private func opensStraightQuote(_ scalars: [Unicode.Scalar], at i: Int) -> Bool {
         guard i > 0 else { return true }
         let before = scalars[i - 1]
-        return before.properties.isWhitespace || before == "(" || before == "[" || before == "—"
+        return EnrichScalars.isSpace(before) || before == "(" || before == "[" || before == "—"
             || before == "–" || before == ":"
     }
 
@@ -61,8 +61,8 @@ struct QuoteExtractor {
     ) {
         var start = rawStart
         var end = rawEnd
-        while start < end, scalars[start].properties.isWhitespace { start += 1 }
-        while end > start, scalars[end - 1].properties.isWhitespace || scalars[end - 1] == "," { end -= 1 }
+        while start < end, EnrichScalars.isSpace(scalars[start]) { start += 1 }
+        while end > start, EnrichScalars.isSpace(scalars[end - 1]) || scalars[end - 1] == "," { end -= 1 }
         guard end > start, end - start <= maxLength else { return }
         result.append(QuoteSpan(start: start, end: end, continues: continues))
     }

@@ -9,11 +9,12 @@ struct SpeakerAttributor {
         "saying", "tweeted", "posted", "declared", "announced", "confirmed", "acknowledged", "admitted",
         "suggested", "urged", "remarked", "observed", "stressed", "emphasized", "emphasised", "testified",
         "conceded", "joked", "cautioned", "predicted", "promised", "vowed", "responded", "answered",
-        "concluded", "described", "describes", "called", "calls", "thinks", "believes", "added:", "recounted",
+        "concluded", "described", "describes", "called", "calls", "thinks", "believes", "recounted",
+        "reports", "reported", "assured", "assures", "reiterated", "maintained", "estimated", "alleged",
     ]
     private static let pronouns: Set<String> = ["he", "she", "it", "they"]
     /// Words that may stand between a subject and its verb: "Putin also said", "he has said".
-    private static let between: Set<String> = [
+    static let between: Set<String> = [
         "also", "later", "then", "again", "previously", "has", "had", "was", "is", "once", "further",
     ]
     /// "the company said": descriptions that stand for an organisation, not a person.
@@ -80,9 +81,9 @@ struct SpeakerAttributor {
             }
             sentenceHasPerson = true
         }
-        for c in tokens.indices where Self.cues.contains(tokens[c].lower) {
+        for c in tokens.indices where tokens[c].is(.cue) {
             var k = c - 1
-            while k >= 0, Self.between.contains(tokens[k].lower) { k -= 1 }
+            while k >= 0, tokens[k].is(.betweenSubjectAndVerb) { k -= 1 }
             if k >= 0, let person = personAt[k], let name = mentions[person].canonical {
                 events.append((c, name))
             }
@@ -99,7 +100,8 @@ struct SpeakerAttributor {
             // A quote carried on from the previous paragraph, or a second quote in the same sentence,
             // has the speaker of the one before.
             if attribution.speaker == nil, let previous, let last = result.last,
-                previous.continues || sameSentence(previous, quote) || quoteParagraphFollows(previous, quote)
+                previous.continues || sameSentence(previous, quote)
+                    || quoteStandsAlone(after: previous, quote)
             {
                 attribution = last
             }
@@ -127,7 +129,7 @@ struct SpeakerAttributor {
         if let tight = cues(in: after..<min(afterEnd, after + 4)).first,
             let speaker = subject(of: tight, window: after..<afterEnd)
         {
-            return .init(speaker: speaker, cue: tokens[tight].lower)
+            return .init(speaker: speaker == Self.unnamed ? nil : speaker, cue: tokens[tight].lower)
         }
         // Before the quote, back to the sentence start or the previous quote.
         var before = inside
@@ -140,27 +142,35 @@ struct SpeakerAttributor {
         }
         for cue in cues(in: before..<inside).reversed() {
             if let speaker = subject(of: cue, window: before..<inside) {
-                return .init(speaker: speaker, cue: tokens[cue].lower)
+                return .init(speaker: speaker == Self.unnamed ? nil : speaker, cue: tokens[cue].lower)
             }
         }
         for cue in cues(in: after..<afterEnd) {
             if let speaker = subject(of: cue, window: after..<afterEnd) {
-                return .init(speaker: speaker, cue: tokens[cue].lower)
+                return .init(speaker: speaker == Self.unnamed ? nil : speaker, cue: tokens[cue].lower)
             }
         }
         return .init()
     }
 
-    /// `second` fills its own paragraph (nothing but the quote), right after a paragraph with `first`.
-    private func quoteParagraphFollows(_ first: QuoteSpan, _ second: QuoteSpan) -> Bool {
+    /// `second` is a sentence of its own (nothing outside the marks) in the paragraph of `first` or
+    /// the next one: `“…,” he said. “More.”` or a paragraph that is only a quote.
+    private func quoteStandsAlone(after first: QuoteSpan, _ second: QuoteSpan) -> Bool {
         guard let from = firstToken(atOrAfter: first.start), let inside = firstToken(atOrAfter: second.start)
-        else {
-            return false
-        }
+        else { return false }
         let paragraph = tokens[inside].paragraph
-        guard tokens[from].paragraph == paragraph - 1 else { return false }
-        let own = tokens.indices.filter { tokens[$0].paragraph == paragraph }
-        return own.allSatisfy { tokens[$0].start >= second.start - 1 && tokens[$0].end <= second.end + 3 }
+        guard paragraph - tokens[from].paragraph <= 1 else { return false }
+        guard
+            tokens[inside].startsSentence || inside == 0 || tokens[inside - 1].paragraph != paragraph
+                || (inside >= 2 && tokens[inside - 2].paragraph != paragraph)
+        else { return false }
+        var k = inside
+        while k < tokens.count, tokens[k].start < second.end { k += 1 }
+        while k < tokens.count, tokens[k].paragraph == paragraph {
+            if tokens[k].isWord { return tokens[k].startsSentence }
+            k += 1
+        }
+        return true
     }
 
     private func sameSentence(_ first: QuoteSpan, _ second: QuoteSpan) -> Bool {
@@ -173,16 +183,24 @@ struct SpeakerAttributor {
     }
 
     private func cues(in window: Range<Int>) -> [Int] {
-        window.clamped(to: tokens.indices).filter { Self.cues.contains(tokens[$0].lower) }
+        window.clamped(to: tokens.indices).filter { tokens[$0].is(.cue) }
     }
 
     /// The subject of the verb at `cue`: the nearest name or pronoun before it, else a name right after.
     private func subject(of cue: Int, window: Range<Int>) -> String? {
         var k = cue - 1
-        while k >= window.lowerBound, Self.between.contains(tokens[k].lower) { k -= 1 }
+        while k >= window.lowerBound, tokens[k].is(.betweenSubjectAndVerb) { k -= 1 }
         // "Tottenham said": a capitalised name right before the verb, even one of unknown kind.
         if k >= window.lowerBound, personAt[k] == nil, organizationAt[k] == nil, let name = untypedName[k] {
             return name
+        }
+        // "one Weibo commenter said", "a spokesman told": someone the text does not name.
+        if k >= window.lowerBound, tokens[k].isWord, !tokens[k].isCapitalised, personAt[k] == nil,
+            (max(window.lowerBound, k - 2)..<k).contains(where: {
+                Self.indefinites.contains(tokens[$0].lower)
+            })
+        {
+            return Self.unnamed
         }
         k = cue - 1
         while k >= window.lowerBound, cue - k <= reach {
@@ -199,7 +217,7 @@ struct SpeakerAttributor {
         if let j = right.first(where: { organizationAt[$0] != nil }) { return speaker(at: j) }
         // "The 56-year-old said", "the minister told reporters": a description of someone named before.
         k = cue - 1
-        while k >= window.lowerBound, Self.between.contains(tokens[k].lower) { k -= 1 }
+        while k >= window.lowerBound, tokens[k].is(.betweenSubjectAndVerb) { k -= 1 }
         guard k - 1 >= window.lowerBound, tokens[k].isWord, tokens[k - 1].lower == "the" else { return nil }
         if Self.organizationNouns.contains(tokens[k].lower) { return nearestOrganization(before: k) }
         return resolvePronoun(at: k, gender: nil)
@@ -213,6 +231,10 @@ struct SpeakerAttributor {
         if before >= 0, tokens[before].lower == "the" { before -= 1 }
         return before >= 0 && Self.prepositions.contains(tokens[before].lower)
     }
+
+    /// Marks a speaker the text describes but does not name: attribution stops there, speaker nil.
+    private static let unnamed = ""
+    private static let indefinites: Set<String> = ["a", "an", "one", "another"]
 
     private static let prepositions: Set<String> = [
         "by", "to", "with", "from", "of", "for", "at", "in", "on", "about", "against", "between", "and",

@@ -30,12 +30,24 @@ struct TemporalExtractor {
     ]
     private static let deictic: [String: Int] = ["yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0]
 
+    /// Lower-case words that can open an expression.
+    static let triggers: Set<String> = relativeOpeners.union(deictic.keys).union(numbers.keys)
+        .union(months.keys).union(weekdays)
+
     /// The expressions of `tokens` in text order, each distinct text and kind once.
     func expressions(in tokens: [EnrichToken], published: CivilDate?) -> [ArticleRecord.TemporalExpression] {
         var result: [ArticleRecord.TemporalExpression] = []
         var seen: Set<String> = []
         var i = 0
         while i < tokens.count {
+            let token = tokens[i]
+            // Most words can start no expression; the token's word classes rule them out.
+            guard
+                token.kind == .number || token.is(.temporalTrigger) || token.hasHyphen
+            else {
+                i += 1
+                continue
+            }
             if let (found, next) = expression(tokens, at: i, published: published) {
                 if seen.insert(found.kind + "\u{1}" + found.text).inserted { result.append(found) }
                 i = next
@@ -166,7 +178,7 @@ struct TemporalExtractor {
     {
         let token = t[i]
         // Hyphenated: "30-day", "three-year".
-        let parts = token.lower.split(separator: "-")
+        let parts = token.hasHyphen ? token.lower.split(separator: "-") : []
         if parts.count == 2, let count = amount(String(parts[0])), let unit = unit(String(parts[1])) {
             return (.init(text: token.text, kind: "duration", value: iso(count, unit)), i + 1)
         }

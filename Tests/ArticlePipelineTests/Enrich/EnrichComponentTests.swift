@@ -141,3 +141,105 @@ import Testing
         #expect(enrich(["Ja."], language: "de").language == "de")
     }
 }
+
+/// Behaviours added for the gold sets, each on a text written for the purpose.
+@Suite struct EnrichAttributionTests {
+    private func enrich(_ paragraphs: [String]) -> Enrichment {
+        var article = ExtractedArticle()
+        article.paragraphs = paragraphs
+        return EnrichStage().enrich(article)
+    }
+
+    private func speakers(_ result: Enrichment) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: result.quotes.map { ($0.text, $0.speaker ?? "-") })
+    }
+
+    @Test func organisationsUnnamedPeopleAndStandAloneQuotes() {
+        let result = enrich([
+            "The label that owns her records, Northwind Music, denied the claims.",
+            "“We never blocked anything,” they said in a statement. “The matter is closed.”",
+            "“Nobody believes that,” one fan wrote online.",
+            "Mark Ellis, a lawyer for the singer, disagreed. “It is not closed,” he said.",
+        ])
+        let byText = speakers(result)
+        #expect(byText["We never blocked anything"] == "Northwind Music")
+        #expect(byText["The matter is closed."] == "Northwind Music")
+        #expect(byText["Nobody believes that"] == "-")
+        #expect(byText["It is not closed"] == "Mark Ellis")
+        #expect(result.entities.first { $0.name == "Northwind Music" }?.type == "organization")
+    }
+
+    @Test func pronounsFollowGenderAndSentenceSubjects() {
+        let result = enrich([
+            "Maria Lopez met John Carter on Monday. Carter said the deal was near.",
+            "She told reporters it was “far from done.”",
+            "He added that talks would “resume soon.”",
+        ])
+        let byText = speakers(result)
+        #expect(byText["far from done."] == "Maria Lopez")
+        #expect(byText["resume soon."] == "John Carter")
+    }
+
+    @Test func peopleFromListsPossessivePlacesAndRepeatedSurnames() {
+        let result = enrich([
+            "Serbia’s Dragan Kovac beat Tomasz Wren and Ilya Brodsky at the Harbour Cup.",
+            "Later, Brodsky said he was tired.",
+        ])
+        let people = Set(result.entities.filter { $0.type == "person" }.map(\.name))
+        #expect(people == ["Dragan Kovac", "Tomasz Wren", "Ilya Brodsky"])
+        #expect(result.entities.contains { $0.name == "Serbia" && $0.type == "location" })
+    }
+
+    @Test func keywordsAreFrequentEntitiesAndContentWords() {
+        var article = ExtractedArticle()
+        article.title = "Harbour ferry returns after repairs"
+        article.paragraphs = [
+            "The harbour ferry returned on Monday. Jane Moss, the ferry captain, said repairs took weeks.",
+            "Moss said the ferry would run twice a day. The repairs cost the council little.",
+        ]
+        let keywords = EnrichStage().enrich(article).keywords
+        #expect(keywords.first == "Jane Moss")
+        #expect(keywords.contains("ferry"))
+        #expect(keywords.contains("repairs"))
+        #expect(!keywords.contains("the"))
+        #expect(!keywords.contains("said"))
+    }
+}
+
+@Suite struct EnrichWarningTests {
+    @Test func unknownLanguageAndUnattributedQuotesAreWarned() {
+        var article = ExtractedArticle()
+        article.paragraphs = ["“Zzz qqq,” xx."]
+        let result = EnrichStage().enrich(article)
+        #expect(result.language == nil)
+        #expect(result.warnings.contains("language: not declared and not detected"))
+        #expect(result.warnings.contains("quotes: 1 without a speaker"))
+    }
+}
+
+@Suite struct EnrichLanguageScopeTests {
+    @Test func germanNounsAreNotTakenForNames() {
+        var article = ExtractedArticle()
+        article.paragraphs = [
+            "Die Daten der Patienten werden in der Akte gespeichert, sagte Moritz Bachmann am Montag.",
+            "„Der Patient hat die Hoheit über seine Daten“, sagte er. Das ist nicht neu, und es wird auch so bleiben.",
+        ]
+        let result = EnrichStage().enrich(article)
+        #expect(result.language == "de")
+        #expect(result.entities.isEmpty)
+        #expect(result.quotes.map(\.text) == ["Der Patient hat die Hoheit über seine Daten"])
+        #expect(result.quotes.first?.speaker == nil)
+        #expect(!result.warnings.contains { $0.hasPrefix("quotes:") })
+    }
+
+    @Test func streetsAndVenuesArePlaces() {
+        var article = ExtractedArticle()
+        article.paragraphs = [
+            "Police closed Seventh Street near the Mitchell Pavilion on Friday, officers said."
+        ]
+        let result = EnrichStage().enrich(article)
+        #expect(result.entities.first { $0.name == "Seventh Street" }?.type == "location")
+        #expect(result.entities.first { $0.name == "Mitchell Pavilion" }?.type == "location")
+        #expect(!result.entities.contains { $0.type == "person" })
+    }
+}
