@@ -105,3 +105,27 @@ import Testing
         }
     }
 }
+
+@Suite struct TableExtractionTests {
+    @Test func dataTableRowsBecomeLines() throws {
+        let intro = (0..<3).map {
+            "<p>The standings after race \($0) show the drivers ranked by the points they have collected so far.</p>"
+        }
+        let rows =
+            ["<tr><th>Pos.</th><th>Driver</th><th>Points</th></tr>"]
+            + (1...4).map { "<tr><td>\($0)</td><td>Driver \($0)</td><td>\(5000 - $0 * 10)</td></tr>" }
+        let html =
+            "<html><body><div class=post>" + intro.joined() + "<table>" + rows.joined()
+            + "</table></div></body></html>"
+        let record = try Pipeline().process(TestSupport.raw(html))
+        let lines = record.text.components(separatedBy: "\n\n")
+        #expect(lines.contains("Pos. Driver Points"))
+        #expect(lines.contains("3 Driver 3 4970"))
+        // A layout table (paragraphs inside cells) is read paragraph by paragraph instead.
+        let layout =
+            "<html><body><table><tr><td>" + intro.joined()
+            + "</td><td><p>Side column text that is long enough.</p></td></tr></table></body></html>"
+        let layoutLines = try Pipeline().process(TestSupport.raw(layout)).text.components(separatedBy: "\n\n")
+        #expect(layoutLines.first?.hasPrefix("The standings after race 0") == true)
+    }
+}
