@@ -74,6 +74,18 @@ import Testing
         #expect(text == sentence("visible", 1) + "\n\n" + sentence("visible", 2))
     }
 
+    @Test func microdataArticleBodyIsPreferred() throws {
+        // The teaser list has more prose than the article, but the article is marked up as such.
+        let article = (0..<3).map { "<p>\(sentence("marked", $0))</p>" }.joined()
+        let teasers = (0..<6).map { "<p>\(sentence("other", $0))</p>" }.joined()
+        let html =
+            "<html><body><div itemprop=\"articleBody\">" + article + "</div><div class=list>" + teasers
+            + "</div></body></html>"
+        let text = try text(html)
+        #expect(text.contains(sentence("marked", 2)))
+        #expect(!text.contains(sentence("other", 0)))
+    }
+
     @Test func furnitureMarkersDoNotDropTheWholeArticle() throws {
         // A wrapper whose class carries a marker word but holds most of the page's prose stays.
         let html =
