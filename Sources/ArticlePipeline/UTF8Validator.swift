@@ -20,6 +20,7 @@ enum UTF8Validator {
                 if any & 0x8080_8080_8080_8080 != 0 { break }
                 index += 32
             }
+            if index == count { break }
             if index + 8 <= count {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                 if word & 0x8080_8080_8080_8080 == 0 {

@@ -110,6 +110,12 @@ import Testing
             ]
             samples.append((0..<length).map { _ in pool.randomElement(using: &generator)! })
         }
+        // Lengths around the 8- and 32-byte fast paths, ASCII only and with a late multi-byte character.
+        for length in 0..<70 {
+            samples.append([UInt8](repeating: 0x61, count: length))
+            samples.append([UInt8](repeating: 0x61, count: length) + Array("é".utf8))
+            samples.append([UInt8](repeating: 0x61, count: length) + [0xC3])
+        }
         for sample in samples {
             #expect(
                 UTF8Validator.isValid(sample[...]) == (String(validating: sample, as: UTF8.self) != nil),
