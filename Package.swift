@@ -1,9 +1,12 @@
 // swift-tools-version:6.0
 // Presswork: a news-scrape to article-record pipeline over ZeroMQ.
 //
-// Dependencies are chosen for CI cost: swift-argument-parser and swift-log build in seconds;
-// compression and messaging come from the system (libzmq, zlib, libzstd) through tiny
-// system-library targets instead of packages that drag in large dependency trees.
+// Dependencies are chosen for CI cost: swift-argument-parser, swift-log and swift-metrics build in
+// seconds; compression and messaging come from the system (libzmq, zlib, libzstd) through tiny
+// system-library targets instead of packages that drag in large dependency trees. Metrics are
+// exposed with swift-prometheus (no dependencies beyond swift-metrics and swift-atomics) over a
+// small HTTP endpoint on SwiftNIO (NIOCore/NIOPosix/NIOHTTP1 only, about a minute of a cold
+// build), used by the executable alone: the libraries only emit through swift-metrics.
 import PackageDescription
 
 let package = Package(
@@ -14,6 +17,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.1.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
     ],
     targets: [
         // libzmq's pkg-config file adds -isystem flags (Kerberos, PGM) that SwiftPM rejects with a
@@ -44,6 +50,7 @@ let package = Package(
             dependencies: [
                 "ZeroMQ", "ArticlePipeline", "ScrapeIO",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
         .executableTarget(
@@ -52,6 +59,11 @@ let package = Package(
                 "Cluster", "ScrapeIO", "ArticlePipeline", "ZeroMQ",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .executableTarget(
@@ -62,7 +74,9 @@ let package = Package(
         .executableTarget(name: "presswork-eval", dependencies: ["ArticlePipeline"], path: "tools/eval"),
         .executableTarget(name: "presswork-bench", dependencies: ["ArticlePipeline"], path: "tools/bench"),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
-        .testTarget(name: "ArticlePipelineTests", dependencies: ["ArticlePipeline"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ArticlePipelineTests", dependencies: ["ArticlePipeline"], exclude: ["Fixtures", "Gold"]
+        ),
         .testTarget(
             name: "ScrapeIOTests",
             dependencies: [
@@ -70,8 +84,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "ClusterTests", dependencies: ["Cluster", "ArticlePipeline", "ScrapeIO"]),
-        .testTarget(name: "PressworkTests", dependencies: ["ScrapeIO", "ArticlePipeline"]),
+        .testTarget(
+            name: "ClusterTests", dependencies: ["Cluster", "ArticlePipeline", "ScrapeIO", "ZeroMQ"]),
+        .testTarget(
+            name: "PressworkTests",
+            dependencies: ["ScrapeIO", "ArticlePipeline", "ZeroMQ", "Cluster", "presswork"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,4 @@
-/// Runs every stage on one article: limits → decode → parse → extract → record.
+/// Runs every stage on one article: limits → decode → parse → extract → enrich → record.
 ///
 /// Not Sendable: one instance per thread, holding reusable buffers (the tokenizer's scratch space
 /// and the charset converter's output chunk), so a worker allocates them once, not per article.
@@ -12,6 +12,7 @@ public final class Pipeline {
     private var parse: ParseStage
     private let extractHTML = HTMLExtractStage()
     private let extractText = TextScrapeExtractStage()
+    private let enrich = EnrichStage()
     private let assemble = RecordStage()
 
     public init(settings: PipelineSettings = .init()) {
@@ -34,7 +35,10 @@ public final class Pipeline {
         case .text:
             extracted = extractText.extract(decoded.text)
         }
-        return assemble.record(raw: raw, decoded: decoded, extracted: extracted)
+        var cleaned = extracted
+        MetadataCleanup().clean(&cleaned, domain: raw.url.flatMap(RecordStage.domain))
+        let enrichment = enrich.enrich(cleaned)
+        return assemble.record(raw: raw, decoded: decoded, extracted: cleaned, enrichment: enrichment)
     }
 }
 

@@ -1,14 +1,17 @@
 /// Stage 5: assembles the record from the raw article, what decoding learnt and what extraction found.
 struct RecordStage {
-    /// Input: the three earlier outputs. Output: the record (enrichment fields left empty in v0).
-    func record(raw: RawArticle, decoded: DecodedDocument, extracted: ExtractedArticle) -> ArticleRecord {
+    /// Input: the earlier outputs. Output: the record.
+    func record(
+        raw: RawArticle, decoded: DecodedDocument, extracted: ExtractedArticle,
+        enrichment: Enrichment = .init()
+    ) -> ArticleRecord {
         var record = ArticleRecord(
             id: raw.id, source: raw.source.description, format: decoded.format.rawValue,
             pipeline: Pipeline.version)
         record.url = raw.url
         record.domain = raw.url.flatMap(Self.domain)
         record.fetchedAt = raw.fetchedAt
-        record.language = extracted.language
+        record.language = enrichment.language
         record.title = extracted.title
         record.section = extracted.section
         record.authors = extracted.authors
@@ -21,7 +24,11 @@ struct RecordStage {
         record.readingMinutes = TextStatistics.readingMinutes(words: words.count)
         record.simhash = TextStatistics.simhash(words: words).map(StableID.hex)
         record.images = extracted.images
-        record.warnings = decoded.warnings + extracted.warnings
+        record.quotes = enrichment.quotes
+        record.entities = enrichment.entities
+        record.temporal = enrichment.temporal
+        record.keywords = enrichment.keywords
+        record.warnings = decoded.warnings + extracted.warnings + enrichment.warnings
         return record
     }
 

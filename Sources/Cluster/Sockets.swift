@@ -1,7 +1,9 @@
 import ZeroMQ
 
 /// Socket set-up shared by the roles: every socket gets explicit HWMs, a message-size cap and a
-/// short linger, so no role can hold unbounded memory or hang on exit.
+/// short linger, so no role can hold unbounded memory or hang on exit. Server sockets declare the
+/// ZAP domain (so `ZAPAuthenticator` vets every new connection) and take CURVE server keys;
+/// client sockets take CURVE client keys.
 enum Sockets {
     static func configure(_ socket: ZMQSocket) throws(ZMQError) {
         try socket.setSendHighWaterMark(WireProtocol.highWaterMark)
@@ -11,11 +13,26 @@ enum Sockets {
         try socket.setReconnect(interval: 100, max: 2_000)
     }
 
-    static func router(_ context: ZMQContext, bind endpoint: String) throws(ClusterError) -> ZMQSocket {
-        do {
-            let socket = try ZMQSocket(context: context, type: .router)
-            try configure(socket)
+    static func router(
+        _ context: ZMQContext, bind endpoint: String, curve: CurveSettings
+    ) throws(ClusterError)
+        -> ZMQSocket
+    {
+        try bound(context, type: .router, at: endpoint, curve: curve) { (socket) throws(ZMQError) in
             try socket.setRouterMandatory(true)
+        }
+    }
+
+    static func bound(
+        _ context: ZMQContext, type: SocketType, at endpoint: String, curve: CurveSettings,
+        extra: (ZMQSocket) throws(ZMQError) -> Void = { _ in }
+    ) throws(ClusterError) -> ZMQSocket {
+        do {
+            let socket = try ZMQSocket(context: context, type: type)
+            try configure(socket)
+            try extra(socket)
+            try socket.setZAPDomain(ZAPAuthenticator.domain)
+            try curve.applyServer(to: socket)
             try socket.bind(endpoint)
             return socket
         } catch {
@@ -24,29 +41,23 @@ enum Sockets {
     }
 
     static func connected(
-        _ context: ZMQContext, type: SocketType, to endpoint: String, routingID: String? = nil
+        _ context: ZMQContext, type: SocketType, to endpoint: String, routingID: String? = nil,
+        curve: CurveSettings
     ) throws(ClusterError) -> ZMQSocket {
+        let socket: ZMQSocket
         do {
-            let socket = try ZMQSocket(context: context, type: type)
+            socket = try ZMQSocket(context: context, type: type)
             try configure(socket)
             if let routingID { try socket.setRoutingID(Array(routingID.utf8)) }
+        } catch {
+            throw ClusterError("cannot set up a socket for \(endpoint): \(error)")
+        }
+        try curve.applyClient(to: socket)
+        do {
             try socket.connect(endpoint)
-            return socket
         } catch {
             throw ClusterError("cannot connect to \(endpoint): \(error)")
         }
-    }
-
-    static func bound(
-        _ context: ZMQContext, type: SocketType, at endpoint: String
-    ) throws(ClusterError) -> ZMQSocket {
-        do {
-            let socket = try ZMQSocket(context: context, type: type)
-            try configure(socket)
-            try socket.bind(endpoint)
-            return socket
-        } catch {
-            throw ClusterError("cannot bind \(endpoint): \(error)")
-        }
+        return socket
     }
 }

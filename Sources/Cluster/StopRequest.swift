@@ -25,3 +25,18 @@ public final class StopRequest: Sendable {
     /// How many times a stop was requested.
     public var count: Int { requests.load(ordering: .sequentiallyConsistent) }
 }
+
+extension StopRequest {
+    /// One turn of a role's event loop: waits up to `milliseconds` for its sockets (or a stop
+    /// request, whose wake-up is consumed here) and returns the ready poller indexes.
+    func poll(_ poller: inout ZMQPoller, milliseconds: Int) throws(ClusterError) -> [Int] {
+        let ready: [Int]
+        do {
+            ready = try poller.poll(timeoutMilliseconds: milliseconds)
+        } catch {
+            throw ClusterError("poll failed: \(error)")
+        }
+        wake.drain()
+        return ready
+    }
+}

@@ -36,6 +36,15 @@ public struct CurveKeyPair: Sendable, Equatable {
         return CurveKeyPair(publicKey: string(publicKey), secretKey: secretKey)
     }
 
+    /// The Z85 text of a 32-byte binary key (as ZAP requests carry client keys), or nil when the
+    /// input is not 32 bytes.
+    public static func z85(binaryKey: [UInt8]) -> String? {
+        guard binaryKey.count == 32 else { return nil }
+        var text = [CChar](repeating: 0, count: z85KeyLength + 1)
+        guard zmq_z85_encode(&text, binaryKey, binaryKey.count) != nil else { return nil }
+        return string(text)
+    }
+
     private static func string(_ characters: [CChar]) -> String {
         characters.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }

@@ -1,8 +1,5 @@
 import CZeroMQ
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// A wake-up channel for a thread blocked in `ZMQPoller.poll` (the self-pipe pattern, on an eventfd).
 ///

@@ -19,6 +19,14 @@ extension ZMQSocket {
         try setCurveKey(ZMQ_CURVE_SECRETKEY, secretKey, name: "curve secret key")
     }
 
+    /// The ZAP domain (`ZMQ_ZAP_DOMAIN`): with a ZAP handler bound at `inproc://zeromq.zap.01`
+    /// on the same context, every new connection to this socket is put to the handler first, for
+    /// every mechanism (NULL included). Set before `bind`.
+    public func setZAPDomain(_ domain: String) throws(ZMQError) {
+        var bytes = Array(domain.utf8)
+        try setBytes(ZMQ_ZAP_DOMAIN, &bytes, size: bytes.count, name: "zap domain")
+    }
+
     private func setCurveKey(_ option: Int32, _ key: String, name: String) throws(ZMQError) {
         var bytes = Array(key.utf8)
         guard bytes.count == CurveKeyPair.z85KeyLength else {

@@ -39,22 +39,58 @@ extension ZMQSocket {
     ///
     /// Blocks until a message arrives, unless `dontWait`. Returns nil when no message came:
     /// `dontWait` and nothing is ready, or the receive timeout (`setReceiveTimeout`) expired.
+    ///
+    /// Allocation: the socket keeps the last message it returned (unless it was over
+    /// `recycleLimit` bytes in all) and, once the caller no longer holds those arrays, copies the
+    /// next message into their storage. A receive loop that handles each message before asking for
+    /// the next therefore allocates nothing; a caller that keeps messages gets fresh arrays.
     public func receive(dontWait: Bool = false) throws(ZMQError) -> [[UInt8]]? {
         let handle = try openHandle("receive")
-        var frames: [[UInt8]] = []
-        // The rest of a multipart message is always already queued with its first frame.
-        var flags: Int32 = dontWait ? Int32(ZMQ_DONTWAIT) : 0
-        while true {
-            let rc = zmq_msg_recv(receiveBuffer.pointer, handle, flags)
-            if rc < 0 {
-                let code = zmq_errno()
-                if code == EINTR { continue }
-                if code == EAGAIN && frames.isEmpty { return nil }
-                throw ZMQError(errno: code, operation: "receive frame \(frames.count + 1)")
-            }
-            frames.append(receiveBuffer.bytes())
-            if !receiveBuffer.more { return frames }
-            flags = 0
+        guard try receiveFrame(handle, flags: dontWait ? Int32(ZMQ_DONTWAIT) : 0, number: 1) else {
+            return nil
         }
+        // Work on a local: a class property would pay a runtime exclusivity check per access.
+        var frames: [[UInt8]] = []
+        swap(&frames, &recycledFrames)
+        var count = 0
+        var totalBytes = 0
+        while true {
+            let data = receiveBuffer.data
+            totalBytes += data.count
+            // Copy-on-write keeps reuse safe: arrays the caller still holds are not uniquely
+            // referenced, so writing to them makes new ones and leaves the caller's untouched.
+            if count == frames.count {
+                frames.append(receiveBuffer.bytes())
+            } else if frames[count].count == data.count {
+                frames[count].withUnsafeMutableBytes { $0.copyMemory(from: data) }
+            } else {
+                frames[count].removeAll(keepingCapacity: true)
+                frames[count].append(contentsOf: data.assumingMemoryBound(to: UInt8.self))
+            }
+            count += 1
+            guard receiveBuffer.more else { break }
+            // The rest of a multipart message is always queued with its first frame: no waiting.
+            _ = try receiveFrame(handle, flags: 0, number: count + 1)
+        }
+        if frames.count > count { frames.removeLast(frames.count - count) }
+        if totalBytes <= Self.recycleLimit { recycledFrames = frames }
+        return frames
+    }
+
+    /// Messages larger than this (all frames together) are handed over and forgotten rather than
+    /// kept for reuse, so a socket never pins more than this much memory between receives.
+    public static var recycleLimit: Int { 256 * 1024 }
+
+    /// Receives one frame into `receiveBuffer`; false on `EAGAIN` (nothing ready, or timed out).
+    private func receiveFrame(
+        _ handle: UnsafeMutableRawPointer, flags: Int32, number: Int
+    ) throws(ZMQError) -> Bool {
+        while zmq_msg_recv(receiveBuffer.pointer, handle, flags) < 0 {
+            let code = zmq_errno()
+            if code == EINTR { continue }
+            if code == EAGAIN && number == 1 { return false }
+            throw ZMQError(errno: code, operation: "receive frame \(number)")
+        }
+        return true
     }
 }

@@ -10,8 +10,11 @@ public final class ZMQSocket {
     /// The pattern this socket was created with.
     public let type: SocketType
     private var handle: UnsafeMutableRawPointer?
-    /// Reused for every received frame, so receiving allocates only the bytes handed back.
+    /// Reused for every received frame.
     let receiveBuffer = Message()
+    /// The last message `receive` returned, up to `recycleLimit` bytes. When the caller has let go
+    /// of it, the next `receive` copies into the same arrays instead of allocating.
+    var recycledFrames: [[UInt8]] = []
 
     public init(context: ZMQContext, type: SocketType) throws(ZMQError) {
         guard let handle = zmq_socket(context.handle, type.rawValue) else {

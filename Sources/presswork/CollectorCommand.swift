@@ -1,33 +1,69 @@
 import ArgumentParser
 import Cluster
+import ScrapeIO
 import ZeroMQ
 
 /// `presswork collector`: receives results from workers and writes the shards.
 struct CollectorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "collector",
-        abstract: "Receive results from workers and write them as sharded JSON Lines.")
+        abstract: "Receive results from workers and write them as sharded JSON Lines.",
+        discussion: """
+            Restarting a collector on the same output directory recovers its committed state from \
+            _manifest.json. Options also come from PRESSWORK_* environment variables or a config file.
+            """)
 
-    @Option(help: "Endpoint workers push results to.")
-    var bind = "tcp://127.0.0.1:5556"
+    @Option(help: "Endpoint workers push results to (default tcp://127.0.0.1:5556).")
+    var bind: String?
 
-    @Option(help: "The coordinator's endpoint, to report commits.")
-    var coordinator = "tcp://127.0.0.1:5555"
+    @Option(help: "The coordinator's endpoint, to report commits (default tcp://127.0.0.1:5555).")
+    var coordinator: String?
 
-    @OptionGroup var output: OutputOptions
+    @Option(name: [.short, .customLong("output")], help: "Output directory for the shards and manifest.")
+    var output: String?
+
+    @Option(help: "Number of shards (default 16).")
+    var shards: Int?
+
+    @Option(help: "Shard compression: none, gzip or zstd (default gzip).")
+    var compression: String?
+
+    @Option(help: "Compression level (default: gzip 1, zstd 3).")
+    var level: Int?
+
     @Option(help: .hidden)
     var exitWithParent: Int32?
 
+    @OptionGroup var metrics: MetricsOptions
+    @OptionGroup var curve: CurveOptions
+    @OptionGroup var config: ConfigOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let logger = try global.logger(label: "presswork.collector")
+        let resolver = try config.resolver()
+        let metricsServer = try startMetrics(metrics, resolver: resolver, logger: logger)
+        defer { metricsServer?.shutdown() }
         var settings = CollectorSettings()
-        settings.bind = bind
-        settings.coordinator = coordinator
-        settings.output = output.output
-        settings.shards = output.shardSettings
+        settings.bind = resolver.string("bind", flag: bind, default: settings.bind)
+        settings.coordinator = resolver.string(
+            "coordinator", flag: coordinator, default: settings.coordinator)
+        guard let directory = resolver.optionalString("output", flag: output) else {
+            throw ValidationError("give the output directory with -o/--output (or PRESSWORK_OUTPUT)")
+        }
+        settings.output = directory
+        settings.shards.shards = try resolver.int("shards", flag: shards, default: 16)
+        let name = resolver.string("compression", flag: compression, default: "gzip")
+        guard let codec = OutputCompression(rawValue: name) else {
+            throw ValidationError("compression must be none, gzip or zstd")
+        }
+        settings.shards.compression = codec
+        if let text = resolver.optionalString("level", flag: level.map(String.init)) {
+            guard let value = Int(text) else { throw ValidationError("level must be a whole number") }
+            settings.shards.level = value
+        }
         settings.parentPID = exitWithParent
+        settings.curve = try curve.settings(resolver: resolver)
         do {
             let stop = try StopRequest()
             let trap = SignalTrap(stop)

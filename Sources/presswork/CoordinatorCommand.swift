@@ -6,43 +6,80 @@ import ZeroMQ
 struct CoordinatorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coordinator",
-        abstract: "Stream a scrape, cut it into jobs and hand them to workers against their credit.")
+        abstract: "Stream a scrape, cut it into jobs and hand them to workers against their credit.",
+        discussion: """
+            Every option can also come from a PRESSWORK_<OPTION> environment variable (e.g. \
+            PRESSWORK_STATUS_BIND) or a config file; flags win. SIGTERM stops handing out jobs, waits \
+            for jobs in flight and flushes the journal; `--resume` with the same journal continues.
+            """)
 
     @Argument(help: "Scrape inputs: .warc[.gz], .jsonl[.gz], folders of .html/.txt, or - for stdin.")
-    var inputs: [String]
+    var inputs: [String] = []
 
-    @Option(help: "Endpoint workers and the collector connect to.")
-    var bind = "tcp://127.0.0.1:5555"
+    @Option(help: "Endpoint workers and the collector connect to (default tcp://127.0.0.1:5555).")
+    var bind: String?
 
-    @Option(help: "Endpoint `presswork status` asks.")
-    var statusBind = "tcp://127.0.0.1:5557"
+    @Option(help: "Endpoint `presswork status` asks (default tcp://127.0.0.1:5557).")
+    var statusBind: String?
 
-    @Option(help: "Articles per job.")
-    var batch = 64
+    @Option(help: "Articles per job (default 64).")
+    var batch: Int?
 
-    @Option(help: "Attempts per job before its articles go to dead-letter.")
-    var maxAttempts = 3
+    @Option(help: "Attempts per job before its articles go to dead-letter (default 3).")
+    var maxAttempts: Int?
 
-    @Option(help: "Seconds a worker may hold a job before it is handed to another.")
-    var lease: Int = 30
+    @Option(help: "Seconds a worker may hold a job before it goes to another (default 30).")
+    var lease: Int?
 
+    @Option(help: "Articles larger than this many bytes go to dead-letter unread (default 16 MiB).")
+    var maxArticleBytes: Int?
+
+    @Option(help: "Journal directory: an append-only record of commits, needed for --resume.")
+    var journal: String?
+
+    @Flag(help: "Continue the run recorded in --journal without redoing committed work.")
+    var resume = false
+
+    @Flag(help: "Stay up after the run is complete (for status) until stopped.")
+    var keepRunning = false
+
+    @OptionGroup var metrics: MetricsOptions
+    @OptionGroup var curve: CurveOptions
+    @OptionGroup var config: ConfigOptions
     @OptionGroup var global: GlobalOptions
-
-    func validate() throws {
-        guard batch >= 1 && batch <= 10_000 else { throw ValidationError("--batch must be 1…10000") }
-        guard maxAttempts >= 1 else { throw ValidationError("--max-attempts must be at least 1") }
-        guard lease >= 1 else { throw ValidationError("--lease must be at least 1 second") }
-    }
 
     func run() throws {
         let logger = try global.logger(label: "presswork.coordinator")
+        let resolver = try config.resolver()
+        let metricsServer = try startMetrics(metrics, resolver: resolver, logger: logger)
+        defer { metricsServer?.shutdown() }
         var settings = CoordinatorSettings()
-        settings.inputs = inputs
-        settings.bind = bind
-        settings.statusBind = statusBind
-        settings.batchSize = batch
-        settings.scheduler.retry = RetryPolicy(maxAttempts: maxAttempts)
-        settings.scheduler.lease = .seconds(lease)
+        settings.inputs =
+            inputs.isEmpty
+            ? (resolver.lookup("inputs")?.split(separator: " ").map(String.init) ?? []) : inputs
+        guard !settings.inputs.isEmpty else { throw ValidationError("give at least one input") }
+        settings.bind = resolver.string("bind", flag: bind, default: settings.bind)
+        settings.statusBind = resolver.string(
+            "status-bind", flag: statusBind, default: "tcp://127.0.0.1:5557")
+        settings.batchSize = try resolver.int("batch", flag: batch, default: settings.batchSize)
+        let attempts = try resolver.int("max-attempts", flag: maxAttempts, default: 3)
+        let leaseSeconds = try resolver.int("lease", flag: lease, default: 30)
+        guard settings.batchSize >= 1 && settings.batchSize <= 10_000 else {
+            throw ValidationError("batch must be 1…10000")
+        }
+        guard attempts >= 1, leaseSeconds >= 1 else {
+            throw ValidationError("max-attempts and lease must be ≥ 1")
+        }
+        settings.scheduler.retry = RetryPolicy(maxAttempts: attempts)
+        settings.scheduler.lease = .seconds(leaseSeconds)
+        settings.maxArticleBytes = try resolver.int(
+            "max-article-bytes", flag: maxArticleBytes, default: settings.maxArticleBytes)
+        guard settings.maxArticleBytes >= 1 else { throw ValidationError("max-article-bytes must be ≥ 1") }
+        settings.journal = resolver.optionalString("journal", flag: journal)
+        settings.resume = try resolver.bool("resume", flag: resume)
+        settings.keepRunning = try resolver.bool("keep-running", flag: keepRunning)
+        settings.curve = try curve.settings(resolver: resolver)
+        if settings.resume && settings.journal == nil { throw ValidationError("--resume needs --journal") }
         let status: RunStatus
         do {
             let stop = try StopRequest()
@@ -59,4 +96,12 @@ struct CoordinatorCommand: ParsableCommand {
         print(RunSummary(status: status, wallSeconds: status.elapsedSeconds, output: nil).text)
         throw RunSummary.exitCode(for: status)
     }
+}
+
+/// `--config FILE`: settings for the roles from a file (see `SettingsResolver`).
+struct ConfigOptions: ParsableArguments {
+    @Option(help: "A config file of `key = value` lines (env PRESSWORK_CONFIG); flags and env win over it.")
+    var config: String?
+
+    func resolver() throws -> SettingsResolver { try SettingsResolver(configPath: config) }
 }

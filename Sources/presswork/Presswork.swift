@@ -17,7 +17,7 @@ struct Presswork: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             RunCommand.self, ExtractCommand.self, CoordinatorCommand.self, WorkerCommand.self,
-            CollectorCommand.self, StatusCommand.self,
+            CollectorCommand.self, StatusCommand.self, KeygenCommand.self,
         ]
     )
 }

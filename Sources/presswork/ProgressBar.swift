@@ -33,7 +33,7 @@ struct ProgressBar {
         }
         var text =
             bar + "\(done)" + (total.map { status.inputDone ? "/\($0)" : "/~\($0)" } ?? "") + " articles"
-        text += "  \(Format.rate(status.articlesPerSecond10s))/s"
+        text += "  \(Format.rate(status.recentArticlesPerSecond))/s"
         text += "  \(String(format: "%.1f", status.megabytesPerSecond)) MB/s"
         if let eta = status.etaSeconds { text += "  ETA \(Format.seconds(eta))" }
         if status.articlesFailed > 0 { text += "  failed \(status.articlesFailed)" }

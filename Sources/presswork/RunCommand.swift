@@ -31,6 +31,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "No progress line.")
     var quiet = false
 
+    @Flag(help: "Workers skip the pipeline (measures the transport alone; records carry only id, url, size).")
+    var emptyPipeline = false
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -64,7 +67,10 @@ struct RunCommand: ParsableCommand {
             let context = try ZMQContext()
             let coordinator = try Coordinator(
                 settings: settings, context: context, stop: stop, logger: logger)
-            let common = ["--log-level", global.logLevel, "--exit-with-parent", "\(getpid())"]
+            let common = [
+                "--log-level", global.logLevel, "--log-format", global.logFormat, "--exit-with-parent",
+                "\(getpid())",
+            ]
             try children.start(
                 "collector",
                 arguments: [
@@ -78,7 +84,7 @@ struct RunCommand: ParsableCommand {
                     arguments: [
                         "worker", "--coordinator", coordinatorEndpoint, "--collector", collectorEndpoint,
                         "--threads", "\(perWorker)",
-                    ] + common)
+                    ] + (emptyPipeline ? ["--empty-pipeline"] : []) + common)
             }
             var progress = ProgressBar()
             var childFailure: String?

@@ -21,7 +21,7 @@ struct RunSummary {
         }
         lines += [
             "  shards:           \(collector.files) files, \(Format.bytes(Double(collector.storedBytes)))",
-            "  throughput:       \(Format.rate(status.articlesPerSecondOverall)) articles/s, "
+            "  throughput:       \(Format.rate(status.overallArticlesPerSecond)) articles/s, "
                 + "\(String(format: "%.1f", status.megabytesPerSecond)) MB/s of input",
         ]
         if status.jobsRetried > 0 || status.jobsGivenUp > 0 {

@@ -12,8 +12,11 @@ struct StatusCommand: ParsableCommand {
     @Option(help: "The coordinator's status endpoint.")
     var coordinator = "tcp://127.0.0.1:5557"
 
-    @Flag(help: "Refresh every second until interrupted.")
+    @Flag(help: "Redraw every --interval seconds until interrupted (stragglers highlighted).")
     var watch = false
+
+    @Option(help: "Seconds between redraws with --watch.")
+    var interval: Double = 1
 
     @Flag(help: "Print one JSON document (RunStatus) for scripts.")
     var json = false
@@ -21,13 +24,16 @@ struct StatusCommand: ParsableCommand {
     @Option(help: "Seconds to wait for an answer.")
     var timeout: Double = 2
 
+    @OptionGroup var curve: CurveOptions
+    @OptionGroup var config: ConfigOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         _ = try global.logger(label: "presswork.status")
+        let resolver = try config.resolver()
         let client: StatusClient
         do {
-            client = try StatusClient(endpoint: coordinator)
+            client = try StatusClient(endpoint: coordinator, curve: try curve.settings(resolver: resolver))
         } catch {
             FileHandle.standardError.write(Data("presswork: \(error)\n".utf8))
             throw PressworkExit.fatal
@@ -43,12 +49,22 @@ struct StatusCommand: ParsableCommand {
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys]
+                encoder.keyEncodingStrategy = .convertToSnakeCase
                 print(String(decoding: try encoder.encode(status), as: UTF8.self))
             } else {
-                if watch { print("\u{1B}[H\u{1B}[2J", terminator: "") }
-                print(StatusTable(status: status, endpoint: coordinator).text)
+                let terminal = isatty(STDOUT_FILENO) == 1
+                let table = StatusTable(status: status, endpoint: coordinator, color: terminal).text
+                if watch && terminal {
+                    // Redraw in place: cursor home, the table with each line cleared to its end, then
+                    // clear whatever an older, longer table left below.
+                    let body = table.split(separator: "\n", omittingEmptySubsequences: false)
+                        .map { $0 + "\u{1B}[K" }.joined(separator: "\n")
+                    FileHandle.standardOutput.write(Data(("\u{1B}[H" + body + "\n\u{1B}[J").utf8))
+                } else {
+                    print(table)
+                }
             }
-            if watch { Thread.sleep(forTimeInterval: 1) }
+            if watch { Thread.sleep(forTimeInterval: max(0.2, interval)) }
         } while watch
     }
 }
@@ -57,9 +73,11 @@ struct StatusCommand: ParsableCommand {
 struct StatusClient {
     let endpoint: String
     let context: ZMQContext
+    let curve: CurveSettings
 
-    init(endpoint: String) throws {
+    init(endpoint: String, curve: CurveSettings) throws {
         self.endpoint = endpoint
+        self.curve = curve
         context = try ZMQContext()
     }
 
@@ -67,6 +85,13 @@ struct StatusClient {
         guard let socket = try? ZMQSocket(context: context, type: .dealer) else { return nil }
         defer { socket.close() }
         try? socket.setLinger(milliseconds: 0)
+        if curve.isEnabled {
+            guard let keys = curve.ownKeys, let server = curve.serverPublicKey,
+                (try? socket.setCurveClient(
+                    serverPublicKey: server, publicKey: keys.publicKey, secretKey: keys.secretKey))
+                    != nil
+            else { return nil }
+        }
         guard (try? socket.connect(endpoint)) != nil else { return nil }
         guard (try? socket.send([WireCodec.encode(.statusRequest, EmptyBody())], dontWait: true)) == true
         else {

@@ -7,35 +7,52 @@ struct WorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "worker",
         abstract: "Process jobs from a coordinator on all cores and push records to the collector.",
-        discussion:
-            "SIGTERM drains: no new jobs, finish and send what is held, exit 0. A second SIGTERM stops at once."
-    )
+        discussion: """
+            SIGTERM drains: no new jobs, finish and send what is held, exit 0. A second SIGTERM (or \
+            --drain-timeout) gives the held jobs back and exits. Options also come from PRESSWORK_* \
+            environment variables or a config file; flags win.
+            """)
 
-    @Option(help: "The coordinator's endpoint.")
-    var coordinator = "tcp://127.0.0.1:5555"
+    @Option(help: "The coordinator's endpoint (default tcp://127.0.0.1:5555).")
+    var coordinator: String?
 
-    @Option(help: "The collector's endpoint.")
-    var collector = "tcp://127.0.0.1:5556"
+    @Option(help: "The collector's endpoint (default tcp://127.0.0.1:5556).")
+    var collector: String?
 
     @Option(help: "Articles processed at once (default: the number of cores).")
     var threads: Int?
 
+    @Option(help: "Seconds a draining worker may take before it gives its jobs back (default 60).")
+    var drainTimeout: Int?
+
     @Option(help: .hidden)
     var exitWithParent: Int32?
 
-    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Skip the pipeline: records carry only id, url and size (measures the transport alone).")
+    var emptyPipeline = false
 
-    func validate() throws {
-        if let threads, threads < 1 || threads > 1_024 { throw ValidationError("--threads must be 1…1024") }
-    }
+    @OptionGroup var metrics: MetricsOptions
+    @OptionGroup var curve: CurveOptions
+    @OptionGroup var config: ConfigOptions
+    @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let logger = try global.logger(label: "presswork.worker")
+        let resolver = try config.resolver()
+        let metricsServer = try startMetrics(metrics, resolver: resolver, logger: logger)
+        defer { metricsServer?.shutdown() }
         var settings = WorkerSettings()
-        settings.coordinator = coordinator
-        settings.collector = collector
-        if let threads { settings.threads = threads }
+        settings.coordinator = resolver.string(
+            "coordinator", flag: coordinator, default: settings.coordinator)
+        settings.collector = resolver.string("collector", flag: collector, default: settings.collector)
+        settings.threads = try resolver.int("threads", flag: threads, default: settings.threads)
+        guard settings.threads >= 1 && settings.threads <= 1_024 else {
+            throw ValidationError("threads must be 1…1024")
+        }
+        settings.drainTimeout = .seconds(try resolver.int("drain-timeout", flag: drainTimeout, default: 60))
         settings.parentPID = exitWithParent
+        settings.emptyPipeline = emptyPipeline
+        settings.curve = try curve.settings(resolver: resolver)
         do {
             let stop = try StopRequest()
             let trap = SignalTrap(stop)

@@ -31,10 +31,20 @@ struct PressworkBinary {
     }
 
     /// Starts `presswork ARGS…` and returns the running process (stdout/stderr to files in `logs`).
-    static func start(_ arguments: [String], logs: URL, name: String = "presswork") throws -> Process {
+    /// `prefix` runs it through another command, e.g. `ip netns exec NAME`.
+    static func start(
+        _ arguments: [String], logs: URL, name: String = "presswork", prefix: [String] = []
+    ) throws
+        -> Process
+    {
         let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
+        if let launcher = prefix.first {
+            process.executableURL = URL(fileURLWithPath: launcher)
+            process.arguments = Array(prefix.dropFirst()) + [url.path] + arguments
+        } else {
+            process.executableURL = url
+            process.arguments = arguments
+        }
         process.standardInput = FileHandle.nullDevice
         let out = logs.appendingPathComponent("\(name).out")
         let err = logs.appendingPathComponent("\(name).err")

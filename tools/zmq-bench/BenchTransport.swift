@@ -22,30 +22,3 @@ enum BenchTransport: String {
         NSTemporaryDirectory() + "zmq-bench-\(getpid())-\(round).ipc"
     }
 }
-
-/// What one round measured on the receiving side, from the first message to the last.
-struct RoundResult {
-    let messages: Int
-    let bytes: Int
-    let seconds: Double
-
-    var messagesPerSecond: Double { Double(messages) / seconds }
-    var megabytesPerSecond: Double { Double(bytes) / seconds / 1_000_000 }
-}
-
-/// Runs `body` on a new thread and returns a function that waits for it to finish.
-func startThread(_ body: @escaping @Sendable () -> Void) -> () -> Void {
-    let done = DispatchSemaphore(value: 0)
-    let thread = Thread {
-        body()
-        done.signal()
-    }
-    thread.start()
-    return { done.wait() }
-}
-
-/// Prints an error from a benchmark thread and stops the process: a half-run round means nothing.
-func fail(_ what: String, _ error: Any) -> Never {
-    FileHandle.standardError.write(Data("zmq-bench: \(what): \(error)\n".utf8))
-    exit(1)
-}

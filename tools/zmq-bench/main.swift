@@ -2,12 +2,13 @@
 //
 //   zmq-bench echo --connect ENDPOINT --count N [--type dealer|rep] [--timeout-ms 10000]
 //   zmq-bench throughput [--size 100[,10240…]] [--count 1000000] [--transport tcp|ipc|inproc]
-//                        [--rounds 3]
+//                        [--rounds 3] [--touch yes|no] [--only wrapper|raw]
 import Foundation
 
 let usage = """
     usage: zmq-bench echo --connect ENDPOINT --count N [--type dealer|rep] [--timeout-ms MS]
            zmq-bench throughput [--size BYTES[,BYTES…]] [--count N] [--transport tcp|ipc|inproc] [--rounds R]
+                                [--touch yes|no] [--only wrapper|raw]
     """
 
 var arguments = Array(CommandLine.arguments.dropFirst())

@@ -11,6 +11,7 @@ public final class Collector {
     let logger: Logger
     let stop: StopRequest
     let peer: PeerInfo
+    private let authenticator: ZAPAuthenticator
     private let pull: ZMQSocket
     private let dealer: ZMQSocket
     private let writer: ShardedJSONLWriter
@@ -38,8 +39,10 @@ public final class Collector {
         } catch {
             throw ClusterError("cannot open the output directory: \(error)")
         }
-        pull = try Sockets.bound(context, type: .pull, at: settings.bind)
-        dealer = try Sockets.connected(context, type: .dealer, to: settings.coordinator, routingID: peer.id)
+        authenticator = try ZAPAuthenticator(context: context, curve: settings.curve, logger: logger)
+        pull = try Sockets.bound(context, type: .pull, at: settings.bind, curve: settings.curve)
+        dealer = try Sockets.connected(
+            context, type: .dealer, to: settings.coordinator, routingID: peer.id, curve: settings.curve)
         refreshFigures()
     }
 
@@ -48,6 +51,7 @@ public final class Collector {
 
     /// Runs until the coordinator says the run is finished (then writes `_SUCCESS`) or a stop.
     public func run() throws(ClusterError) -> CollectorFigures {
+        defer { authenticator.stop() }
         var poller = ZMQPoller()
         let pullIndex = poller.add(pull)
         let dealerIndex = poller.add(dealer)
@@ -55,13 +59,7 @@ public final class Collector {
         sayHello()
         logger.info("collector started", metadata: ["output": "\(settings.output)"])
         while true {
-            let ready: [Int]
-            do {
-                ready = try poller.poll(timeoutMilliseconds: 50)
-            } catch {
-                throw ClusterError("poll failed: \(error)")
-            }
-            stop.wake.drain()
+            let ready = try stop.poll(&poller, milliseconds: 50)
             if ready.contains(pullIndex) { drainResults() }
             if ready.contains(dealerIndex) { drainCoordinator() }
             let now = Moment.now()
@@ -82,7 +80,11 @@ public final class Collector {
                 }
                 refreshFigures()
                 send(.finished, CommittedBody(jobs: [], figures: figures))
-                logger.info("collector finished", metadata: ["records": "\(figures.records)"])
+                logger.info(
+                    "collector finished",
+                    metadata: [
+                        "records": "\(figures.records)", "peak_rss_mb": "\(Int(PeakMemory.megabytes))",
+                    ])
                 return figures
             }
             if stop.count > 0 {
@@ -157,6 +159,7 @@ public final class Collector {
     private func accept(_ job: String) -> Bool {
         if writer.committedJobs.contains(job) || pendingSet.contains(job) {
             figures.duplicatesDropped += 1
+            ClusterMetrics.duplicatesDropped.increment()
             return false
         }
         pending.append(job)
@@ -167,11 +170,17 @@ public final class Collector {
 
     private func commit() throws(ClusterError) {
         guard !pending.isEmpty else { return }
+        let started = Moment.now()
+        let summary: CommitSummary
         do {
-            _ = try writer.commit(jobs: pending)
+            summary = try writer.commit(jobs: pending)
         } catch {
             throw ClusterError("commit failed: \(error)")
         }
+        ClusterMetrics.commitDuration.recordNanoseconds((Moment.now() - started).nanosecondsClamped)
+        ClusterMetrics.recordsWritten.increment(by: summary.records)
+        ClusterMetrics.outputBytes.increment(by: Int(summary.bytes))
+        for (stage, n) in pendingStages { ClusterMetrics.deadLetters(stage: stage).increment(by: n) }
         for (stage, n) in pendingStages { figures.failuresByStage[stage, default: 0] += n }
         pendingStages.removeAll()
         refreshFigures()

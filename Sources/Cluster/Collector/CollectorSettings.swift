@@ -12,6 +12,8 @@ public struct CollectorSettings: Sendable {
     public var commitInterval: Duration = .milliseconds(200)
     /// …or as soon as this many jobs are pending.
     public var commitJobs = 64
+    /// CURVE keys: server keys for the result socket, client keys towards the coordinator.
+    public var curve = CurveSettings()
     /// Exit when this process is no longer our parent (children of `presswork run`).
     public var parentPID: Int32?
 

@@ -17,12 +17,16 @@ extension Coordinator {
             case .hello:
                 let hello = try WireCodec.body(HelloBody.self, from: header)
                 if hello.peer.role == "collector" {
+                    if let known = collectorID, known != identity {
+                        logger.warning(
+                            "a new collector instance connected; re-running uncommitted deliveries")
+                        perform(scheduler.collectorRestarted(now: now), now: now)
+                    }
                     collectorID = identity
                     logger.info("collector connected", metadata: ["collector": "\(peer)"])
-                    for job in hello.committed ?? [] {
-                        scheduler.committed(job)
-                        ledger.commit(job)
-                    }
+                    recordCommitted(hello.committed ?? [])
+                    // A collector (re)started after the last commit still has to seal the output.
+                    if isComplete { sendFinish(to: identity, reason: "all jobs committed") }
                 } else {
                     ledger.peers[peer] = hello.peer
                     logger.info(
@@ -36,6 +40,7 @@ extension Coordinator {
             case .credit:
                 let body = try WireCodec.body(CreditBody.self, from: header)
                 guard scheduler.knows(peer) else { return askWho(identity) }
+                if let done = body.done { scheduler.delivered(done, by: peer) }
                 perform(scheduler.addCredit(body.n, to: peer, now: now), now: now)
             case .heartbeat:
                 let body = try WireCodec.body(HeartbeatBody.self, from: header)
@@ -43,18 +48,21 @@ extension Coordinator {
                 guard scheduler.knows(peer) else { return askWho(identity) }
                 scheduler.heard(from: peer, now: now)
                 if let figures = body.figures { ledger.update(peer, figures: figures, at: now) }
+            case .draining:
+                guard scheduler.knows(peer) else { return askWho(identity) }
+                logger.info("worker draining", metadata: ["worker": "\(peer)"])
+                scheduler.drain(peer, now: now)
             case .bye:
-                logger.info("worker left", metadata: ["worker": "\(peer)"])
+                let body = try WireCodec.body(ByeBody.self, from: header)
+                logger.info(
+                    "worker left", metadata: ["worker": "\(peer)", "returned": "\(body.returned.count)"])
                 ledger.forget(peer)
                 perform(scheduler.remove(peer, reason: "worker \(peer) left", now: now), now: now)
             case .committed:
                 let body = try WireCodec.body(CommittedBody.self, from: header)
                 collectorID = identity
                 ledger.collector = body.figures
-                for job in body.jobs {
-                    scheduler.committed(job)
-                    ledger.commit(job)
-                }
+                recordCommitted(body.jobs)
             case .finished:
                 let body = try WireCodec.body(CommittedBody.self, from: header)
                 ledger.collector = body.figures

@@ -39,7 +39,7 @@ extension Coordinator {
             articlesInFlight: inFlight, articlesQueued: queued, articlesTotalEstimate: totalEstimate,
             inputDone: cutter.exhausted, inputBytesRead: stats.bytesConsumed,
             inputBytesTotal: stats.totalBytes,
-            articlesPerSecond10s: recent, articlesPerSecondOverall: overall,
+            recentArticlesPerSecond: recent, overallArticlesPerSecond: overall,
             megabytesPerSecond: elapsed > 0 ? Double(ledger.bytesCommitted) / elapsed / 1e6 : 0,
             etaSeconds: eta, jobsCommitted: ledger.jobsCommitted, jobsRetried: ledger.retries,
             jobsGivenUp: ledger.givenUp, workers: workers, collector: ledger.collector)

@@ -23,6 +23,11 @@ public final class Coordinator {
     var collectorID: [UInt8]?
     var collectorFinished = false
     var pendingDeadJobs: [String] = []
+    var watermark = InputWatermark()
+    /// Jobs committed before this process started (from the journal or the collector).
+    var committedEarlier: Set<String> = []
+    let journal: CoordinatorJournal?
+    let authenticator: ZAPAuthenticator
     let router: ZMQSocket
     let statusRouter: ZMQSocket?
 
@@ -36,10 +41,15 @@ public final class Coordinator {
         scheduler = JobScheduler(settings: settings.scheduler)
         cutter = JobCutter(batchSize: settings.batchSize, maxArticleBytes: settings.maxArticleBytes)
         reader = ScrapeInputReader(inputs: settings.inputs, settings: settings.reader, logger: logger)
-        router = try Sockets.router(context, bind: settings.bind)
-        statusRouter = try settings.statusBind.map { (endpoint) throws(ClusterError) in
-            try Sockets.router(context, bind: endpoint)
+        journal = try settings.journal.map { (directory) throws(ClusterError) in
+            try CoordinatorJournal(directory: directory)
         }
+        authenticator = try ZAPAuthenticator(context: context, curve: settings.curve, logger: logger)
+        router = try Sockets.router(context, bind: settings.bind, curve: settings.curve)
+        statusRouter = try settings.statusBind.map { (endpoint) throws(ClusterError) in
+            try Sockets.router(context, bind: endpoint, curve: settings.curve)
+        }
+        if let directory = settings.journal { try resumeFromJournal(directory) }
     }
 
     /// The endpoint workers and the collector connect to (useful after binding port 0 / `*`).
@@ -55,6 +65,7 @@ public final class Coordinator {
         var lastTick = Moment.now()
         var lastHeartbeat = Moment.now()
         var finishSentAt: Moment?
+        var drainStarted: Moment?
         logger.info("coordinator listening", metadata: ["endpoint": "\(boundEndpoint)"])
 
         while true {
@@ -63,13 +74,7 @@ public final class Coordinator {
             perform(scheduler.tick(now: now), now: now)
             flushDeadJobs()
 
-            let ready: [Int]
-            do {
-                ready = try poller.poll(timeoutMilliseconds: Self.pollMilliseconds)
-            } catch {
-                throw ClusterError("poll failed: \(error)")
-            }
-            stop.wake.drain()
+            let ready = try stop.poll(&poller, milliseconds: Self.pollMilliseconds)
             if ready.contains(routerIndex) { drainRouter() }
             if let statusIndex, ready.contains(statusIndex) { answerStatusRequests() }
 
@@ -80,28 +85,68 @@ public final class Coordinator {
             }
             if after - lastTick >= Self.tickInterval {
                 ledger.sample(at: after)
+                recordGauges()
                 onTick(status(now: after))
                 lastTick = after
             }
-            if stop.count > 1 { break }
             if isComplete {
                 if finishSentAt == nil {
                     sendFinish(to: collectorID, reason: "all jobs committed")
                     finishSentAt = after
                 }
-                if collectorFinished || after - finishSentAt! > settings.finishTimeout {
+                if collectorFinished && !ledger.finished {
+                    ledger.finished = true
+                    for worker in scheduler.workers {
+                        sendFinish(to: Array(worker.utf8), reason: "run complete")
+                    }
+                    appendJournal(.init("finished"))
+                    logger.info(
+                        "run complete",
+                        metadata: [
+                            "articles": "\(ledger.itemsCommitted)",
+                            "peak_rss_mb": "\(Int(PeakMemory.megabytes))",
+                        ])
+                }
+                if ledger.finished && (!settings.keepRunning || stop.count > 0) { break }
+                if !collectorFinished && after - finishSentAt! > settings.finishTimeout {
+                    logger.error("the collector did not confirm the end of the run")
                     break
                 }
-            }
-            if stop.count == 1 && scheduler.leasedCount == 0 && pendingDeadJobs.isEmpty {
-                break
+            } else if stop.count > 0 {
+                if drainStarted == nil {
+                    drainStarted = after
+                    scheduler.setPaused(true)
+                    logger.notice(
+                        "stopping: waiting for jobs in flight", metadata: ["jobs": "\(scheduler.leasedCount)"]
+                    )
+                }
+                let drained = scheduler.leasedCount == 0 && pendingDeadJobs.isEmpty
+                if drained || stop.count > 1 || after - drainStarted! > settings.drainTimeout { break }
             }
         }
-        for worker in scheduler.workers { sendFinish(to: Array(worker.utf8), reason: "run ended") }
-        ledger.finished = isComplete && collectorFinished
         let final = status(now: Moment.now())
         onTick(final)
+        router.close()
+        statusRouter?.close()
+        authenticator.stop()
         return final
+    }
+
+    /// Publishes the gauges and the input counters (as deltas since the last call).
+    private func recordGauges() {
+        ClusterMetrics.jobsInFlight.record(scheduler.leasedCount)
+        ClusterMetrics.jobsQueued.record(scheduler.queuedCount)
+        ClusterMetrics.workersAlive.record(scheduler.workers.count)
+        let read = cutter.itemsRead
+        let bytes = reader.stats.bytesConsumed
+        if read > ledger.reportedItems {
+            ClusterMetrics.articlesRead.increment(by: read - ledger.reportedItems)
+        }
+        if bytes > ledger.reportedBytes {
+            ClusterMetrics.inputBytesRead.increment(by: Int(bytes - ledger.reportedBytes))
+        }
+        ledger.reportedItems = read
+        ledger.reportedBytes = bytes
     }
 
     /// True once the input is exhausted and every job is committed.
@@ -112,6 +157,13 @@ public final class Coordinator {
         let freeCredit = scheduler.workers.reduce(0) { $0 + scheduler.credit(of: $1) }
         let target = max(4, freeCredit + 2)
         while scheduler.queuedCount < target, let job = cutter.next(from: reader) {
+            watermark.cut(job: job.number, items: job.itemCount)
+            if committedEarlier.remove(job.id) != nil {
+                ledger.add(job)
+                ledger.commit(job.id)
+                watermark.committed(job: job.number)
+                continue
+            }
             ledger.add(job)
             scheduler.enqueue(job.id)
         }
@@ -124,11 +176,15 @@ public final class Coordinator {
                 dispatch(job, attempt: attempt, to: worker, now: now)
             case .requeued(let job, let failedAttempt, let reason):
                 ledger.retries += 1
+                ClusterMetrics.jobRetries.increment()
+                appendJournal(.init("requeued", jobs: [job], reason: reason))
                 logger.warning(
                     "job re-queued",
                     metadata: ["job": "\(job)", "attempt": "\(failedAttempt)", "reason": "\(reason)"])
             case .giveUp(let job, let attempts, let reason):
                 ledger.givenUp += 1
+                ClusterMetrics.jobsGivenUp.increment()
+                appendJournal(.init("given_up", jobs: [job], reason: reason))
                 ledger.giveUp(job, attempts: attempts, reason: reason)
                 pendingDeadJobs.append(job)
                 logger.error("job failed every attempt", metadata: ["job": "\(job)", "reason": "\(reason)"])

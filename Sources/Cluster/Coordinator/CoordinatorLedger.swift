@@ -17,6 +17,9 @@ struct CoordinatorLedger {
     var finished = false
     var committedRate = RateWindow()
     var bytesCommitted = 0
+    /// What the metrics were last told of the input.
+    var reportedItems = 0
+    var reportedBytes: UInt64 = 0
     let started = Moment.now()
 
     mutating func add(_ job: JobContent) {
@@ -29,6 +32,8 @@ struct CoordinatorLedger {
         itemsCommitted += job.itemCount
         bytesCommitted += job.bodyBytes
         jobsCommitted += 1
+        ClusterMetrics.articlesCommitted.increment(by: job.itemCount)
+        ClusterMetrics.jobsCommitted.increment()
     }
 
     mutating func giveUp(_ jobID: String, attempts: Int, reason: String) {

@@ -17,6 +17,14 @@ public struct CoordinatorSettings: Sendable {
     public var finishTimeout: Duration = .seconds(60)
     /// Stay up after the run is complete (for status), until stopped.
     public var keepRunning = false
+    /// The journal directory (append-only record of commits, for `resume`); nil for none.
+    public var journal: String?
+    /// Continue the run recorded in `journal` without redoing committed work.
+    public var resume = false
+    /// How long a stopping coordinator waits for jobs in flight to be committed.
+    public var drainTimeout: Duration = .seconds(60)
+    /// CURVE keys for the job and status sockets (off by default).
+    public var curve = CurveSettings()
 
     public init() {}
 }

@@ -4,6 +4,8 @@ import ScrapeIO
 /// A job as the coordinator holds it until it is committed: the header and one body per article.
 public struct JobContent: Sendable {
     public var id: String
+    /// The job's position in the run (1-based): `id` is derived from it.
+    public var number: Int
     public var articles: [ArticleMeta]
     public var bodies: [[UInt8]]
     public var failures: [DeadLetter]
@@ -31,7 +33,8 @@ public struct JobCutter {
     public mutating func next(from reader: ScrapeInputReader) -> JobContent? {
         guard !exhausted else { return nil }
         jobsCut += 1
-        var job = JobContent(id: Self.jobID(jobsCut), articles: [], bodies: [], failures: [], bodyBytes: 0)
+        var job = JobContent(
+            id: Self.jobID(jobsCut), number: jobsCut, articles: [], bodies: [], failures: [], bodyBytes: 0)
         while job.itemCount < batchSize, let item = reader.next() {
             itemsRead += 1
             switch item {
@@ -59,6 +62,18 @@ public struct JobCutter {
             return nil
         }
         return job
+    }
+
+    /// Continues a run whose first `job` jobs (`items` input items) are done: the caller has
+    /// skipped those items in the reader.
+    public mutating func resume(afterJob job: Int, items: Int) {
+        jobsCut = job
+        itemsRead = items
+    }
+
+    /// The job number of an id made by `jobID`, if it is one.
+    public static func jobNumber(_ id: String) -> Int? {
+        id.hasPrefix("job-") ? Int(id.dropFirst(4)) : nil
     }
 
     /// The id of the n-th job of a run (1-based).

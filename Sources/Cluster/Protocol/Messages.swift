@@ -26,9 +26,16 @@ public struct HelloBody: Codable, Sendable {
     public var committed: [String]?
 }
 
-/// `credit`: a worker can take `n` more jobs.
+/// `credit`: a worker can take `n` more jobs; `done` names the job whose result it just pushed to
+/// the collector (delivered, awaiting commit).
 public struct CreditBody: Codable, Sendable {
     public var n: Int
+    public var done: String?
+}
+
+/// `bye`: a worker leaves; `returned` lists jobs it gives back unfinished (re-queued at once).
+public struct ByeBody: Codable, Sendable {
+    public var returned: [String]
 }
 
 /// A worker's running figures, sent with heartbeats and shown by status.

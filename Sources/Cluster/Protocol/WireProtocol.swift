@@ -20,7 +20,7 @@ public enum WireProtocol {
 /// The kinds of message, as the header's `t` field spells them.
 public enum MessageKind: String, Codable, Sendable {
     // worker → coordinator
-    case hello, credit, heartbeat, bye
+    case hello, credit, heartbeat, draining, bye
     // coordinator → worker
     case job, finish, who
     // collector → coordinator

@@ -27,10 +27,11 @@ public struct JobScheduler: Sendable {
     private var queue = JobQueue()
     private var credit: [String: Int] = [:]
     private var leases = LeaseTable()
-    var leasesView: LeaseTable { leases }
     private var liveness: WorkerLiveness
     /// Attempts made so far for every job not yet committed or given up.
     private var attempts: [String: Int] = [:]
+    private var draining: Set<String> = []
+    private var paused = false
 
     public init(settings: Settings = .init()) {
         self.settings = settings
@@ -68,12 +69,43 @@ public struct JobScheduler: Sendable {
         return dispatch(now: now)
     }
 
-    /// A worker has `slots` more free slots.
+    /// A worker has `slots` more free slots (ignored while it drains).
     public mutating func addCredit(_ slots: Int, to worker: String, now: Moment) -> [Action] {
-        guard credit[worker] != nil else { return [] }
+        guard credit[worker] != nil, !draining.contains(worker) else { return [] }
         credit[worker, default: 0] += max(0, slots)
         liveness.heard(from: worker, at: now)
         return dispatch(now: now)
+    }
+
+    /// A worker drains: it gets no more jobs but keeps (and finishes) what it holds.
+    public mutating func drain(_ worker: String, now: Moment) {
+        guard credit[worker] != nil else { return }
+        credit[worker] = 0
+        draining.insert(worker)
+        liveness.heard(from: worker, at: now)
+    }
+
+    /// A worker pushed the result of `job` to the collector: the job now waits only for its commit.
+    public mutating func delivered(_ job: String, by worker: String) {
+        leases.markDelivered(job, by: worker)
+    }
+
+    /// A new collector instance appeared: results delivered to the old one but not committed are
+    /// lost, so those jobs run again. This is not the job's fault: it does not use up an attempt.
+    public mutating func collectorRestarted(now: Moment) -> [Action] {
+        var actions: [Action] = []
+        for lease in leases.revokeDelivered() where attempts[lease.job] != nil {
+            attempts[lease.job] = lease.attempt - 1
+            queue.pushFront(lease.job)
+            actions.append(
+                .requeued(job: lease.job, failedAttempt: lease.attempt, reason: "collector restarted"))
+        }
+        return actions + dispatch(now: now)
+    }
+
+    /// Stops (or resumes) handing out jobs; leases, liveness and commits go on.
+    public mutating func setPaused(_ paused: Bool) {
+        self.paused = paused
     }
 
     /// Any traffic from a known worker.
@@ -85,6 +117,7 @@ public struct JobScheduler: Sendable {
     /// A worker left (said goodbye, or could not be reached): its jobs are taken back at once.
     public mutating func remove(_ worker: String, reason: String, now: Moment) -> [Action] {
         credit[worker] = nil
+        draining.remove(worker)
         liveness.forget(worker)
         var actions: [Action] = []
         for lease in leases.revokeAll(heldBy: worker) {
@@ -112,6 +145,7 @@ public struct JobScheduler: Sendable {
         for worker in liveness.reapDead(now: now) {
             actions.append(.workerDead(worker: worker))
             credit[worker] = nil
+            draining.remove(worker)
             for lease in leases.revokeAll(heldBy: worker) {
                 actions += fail(
                     lease.job, attempt: lease.attempt, reason: "worker \(worker) stopped responding")
@@ -139,7 +173,7 @@ public struct JobScheduler: Sendable {
     /// Hands queued jobs to workers with credit, the worker with the most free credit first.
     private mutating func dispatch(now: Moment) -> [Action] {
         var actions: [Action] = []
-        while !queue.isEmpty {
+        while !queue.isEmpty && !paused {
             guard
                 let worker = credit.filter({ $0.value > 0 }).max(by: {
                     ($0.value, $1.key) < ($1.value, $0.key)
@@ -159,5 +193,5 @@ public struct JobScheduler: Sendable {
 
 extension JobScheduler {
     /// Whether a worker holds `job` now.
-    public func isLeased(_ job: String) -> Bool { leasesView.lease(of: job) != nil }
+    public func isLeased(_ job: String) -> Bool { leases.lease(of: job) != nil }
 }

@@ -6,6 +6,8 @@ public struct LeaseTable: Sendable {
         public var worker: String
         public var attempt: Int
         public var deadline: Moment
+        /// The worker pushed the result to the collector; only the commit is missing.
+        public var delivered = false
     }
 
     private var leases: [String: Lease] = [:]
@@ -35,6 +37,21 @@ public struct LeaseTable: Sendable {
         return lease
     }
 
+    /// Marks `job` as delivered when `worker` still holds it; returns whether it did.
+    @discardableResult
+    public mutating func markDelivered(_ job: String, by worker: String) -> Bool {
+        guard leases[job]?.worker == worker else { return false }
+        leases[job]?.delivered = true
+        return true
+    }
+
+    /// Ends and returns every delivered lease (their results were lost with a collector), in job order.
+    public mutating func revokeDelivered() -> [Lease] {
+        let delivered = leases.values.filter(\.delivered).sorted { $0.job < $1.job }
+        for lease in delivered { release(lease.job) }
+        return delivered
+    }
+
     /// Ends and returns every lease whose deadline is at or before `now`, oldest deadline first.
     public mutating func expire(now: Moment) -> [Lease] {
         let due = leases.values.filter { $0.deadline <= now }.sorted { $0.deadline < $1.deadline }
@@ -42,9 +59,11 @@ public struct LeaseTable: Sendable {
         return due
     }
 
-    /// Ends and returns every lease held by `worker` (it died or left), in job order.
-    public mutating func revokeAll(heldBy worker: String) -> [Lease] {
+    /// Ends and returns every lease held by `worker` (it died or left), in job order. Delivered
+    /// leases stay by default: their results are already with the collector, only the commit is due.
+    public mutating func revokeAll(heldBy worker: String, includingDelivered: Bool = false) -> [Lease] {
         let held = jobs(heldBy: worker).sorted().compactMap { leases[$0] }
+            .filter { includingDelivered || !$0.delivered }
         for lease in held { release(lease.job) }
         return held
     }

@@ -1,5 +1,7 @@
 /// What `presswork status` shows and `status --json` prints: one snapshot of a run, as the
-/// coordinator sees it (it also holds the collector's figures). Field names are stable for scripts.
+/// coordinator sees it (it also holds the collector's figures). `status --json` prints the field
+/// names in snake_case (`articles_committed`, `recent_articles_per_second`); they are stable for
+/// scripts and listed in the README.
 public struct RunStatus: Codable, Sendable, Equatable {
     /// `running`, `draining` (stopping, finishing in-flight work), `finished` or `failed`.
     public var state: String
@@ -17,8 +19,8 @@ public struct RunStatus: Codable, Sendable, Equatable {
     public var inputDone: Bool
     public var inputBytesRead: UInt64
     public var inputBytesTotal: UInt64?
-    public var articlesPerSecond10s: Double
-    public var articlesPerSecondOverall: Double
+    public var recentArticlesPerSecond: Double
+    public var overallArticlesPerSecond: Double
     public var megabytesPerSecond: Double
     public var etaSeconds: Double?
     public var jobsCommitted: Int

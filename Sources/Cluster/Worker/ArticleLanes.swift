@@ -67,13 +67,20 @@ final class ArticleLanes: Sendable {
         case failed(stage: String, line: [UInt8])
     }
 
-    private let tasks = Mutex<(queue: [Task], head: Int, closed: Bool)>(([], 0, false))
+    private let tasks = Mutex<(queue: FIFOBuffer<Task>, closed: Bool)>((FIFOBuffer(), false))
     private let available = DispatchSemaphore(value: 0)
     private let lanes: Int
     private let onJobDone: @Sendable (FinishedJob) -> Void
 
-    init(threads: Int, pipeline: PipelineSettings, onJobDone: @escaping @Sendable (FinishedJob) -> Void) {
+    /// When true, articles skip the pipeline and become minimal records: the transport benchmark.
+    private let emptyPipeline: Bool
+
+    init(
+        threads: Int, pipeline: PipelineSettings, emptyPipeline: Bool = false,
+        onJobDone: @escaping @Sendable (FinishedJob) -> Void
+    ) {
         lanes = max(1, threads)
+        self.emptyPipeline = emptyPipeline
         self.onJobDone = onJobDone
         for lane in 0..<lanes {
             DispatchQueue(label: "presswork.lane.\(lane)", qos: .userInitiated).async { [self] in
@@ -107,7 +114,16 @@ final class ArticleLanes: Sendable {
         while true {
             available.wait()
             guard let task = nextTask() else { return }
-            let outcome = Self.process(task.article, attempt: task.job.header.attempt, with: pipeline)
+            let started = Moment.now()
+            let outcome =
+                emptyPipeline
+                ? Self.passThrough(task.article)
+                : Self.process(task.article, attempt: task.job.header.attempt, with: pipeline)
+            ClusterMetrics.extractDuration.recordNanoseconds((Moment.now() - started).nanosecondsClamped)
+            ClusterMetrics.articlesProcessed.increment()
+            if case .failed(let stage, _) = outcome {
+                ClusterMetrics.articlesFailed(stage: stage).increment()
+            }
             if task.job.store(outcome, at: task.index) {
                 onJobDone(task.job.finished())
             }
@@ -116,16 +132,16 @@ final class ArticleLanes: Sendable {
 
     private func nextTask() -> Task? {
         tasks.withLock { state -> Task? in
-            if state.closed { return nil }
-            guard state.head < state.queue.count else { return nil }
-            let task = state.queue[state.head]
-            state.head += 1
-            if state.head == state.queue.count {
-                state.queue.removeAll(keepingCapacity: true)
-                state.head = 0
-            }
-            return task
+            state.closed ? nil : state.queue.popFirst()
         }
+    }
+
+    static func passThrough(_ article: RawArticle) -> ArticleOutcome {
+        var record = ArticleRecord(
+            id: article.id, source: article.source.description, format: "raw", pipeline: "empty")
+        record.url = article.url
+        record.wordCount = article.body.count
+        return .record(id: record.id, line: RecordJSON.encode(record))
     }
 
     static func process(_ article: RawArticle, attempt: Int, with pipeline: Pipeline) -> ArticleOutcome {

@@ -14,10 +14,12 @@ public final class Worker {
     private let push: ZMQSocket
     private let finished = LockedQueue<FinishedJob>()
     private var lanes: ArticleLanes!
-    private var held = 0
+    private var held: Set<String> = []
+    private var drainStarted: Moment?
     private var figures = WorkerFigures()
-    private var outbox: [[[UInt8]]] = []
-    private var lastSent = Moment.now()
+    /// Results waiting for the collector's socket to accept them.
+    private var outbox: [(job: String, frames: [[UInt8]])] = []
+    private var lastHeartbeat = Moment.now()
     private var lastHeard = Moment.now()
     private var finishRequested = false
 
@@ -32,11 +34,14 @@ public final class Worker {
         let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
         peer = PeerInfo(
             id: "w-\(host)-\(pid)-\(suffix)", role: "worker", host: host, pid: pid, threads: settings.threads)
-        dealer = try Sockets.connected(context, type: .dealer, to: settings.coordinator, routingID: peer.id)
-        push = try Sockets.connected(context, type: .push, to: settings.collector)
+        dealer = try Sockets.connected(
+            context, type: .dealer, to: settings.coordinator, routingID: peer.id, curve: settings.curve)
+        push = try Sockets.connected(context, type: .push, to: settings.collector, curve: settings.curve)
         let wake = stop.wake
         let finished = self.finished
-        lanes = ArticleLanes(threads: settings.threads, pipeline: settings.pipeline) { job in
+        lanes = ArticleLanes(
+            threads: settings.threads, pipeline: settings.pipeline, emptyPipeline: settings.emptyPipeline
+        ) { job in
             finished.append(job)
             wake.wake()
         }
@@ -51,45 +56,52 @@ public final class Worker {
         sayHello()
         logger.info("worker started", metadata: ["id": "\(peer.id)", "threads": "\(settings.threads)"])
         while true {
-            let ready: [Int]
-            do {
-                ready = try poller.poll(timeoutMilliseconds: 100)
-            } catch {
-                throw ClusterError("poll failed: \(error)")
-            }
-            stop.wake.drain()
+            let ready = try stop.poll(&poller, milliseconds: 100)
             if ready.contains(dealerIndex) { drainCoordinator() }
             shipFinishedJobs()
             let now = Moment.now()
-            if now - lastSent >= WireProtocol.heartbeatInterval {
+            if now - lastHeartbeat >= WireProtocol.heartbeatInterval {
+                // Sent even when other traffic flows: it carries the figures `status` shows.
                 send(.heartbeat, HeartbeatBody(figures: figures))
+                lastHeartbeat = now
             }
             if let timeout = settings.coordinatorTimeout, now - lastHeard > timeout {
                 throw ClusterError("no word from the coordinator at \(settings.coordinator) for \(timeout)")
             }
+            if stop.count > 0 && drainStarted == nil {
+                drainStarted = now
+                send(.draining, EmptyBody())
+                logger.info("draining: finishing held jobs", metadata: ["held": "\(held.count)"])
+            }
             let draining = finishRequested || stop.count > 0
-            if draining && held == 0 && outbox.isEmpty { break }
-            if stop.count > 1 { break }
+            if draining && held.isEmpty && outbox.isEmpty { break }
+            if stop.count > 1 || drainStarted.map({ now - $0 > settings.drainTimeout }) == true {
+                logger.warning(
+                    "stopping without finishing; giving jobs back", metadata: ["held": "\(held.count)"])
+                break
+            }
             if let parent = settings.parentPID, getppid() != parent {
                 logger.error("the parent process is gone; stopping")
                 break
             }
         }
-        send(.bye, EmptyBody())
+        send(.bye, ByeBody(returned: held.sorted()))
         logger.info(
             "worker finished",
-            metadata: ["articles": "\(figures.articlesDone)", "failed": "\(figures.articlesFailed)"])
+            metadata: [
+                "articles": "\(figures.articlesDone)", "failed": "\(figures.articlesFailed)",
+                "peak_rss_mb": "\(Int(PeakMemory.megabytes))",
+            ])
         return figures
     }
 
     private func sayHello() {
-        let free = stop.count > 0 ? 0 : max(0, settings.effectiveCredit - held)
+        let free = stop.count > 0 ? 0 : max(0, settings.effectiveCredit - held.count)
         send(.hello, HelloBody(peer: peer, credit: free, committed: nil))
     }
 
     private func send<Body: Codable>(_ kind: MessageKind, _ body: Body) {
         _ = try? dealer.send([WireCodec.encode(kind, body)], dontWait: true)
-        lastSent = Moment.now()
     }
 
     private func drainCoordinator() {
@@ -104,8 +116,9 @@ public final class Worker {
                         throw WireError(
                             "job \(job.job) has \(bodies.count) bodies for \(job.articles.count) articles")
                     }
-                    held += 1
-                    figures.jobsHeld = held
+                    held.insert(job.job)
+                    figures.jobsHeld = held.count
+                    ClusterMetrics.jobsHeld.record(held.count)
                     lanes.submit(job, bodies: bodies)
                 case .finish:
                     finishRequested = true
@@ -133,16 +146,19 @@ public final class Worker {
             let header = ResultHeader(
                 job: job.header.job, attempt: job.header.attempt, worker: peer.id, ids: job.ids,
                 deadLetters: job.deadLetters.count, failedStages: job.failedStages)
-            outbox.append([WireCodec.encode(.result, header)] + job.records + job.deadLetters)
-            held -= 1
-            figures.jobsHeld = held
+            outbox.append(
+                (job.header.job, [WireCodec.encode(.result, header)] + job.records + job.deadLetters))
             figures.articlesDone += job.header.articles.count
             figures.articlesFailed += job.failedArticles
-            if stop.count == 0 && !finishRequested { send(.credit, CreditBody(n: 1)) }
         }
         while let message = outbox.first {
-            guard (try? push.send(message, dontWait: true)) == true else { break }
+            guard (try? push.send(message.frames, dontWait: true)) == true else { break }
             outbox.removeFirst()
+            held.remove(message.job)
+            figures.jobsHeld = held.count
+            ClusterMetrics.jobsHeld.record(held.count)
+            let more = stop.count == 0 && !finishRequested ? 1 : 0
+            send(.credit, CreditBody(n: more, done: message.job))
         }
     }
 }

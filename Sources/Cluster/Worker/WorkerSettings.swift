@@ -12,6 +12,12 @@ public struct WorkerSettings: Sendable {
     public var pipeline = PipelineSettings()
     /// Give up waiting for a coordinator that never answers (nil: wait forever).
     public var coordinatorTimeout: Duration?
+    /// How long a draining worker may take to finish its jobs before it gives them back.
+    public var drainTimeout: Duration = .seconds(60)
+    /// Skip the pipeline (records carry only id, url and size): measures the transport alone.
+    public var emptyPipeline = false
+    /// CURVE client keys (off by default).
+    public var curve = CurveSettings()
     /// Exit when this process is no longer our parent (children of `presswork run`).
     public var parentPID: Int32?
 

