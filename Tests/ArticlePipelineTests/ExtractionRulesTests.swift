@@ -147,3 +147,17 @@ import Testing
         #expect(layoutLines.first?.hasPrefix("The standings after race 0") == true)
     }
 }
+
+@Suite struct MainTextExtractorTests {
+    @Test func paragraphsAreThoseOfThePipeline() throws {
+        for name in ["harbour-ferry.html", "library-reopens.html"] {
+            let raw = TestSupport.raw(try TestSupport.fixture(name))
+            let paragraphs = try MainTextExtractor().paragraphs(of: raw)
+            #expect(!paragraphs.isEmpty)
+            #expect(paragraphs.joined(separator: "\n\n") == (try Pipeline().process(raw)).text)
+        }
+        #expect(throws: PipelineError.self) {
+            try MainTextExtractor().paragraphs(of: TestSupport.raw([UInt8]()))
+        }
+    }
+}
