@@ -35,7 +35,8 @@ extension HTMLContentExtractor {
             guard document.nodes[index].kind == .element, !dropped[index] else { continue }
             let role = roles[index]
             if role.contains(.caption) { continue }  // captions go to `images`, not the text
-            if role.contains(.block) && !measures[index].blockInside {
+            let isTableRow = document.nodes[index].tag == .tr
+            if (role.contains(.block) || isTableRow) && !measures[index].blockInside {
                 flush(&run, into: &result)
                 let text = visibleText(of: index)
                 let linkHeavy =

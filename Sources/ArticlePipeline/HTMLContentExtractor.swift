@@ -75,12 +75,29 @@ struct HTMLContentExtractor {
             return document.firstElement(.body)
                 ?? (measures[HTMLDocument.root].text > 0 ? HTMLDocument.root : nil)
         }
+        if let marked = markedArticleBody(), measures[marked].prose * 2 >= measures[best].prose {
+            return marked
+        }
         var ancestor = best
         while ancestor > 0 {
             if document.nodes[ancestor].tag == .article && !dropped[ancestor] { return ancestor }
             ancestor = Int(document.nodes[ancestor].parent)
         }
         return widened(best)
+    }
+
+    /// The kept element with the most prose that schema.org microdata marks as the article body
+    /// (`itemprop="articleBody"`), if any.
+    private func markedArticleBody() -> Int? {
+        var result: Int?
+        for index in document.nodes.indices
+        where document.nodes[index].attributeCount > 0 && !dropped[index] && measures[index].prose > 0 {
+            guard let value = document.attribute("itemprop", of: index),
+                value.split(separator: " ").contains("articleBody")
+            else { continue }
+            if result.map({ measures[index].prose > measures[$0].prose }) ?? true { result = index }
+        }
+        return result
     }
 
     /// Climbs from `node` to ancestors that add prose in article-sized paragraphs with little other

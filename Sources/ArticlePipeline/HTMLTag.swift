@@ -55,8 +55,6 @@ struct HTMLTagFlags: OptionSet, Sendable {
     static let heading = HTMLTagFlags(rawValue: 1 << 7)
     /// Starts foreign content (SVG, MathML): self-closing tags are honoured inside.
     static let foreign = HTMLTagFlags(rawValue: 1 << 8)
-    /// Its text is not visible prose (scripts, styles, templates, form controls).
-    static let invisible = HTMLTagFlags(rawValue: 1 << 9)
     /// Extraction: its text becomes one paragraph.
     static let textBlock = HTMLTagFlags(rawValue: 1 << 10)
     /// Extraction: its boundaries separate words and runs of loose text.
@@ -101,13 +99,6 @@ struct HTMLTagFlags: OptionSet, Sendable {
         set(.scopeBoundary, [.applet, .caption, .html, .table, .td, .th, .marquee, .object, .template])
         set(.heading, [.h1, .h2, .h3, .h4, .h5, .h6])
         set(.foreign, [.svg, .math])
-        set(
-            .invisible,
-            [
-                .script, .style, .template, .noscript, .iframe, .noembed, .noframes, .textarea, .title,
-                .select, .option, .optgroup, .datalist, .head, .object, .embed, .canvas, .svg, .math,
-                .audio, .video, .map, .button, .input,
-            ])
         set(.textBlock, [.p, .h2, .h3, .h4, .li, .blockquote, .pre, .dd])
         set(.separator, [.br, .td, .th, .tr, .dt, .option, .li, .p, .div])
         for index in table.indices where table[index].contains(.special) { table[index].insert(.separator) }

@@ -15,6 +15,8 @@ struct HTMLTreeBuilder {
     /// How many elements of each tag are on the stack, so implied-end checks skip the stack walk
     /// when nothing could close (which keeps deep nesting linear).
     private var openCount = [Int32](repeating: 0, count: HTMLTag.allCases.count)
+    /// The same for unknown elements, by a hash of their name (a collision only costs a stack walk).
+    private var openUnknown: [UInt64: Int32] = [:]
     private var maxElements = PipelineSettings().maxElements
     private var maxDepth = PipelineSettings().maxDepth
 
@@ -29,6 +31,7 @@ struct HTMLTreeBuilder {
         flattened.removeAll(keepingCapacity: true)
         elementCount = 0
         for index in openCount.indices { openCount[index] = 0 }
+        openUnknown.removeAll(keepingCapacity: true)
     }
 
     /// True inside `<svg>` or `<math>`: self-closing tags are honoured and CDATA is text there.
@@ -49,6 +52,9 @@ struct HTMLTreeBuilder {
         let flags = tag.flags
         let foreign = inForeignContent
         if foreign && Self.breaksOutOfForeignContent(tag) { closeForeignContent() }
+        if openCount[Int(HTMLTag.head.rawValue)] > 0 && !Self.belongsInHead(tag) {
+            close(.head, .head, stoppingAt: [])  // body content implies `</head>`
+        }
         closeImplied(before: tag, flags: flags)
         if elementCount >= maxElements {
             stopped = true
@@ -73,6 +79,7 @@ struct HTMLTreeBuilder {
         } else {
             stack.append(Int32(index))
             openCount[Int(tag.rawValue)] += 1
+            if tag == .unknown { openUnknown[nameHash(Int(nameStart), Int(nameLength)), default: 0] += 1 }
         }
         return index
     }
@@ -97,6 +104,7 @@ struct HTMLTreeBuilder {
             flatPosition -= 1
         }
         if tag != .unknown && openCount[Int(tag.rawValue)] == 0 { return }
+        if tag == .unknown && openUnknown[nameHash(nameStart, nameLength), default: 0] == 0 { return }
         let boundary: HTMLTagFlags = tag.flags.contains(.special) ? .scopeBoundary : .special
         var position = stack.count - 1
         while position > 0 {
@@ -162,6 +170,15 @@ struct HTMLTreeBuilder {
         return index
     }
 
+    /// FNV-1a of the lower-cased name at `document.bytes[start..<start + length]`.
+    private func nameHash(_ start: Int, _ length: Int) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for index in start..<start + length {
+            hash = (hash ^ UInt64(document.bytes[index])) &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
     private func matches(_ node: Int, _ tag: HTMLTag, _ nameStart: Int, _ nameLength: Int) -> Bool {
         let value = document.nodes[node]
         guard value.tag == tag else { return false }
@@ -178,10 +195,26 @@ struct HTMLTreeBuilder {
     /// Pops the stack down to (and including) `position`; flattened elements close with it.
     private mutating func pop(to position: Int) {
         for open in stack[position...] {
-            openCount[Int(document.nodes[Int(open)].tag.rawValue)] -= 1
+            let node = document.nodes[Int(open)]
+            openCount[Int(node.tag.rawValue)] -= 1
+            if node.tag == .unknown {
+                openUnknown[nameHash(Int(node.start), Int(node.length)), default: 0] -= 1
+            }
         }
         stack.removeSubrange(position...)
         flattened.removeAll(keepingCapacity: true)
+    }
+
+    /// Elements the standard keeps inside `<head>`; any other start tag ends it.
+    private static func belongsInHead(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .base, .basefont, .bgsound, .link, .meta, .noframes, .script, .style, .template, .title,
+            .noscript,
+            .head:
+            return true
+        default:
+            return false
+        }
     }
 
     /// HTML start tags that end foreign content (the standard's breakout list).

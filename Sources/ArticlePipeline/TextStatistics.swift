@@ -45,25 +45,35 @@ enum TextStatistics {
             }
             ends.append(lowered.count)
         }
-        var weights = [Int](repeating: 0, count: 64)
+        // Bit weights in eight lanes of eight: each hash byte adds its ±1 votes in one vector add.
+        var weights = [SIMD8<Int32>](repeating: .zero, count: 8)
         var shingle: [UInt8] = []
         let shingleCount = max(1, words.count - 2)
-        for start in 0..<shingleCount {
-            shingle.removeAll(keepingCapacity: true)
-            for word in start..<min(start + 3, words.count) {
-                if word > start { shingle.append(0x20) }
-                shingle.append(contentsOf: lowered[(word == 0 ? 0 : ends[word - 1])..<ends[word]])
-            }
-            let hash = StableID.hash64(shingle)
-            for bit in 0..<64 {
-                weights[bit] += (hash >> UInt64(bit)) & 1 == 1 ? 1 : -1
+        bitVotes.withUnsafeBufferPointer { votes in
+            for start in 0..<shingleCount {
+                shingle.removeAll(keepingCapacity: true)
+                for word in start..<min(start + 3, words.count) {
+                    if word > start { shingle.append(0x20) }
+                    shingle.append(contentsOf: lowered[(word == 0 ? 0 : ends[word - 1])..<ends[word]])
+                }
+                let hash = StableID.hash64(shingle)
+                for lane in 0..<8 {
+                    weights[lane] &+= votes[Int(truncatingIfNeeded: (hash >> UInt64(lane * 8)) & 0xFF)]
+                }
             }
         }
         var result: UInt64 = 0
-        for bit in 0..<64 where weights[bit] > 0 {
+        for bit in 0..<64 where weights[bit / 8][bit % 8] > 0 {
             result |= 1 << UInt64(bit)
         }
         return result
+    }
+
+    /// For each byte value, +1 or −1 per bit, lowest bit first.
+    private static let bitVotes: [SIMD8<Int32>] = (0..<256).map { byte in
+        var votes = SIMD8<Int32>(repeating: -1)
+        for bit in 0..<8 where (byte >> bit) & 1 == 1 { votes[bit] = 1 }
+        return votes
     }
 
     @inline(__always)

@@ -11,6 +11,16 @@ enum UTF8Validator {
         let count = bytes.count
         var index = 0
         while index < count {
+            while index + 32 <= count {  // long ASCII runs: four words per test
+                let raw = UnsafeRawPointer(base + index)
+                let any =
+                    raw.loadUnaligned(as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+                if any & 0x8080_8080_8080_8080 != 0 { break }
+                index += 32
+            }
+            if index == count { break }
             if index + 8 <= count {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                 if word & 0x8080_8080_8080_8080 == 0 {

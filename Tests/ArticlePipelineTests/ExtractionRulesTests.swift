@@ -74,6 +74,18 @@ import Testing
         #expect(text == sentence("visible", 1) + "\n\n" + sentence("visible", 2))
     }
 
+    @Test func microdataArticleBodyIsPreferred() throws {
+        // The teaser list has more prose than the article, but the article is marked up as such.
+        let article = (0..<3).map { "<p>\(sentence("marked", $0))</p>" }.joined()
+        let teasers = (0..<6).map { "<p>\(sentence("other", $0))</p>" }.joined()
+        let html =
+            "<html><body><div itemprop=\"articleBody\">" + article + "</div><div class=list>" + teasers
+            + "</div></body></html>"
+        let text = try text(html)
+        #expect(text.contains(sentence("marked", 2)))
+        #expect(!text.contains(sentence("other", 0)))
+    }
+
     @Test func furnitureMarkersDoNotDropTheWholeArticle() throws {
         // A wrapper whose class carries a marker word but holds most of the page's prose stays.
         let html =
@@ -98,10 +110,54 @@ import Testing
             ]
             samples.append((0..<length).map { _ in pool.randomElement(using: &generator)! })
         }
+        // Lengths around the 8- and 32-byte fast paths, ASCII only and with a late multi-byte character.
+        for length in 0..<70 {
+            samples.append([UInt8](repeating: 0x61, count: length))
+            samples.append([UInt8](repeating: 0x61, count: length) + Array("é".utf8))
+            samples.append([UInt8](repeating: 0x61, count: length) + [0xC3])
+        }
         for sample in samples {
             #expect(
                 UTF8Validator.isValid(sample[...]) == (String(validating: sample, as: UTF8.self) != nil),
                 "\(sample)")
+        }
+    }
+}
+
+@Suite struct TableExtractionTests {
+    @Test func dataTableRowsBecomeLines() throws {
+        let intro = (0..<3).map {
+            "<p>The standings after race \($0) show the drivers ranked by the points they have collected so far.</p>"
+        }
+        let rows =
+            ["<tr><th>Pos.</th><th>Driver</th><th>Points</th></tr>"]
+            + (1...4).map { "<tr><td>\($0)</td><td>Driver \($0)</td><td>\(5000 - $0 * 10)</td></tr>" }
+        let html =
+            "<html><body><div class=post>" + intro.joined() + "<table>" + rows.joined()
+            + "</table></div></body></html>"
+        let record = try Pipeline().process(TestSupport.raw(html))
+        let lines = record.text.components(separatedBy: "\n\n")
+        #expect(lines.contains("Pos. Driver Points"))
+        #expect(lines.contains("3 Driver 3 4970"))
+        // A layout table (paragraphs inside cells) is read paragraph by paragraph instead.
+        let layout =
+            "<html><body><table><tr><td>" + intro.joined()
+            + "</td><td><p>Side column text that is long enough.</p></td></tr></table></body></html>"
+        let layoutLines = try Pipeline().process(TestSupport.raw(layout)).text.components(separatedBy: "\n\n")
+        #expect(layoutLines.first?.hasPrefix("The standings after race 0") == true)
+    }
+}
+
+@Suite struct MainTextExtractorTests {
+    @Test func paragraphsAreThoseOfThePipeline() throws {
+        for name in ["harbour-ferry.html", "library-reopens.html"] {
+            let raw = TestSupport.raw(try TestSupport.fixture(name))
+            let paragraphs = try MainTextExtractor().paragraphs(of: raw)
+            #expect(!paragraphs.isEmpty)
+            #expect(paragraphs.joined(separator: "\n\n") == (try Pipeline().process(raw)).text)
+        }
+        #expect(throws: PipelineError.self) {
+            try MainTextExtractor().paragraphs(of: TestSupport.raw([UInt8]()))
         }
     }
 }

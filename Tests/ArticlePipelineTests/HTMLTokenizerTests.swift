@@ -111,6 +111,15 @@ import Testing
         #expect(document.rawText(of: paragraph) == "abc")
     }
 
+    @Test func bodyContentEndsAnUnclosedHead() throws {
+        let document = TestSupport.parse(
+            "<html><head><title>t</title><meta charset=utf-8><div>body text</div>")
+        let div = try #require(document.firstElement(.div))
+        let head = try #require(document.firstElement(.head))
+        #expect(document.nodes[div].parent != Int32(head))
+        #expect(TestSupport.childNames(document, of: head) == ["title", "meta"])
+    }
+
     @Test func tagTableKnowsEveryTag() {
         for tag in HTMLTag.allCases where tag != .unknown {
             let name = Array(tag.name.uppercased().utf8)
@@ -130,5 +139,40 @@ import Testing
         #expect(second.nodes.count == 3)
         #expect(second.nodes.capacity >= 4000)
         #expect(second.rawText(of: 0) == "x")
+    }
+}
+
+/// Inputs built to make a naive parser quadratic or deep must finish quickly and keep the limits.
+@Suite struct PathologicalInputTests {
+    static let patterns: [(String, String)] = [
+        (
+            "unclosed divs then paragraphs",
+            String(repeating: "<div>", count: 20_000) + String(repeating: "<p>x", count: 20_000)
+        ),
+        (
+            "inline nesting with stray end tags",
+            String(repeating: "<b>", count: 20_000) + String(repeating: "</i></b>", count: 20_000)
+        ),
+        (
+            "unknown elements with other end tags",
+            String(repeating: "<x-a>", count: 20_000) + String(repeating: "</x-b>", count: 20_000)
+        ),
+        ("tables in cells", String(repeating: "<table><tr><td>", count: 10_000)),
+        ("ampersands", String(repeating: "&&#&#x&amp&notit;", count: 20_000)),
+        ("unclosed comment", "<p>a<!--" + String(repeating: "-- > <p>", count: 30_000)),
+        ("script escapes", "<script><!--" + String(repeating: "<script></script>-", count: 20_000)),
+        ("attributes", "<div " + String(repeating: "a=\"1\" b='2' c=3 ", count: 20_000) + ">x</div>"),
+        ("foreign content breakouts", String(repeating: "<svg><p><math><b>", count: 10_000)),
+        ("anchors", String(repeating: "<a href=x><div>", count: 20_000)),
+    ]
+
+    @Test(arguments: patterns.map(\.0))
+    func finishesQuickly(_ name: String) throws {
+        let html = try #require(Self.patterns.first { $0.0 == name }?.1)
+        let started = ContinuousClock.now
+        let record = try Pipeline().process(TestSupport.raw(html))
+        let elapsed = ContinuousClock.now - started
+        #expect(elapsed < .seconds(10), "\(name) took \(elapsed)")
+        #expect(record.text.utf8.count <= html.utf8.count)
     }
 }

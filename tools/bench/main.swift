@@ -1,9 +1,10 @@
 // presswork-bench: pages per second of the pipeline on one core, pages already in memory.
 //
-// usage: presswork-bench FOLDER [--seconds S] [--stage record|parse] [--json]
+// usage: presswork-bench FOLDER [--seconds S] [--stage record|extract|parse] [--json]
 //   FOLDER   a folder of .html files, or an AEB-style folder with html/ inside
 //   --stage  record (default): the whole pipeline, RawArticle → ArticleRecord (decode, parse,
-//            extract, record); parse: decode and parse only
+//            extract, enrich, record); extract: HTML main-text extraction alone (limits, decode,
+//            parse, extract: `MainTextExtractor`); parse: decode and parse only
 import ArticlePipeline
 import Foundation
 
@@ -22,7 +23,7 @@ while let argument = arguments.popFirst() {
 }
 guard let folderPath else {
     FileHandle.standardError.write(
-        Data("usage: presswork-bench FOLDER [--seconds S] [--stage record|parse] [--json]\n".utf8))
+        Data("usage: presswork-bench FOLDER [--seconds S] [--stage record|extract|parse] [--json]\n".utf8))
     exit(2)
 }
 
