@@ -17,7 +17,8 @@ if [ ! -d "$corpus/html" ]; then
   exit 0
 fi
 
-swift build -c release --product presswork-bench --product presswork-eval >/dev/null
+swift build -c release --product presswork-bench >/dev/null
+swift build -c release --product presswork-eval >/dev/null
 bin="$(swift build -c release --show-bin-path)"
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
