@@ -52,6 +52,7 @@ public final class Collector {
     /// Runs until the coordinator says the run is finished (then writes `_SUCCESS`) or a stop.
     public func run() throws(ClusterError) -> CollectorFigures {
         defer { authenticator.stop() }
+        ClusterMetrics.announce(.collector)
         var poller = ZMQPoller()
         let pullIndex = poller.add(pull)
         let dealerIndex = poller.add(dealer)

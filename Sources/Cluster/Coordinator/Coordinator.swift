@@ -58,6 +58,7 @@ public final class Coordinator {
     /// Runs until every job is committed (or a stop is requested); calls `onTick` about four
     /// times a second with the current status.
     public func run(onTick: (RunStatus) -> Void = { _ in }) throws(ClusterError) -> RunStatus {
+        ClusterMetrics.announce(.coordinator)
         var poller = ZMQPoller()
         let routerIndex = poller.add(router)
         let statusIndex = statusRouter.map { poller.add($0) }

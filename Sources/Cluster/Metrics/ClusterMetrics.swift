@@ -24,6 +24,30 @@ public enum ClusterMetrics {
     static let duplicatesDropped = Counter(label: "presswork_duplicates_dropped_total")
     static let commitDuration = Timer(label: "presswork_commit_duration_seconds")
 
+    /// The roles whose metrics `announce` creates.
+    public enum Role: Sendable {
+        case coordinator, worker, collector
+    }
+
+    /// Creates a role's metrics at zero when it starts, so every series is scrapeable from the first
+    /// moment (Prometheus convention) rather than appearing with its first event.
+    static func announce(_ role: Role) {
+        switch role {
+        case .coordinator:
+            for counter in [
+                articlesRead, articlesCommitted, inputBytesRead, jobsCommitted, jobRetries, jobsGivenUp,
+            ] {
+                counter.increment(by: 0)
+            }
+            for gauge in [jobsInFlight, jobsQueued, workersAlive] { gauge.record(0) }
+        case .worker:
+            articlesProcessed.increment(by: 0)
+            jobsHeld.record(0)
+        case .collector:
+            for counter in [recordsWritten, outputBytes, duplicatesDropped] { counter.increment(by: 0) }
+        }
+    }
+
     /// Articles the pipeline failed on, by stage (`limits`, `decode`, …), counted by workers.
     static func articlesFailed(stage: String) -> Counter {
         Counter(label: "presswork_articles_failed_total", dimensions: [("stage", stage)])

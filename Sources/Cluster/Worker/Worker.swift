@@ -50,6 +50,7 @@ public final class Worker {
     /// Runs until the coordinator says the run is finished, or a stop request has been honoured.
     public func run() throws(ClusterError) -> WorkerFigures {
         defer { lanes.shutdown() }
+        ClusterMetrics.announce(.worker)
         var poller = ZMQPoller()
         let dealerIndex = poller.add(dealer)
         _ = poller.add(fileDescriptor: stop.wake.fileDescriptor)
