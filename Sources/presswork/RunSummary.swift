@@ -19,6 +19,11 @@ struct RunSummary {
         for (stage, count) in collector.failuresByStage.sorted(by: { $0.key < $1.key }) {
             lines.append("    \(stage): \(count)")
         }
+        let skipped = status.inputSkipped.values.reduce(0, +)
+        if skipped > 0 {
+            let reasons = status.inputSkipped.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+            lines.append("  not articles:     \(skipped) (\(reasons.joined(separator: ", ")))")
+        }
         lines += [
             "  shards:           \(collector.files) files, \(Format.bytes(Double(collector.storedBytes)))",
             "  throughput:       \(Format.rate(status.overallArticlesPerSecond)) articles/s, "

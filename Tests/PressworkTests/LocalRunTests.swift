@@ -74,6 +74,19 @@ import Testing
         #expect(outcome.stdout.contains("failures:         3"))
     }
 
+    @Test func warcRecordsThatAreNotArticlesAreCountedInTheSummary() throws {
+        let dir = try TemporaryDirectory()
+        let scrape = dir.path("small.warc.gz")
+        try Scrapes.generate(count: 40, format: "warc.gz", to: scrape, urls: dir.path("urls.txt"))
+        let outcome = try PressworkBinary.run(
+            ["run", scrape.path, "-o", dir.path("out").path, "--quiet"], in: dir.url)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("records written:  40"))
+        // The generator writes a warcinfo record and one request record per article.
+        #expect(
+            outcome.stdout.contains("not articles:     41 (request: 40, warcinfo: 1)"), "\(outcome.stdout)")
+    }
+
     @Test func extractPrintsTheRecordOfOnePage() throws {
         let dir = try TemporaryDirectory()
         let samples = PressworkBinary.repositoryRoot.appendingPathComponent("tools/sample-pages")

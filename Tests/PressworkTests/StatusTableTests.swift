@@ -21,7 +21,7 @@ import Testing
             "articlesTotalEstimate": 4_000,
             "inputDone": false, "inputBytesRead": 1, "inputBytesTotal": 2, "recentArticlesPerSecond": 50,
             "overallArticlesPerSecond": 50, "megabytesPerSecond": 1, "etaSeconds": 50, "jobsCommitted": 20,
-            "jobsRetried": 1, "jobsGivenUp": 0, "workers": workers,
+            "jobsRetried": 1, "jobsGivenUp": 0, "workers": workers, "inputSkipped": ["request": 3],
         ]
         return try JSONDecoder().decode(RunStatus.self, from: JSONSerialization.data(withJSONObject: object))
     }

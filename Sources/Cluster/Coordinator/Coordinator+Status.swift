@@ -38,7 +38,7 @@ extension Coordinator {
             articlesCommitted: ledger.itemsCommitted, articlesFailed: ledger.collector?.failures ?? 0,
             articlesInFlight: inFlight, articlesQueued: queued, articlesTotalEstimate: totalEstimate,
             inputDone: cutter.exhausted, inputBytesRead: stats.bytesConsumed,
-            inputBytesTotal: stats.totalBytes,
+            inputBytesTotal: stats.totalBytes, inputSkipped: stats.skippedRecords,
             recentArticlesPerSecond: recent, overallArticlesPerSecond: overall,
             megabytesPerSecond: elapsed > 0 ? Double(ledger.bytesCommitted) / elapsed / 1e6 : 0,
             etaSeconds: eta, jobsCommitted: ledger.jobsCommitted, jobsRetried: ledger.retries,

@@ -19,6 +19,9 @@ public struct RunStatus: Codable, Sendable, Equatable {
     public var inputDone: Bool
     public var inputBytesRead: UInt64
     public var inputBytesTotal: UInt64?
+    /// Input records that are not articles (WARC request/warcinfo records, non-2xx or non-HTML
+    /// responses, ignored files), by reason: counted, never silently dropped.
+    public var inputSkipped: [String: Int] = [:]
     public var recentArticlesPerSecond: Double
     public var overallArticlesPerSecond: Double
     public var megabytesPerSecond: Double
