@@ -1,6 +1,7 @@
 /// Reads title, description, authors, published date, section and language from a page's markup:
-/// `<meta>` (Open Graph, article:*, name=...), `<title>`, the first `<h1>`, `<time datetime>`,
-/// JSON-LD `datePublished` and `<html lang>`.
+/// `<meta>` (Open Graph, article:*, name=...), `<title>`, a headline-like first `<h1>`, JSON-LD
+/// (`author`, `datePublished`/`dateCreated`, `@graph`), microdata, visible bylines and dates, `<time
+/// datetime>` and `<html lang>`.
 struct HTMLMetadataExtractor {
     /// Separators between a headline and the site name in `<title>`.
     static let titleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » "]
@@ -17,6 +18,13 @@ struct HTMLMetadataExtractor {
         var timeValue: String?
         var jsonLDDate: String?
         var itemDate: String?
+        var metaDate: String?
+        var headingMarked = false
+        var jsonLDAuthors: [String] = []
+        var itemAuthor: String?
+        var relAuthor: String?
+        var bylineCandidates: [Int] = []
+        var visibleDate: String?
         for index in document.nodes.indices where document.nodes[index].kind == .element {
             switch document.nodes[index].tag {
             case .meta:
@@ -31,6 +39,7 @@ struct HTMLMetadataExtractor {
                     if !content.lowercased().hasPrefix("http") { authors.append(content) }
                 }
                 if key == "datepublished" { itemDate = itemDate ?? content }
+                if metaDate == nil, Self.isDateKey(key) { metaDate = content }
                 if meta[key] == nil { meta[key] = content }
             case .html:
                 htmlLanguage =
@@ -40,32 +49,121 @@ struct HTMLMetadataExtractor {
                 titleText = document.rawText(of: index).collapsingWhitespace()
             case .h1 where firstHeading == nil:
                 let text = document.rawText(of: index).collapsingWhitespace()
-                if !text.isEmpty { firstHeading = text }
+                if !text.isEmpty {
+                    firstHeading = text
+                    let marks = [
+                        document.attribute("itemprop", of: index), document.attribute("class", of: index),
+                    ].compactMap { $0?.lowercased() }.joined(separator: " ")
+                    headingMarked =
+                        (marks.contains("headline") || marks.contains("title"))
+                        && !marks.contains("site") && !marks.contains("logo")
+                }
             case .time where timeValue == nil:
                 timeValue = document.attribute("datetime", of: index)
-            case .script where jsonLDDate == nil:
-                if document.attribute("type", of: index)?.lowercased() == "application/ld+json" {
-                    jsonLDDate = Self.jsonValue(of: "datePublished", in: document.rawText(of: index))
+            case .script:
+                guard document.attribute("type", of: index)?.lowercased() == "application/ld+json" else {
+                    break
+                }
+                let text = document.rawText(of: index)
+                guard let value = JSONParser.parse(text) else {
+                    jsonLDDate = jsonLDDate ?? Self.jsonValue(of: "datePublished", in: text)
+                    break
+                }
+                for object in Self.jsonLDObjects(value) {
+                    for key in ["datePublished", "dateCreated"] where jsonLDDate == nil {
+                        if let date = object[key]?.string, Self.plausibleDate(date) != nil {
+                            jsonLDDate = date
+                        }
+                    }
+                    if jsonLDAuthors.isEmpty, let author = object["author"] {
+                        jsonLDAuthors = Self.jsonLDPeople(author)
+                    }
                 }
             default:
-                if itemDate == nil, document.attribute("itemprop", of: index) == "datePublished" {
-                    itemDate =
-                        document.attribute("datetime", of: index) ?? document.attribute("content", of: index)
+                break
+            }
+            let itemprop = document.attribute("itemprop", of: index)?.lowercased().split(separator: " ") ?? []
+            if itemDate == nil, itemprop.contains("datepublished") {
+                itemDate =
+                    document.attribute("datetime", of: index) ?? document.attribute("content", of: index)
+                    ?? document.rawText(of: index).collapsingWhitespace()
+            }
+            if itemAuthor == nil, itemprop.contains("author") {
+                let name = itemName(index)
+                if !name.isEmpty { itemAuthor = name }
+            }
+            if relAuthor == nil, document.attribute("rel", of: index)?.lowercased() == "author" {
+                let name = document.rawText(of: index).collapsingWhitespace()
+                if !name.isEmpty { relAuthor = name }
+            }
+            if let classes = document.attribute("class", of: index) {
+                if Self.isBylineClass(classes) { bylineCandidates.append(index) }
+                if visibleDate == nil, Self.isPublishedClass(classes) {
+                    let text = document.rawText(of: index).collapsingWhitespace()
+                    if Self.plausibleDate(text) != nil { visibleDate = text }
                 }
             }
         }
-        article.title = meta["og:title"] ?? firstHeading ?? titleText.flatMap(Self.removingSiteName)
+        let titleHead = titleText.flatMap(Self.removingSiteName)
+        let headline = firstHeading.flatMap { heading -> String? in
+            // A shortened headline inside a fuller og:title ("A" in "A after B") gives way to it,
+            // unless the rest of og:title is a site name after a separator.
+            if let og = meta["og:title"], og != heading, let range = og.firstRange(of: heading) {
+                let rest = og[range.upperBound...]
+                if !Self.titleSeparators.contains(where: { rest.hasPrefix($0) }) { return nil }
+            }
+            let shortTitle =
+                meta["og:title"] == nil
+                && (titleHead?.split(separator: " ").filter { $0.contains(where: \.isLetter) }.count ?? 0) < 3
+            let related = Self.isHeadline(
+                heading, titles: [titleHead, meta["og:title"].flatMap(Self.removingSiteName)])
+            return headingMarked || related || shortTitle ? heading : nil
+        }
+        article.title = headline ?? meta["og:title"] ?? titleText.flatMap(Self.removingSiteName)
         article.description = meta["description"] ?? meta["og:description"] ?? meta["twitter:description"]
         article.authors = Self.splitAuthors(authors)
+        if article.authors.isEmpty { article.authors = Self.splitAuthors(jsonLDAuthors) }
+        for name in [itemAuthor, relAuthor] where article.authors.isEmpty {
+            article.authors = name.flatMap(Self.bylineNames) ?? []
+        }
+        if article.authors.isEmpty {
+            // The innermost byline elements, in document order; the first that reads as names.
+            let innermost = bylineCandidates.enumerated().filter { offset, index in
+                offset + 1 == bylineCandidates.count || !isInside(bylineCandidates[offset + 1], index)
+            }
+            article.authors =
+                innermost.lazy.compactMap { Self.bylineNames(document.rawText(of: $0.element)) }.first ?? []
+        }
         article.section = meta["article:section"]
         let dates = [
             meta["article:published_time"], meta["og:article:published_time"], jsonLDDate, itemDate,
-            timeValue,
+            metaDate, timeValue, visibleDate,
         ]
-        article.published = dates.lazy.compactMap { $0.flatMap(DateNormaliser.normalise) }.first
+        article.published = dates.lazy.compactMap { $0.flatMap(Self.plausibleDate) }.first
         article.language =
             [htmlLanguage, meta["og:locale"], meta["content-language"]].lazy
             .compactMap { $0.flatMap(Self.languageCode) }.first
+    }
+
+    /// Meta names that carry a publication date: "date", "dc.date", "pubdate", "...-post-date".
+    static func isDateKey(_ key: String) -> Bool {
+        key == "date" || key == "dc.date" || key == "dc.date.issued" || key == "pubdate"
+            || (key.hasSuffix("date") && (key.contains("pub") || key.contains("post")))
+    }
+
+    /// The normalised date when it parses and its year is not a placeholder ("0001-01-01").
+    static func plausibleDate(_ value: String) -> String? {
+        var text = value
+        if text.lowercased().hasPrefix("published") { text = String(text.dropFirst(9)) }
+        guard let date = DateNormaliser.normalise(text), let year = Int(date.prefix(4)), year >= 1990 else {
+            return nil
+        }
+        return date
+    }
+
+    /// Whether a class attribute marks a visible publication date ("publish-date", "entry-published").
+    static func isPublishedClass(_ value: String) -> Bool {
+        value.lowercased().split(separator: " ").contains { $0.contains("publish") }
     }
 
     /// "Headline | Site" → "Headline" when the part after the last separator is the shorter one.

@@ -9,6 +9,12 @@ struct MetadataCleanup {
         "columnist", "desk", "team", "news", "newsroom", "agency", "wire", "wires", "editors",
     ]
 
+    /// News agencies credited as authors of wire copy; the gold treats such pages as having no author.
+    private static let agencies: Set<String> = [
+        "associated press", "the associated press", "ap", "reuters", "afp", "agence france-presse",
+        "canadian press", "the canadian press", "press association", "pa", "dpa", "ansa", "efe", "upi",
+    ]
+
     func clean(_ article: inout ExtractedArticle, domain: String?) {
         let label = domain?.split(separator: ".").first { $0 != "www" }
         let site = label.map { Self.siteLetters(String($0)) } ?? ""
@@ -47,7 +53,9 @@ struct MetadataCleanup {
         let words = name.split(separator: " ")
         guard let first = words.first else { return nil }
         if words.contains(where: { Self.roleWords.contains($0.lowercased()) }) { return nil }
-        if !site.isEmpty, Self.siteLetters(name) == site || site.hasPrefix(Self.siteLetters(name)) {
+        if Self.agencies.contains(name.lowercased()) { return nil }
+        let letters = Self.siteLetters(name)
+        if !site.isEmpty, !letters.isEmpty, letters == site || site.hasPrefix(letters) {
             return nil
         }
         // A handle: one word without capitals ("admin", "rmb8090").
