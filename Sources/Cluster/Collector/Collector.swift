@@ -156,17 +156,28 @@ public final class Collector {
         }
     }
 
-    /// Whether a job's output is new: a job already committed or pending is a duplicate.
+    /// Whether a job's output is new: a job already committed or pending is a duplicate. A duplicate
+    /// of a committed job means the coordinator re-ran it without knowing it was committed (its
+    /// notice was lost with a coordinator that died): the commit is announced again.
     private func accept(_ job: String) -> Bool {
-        if writer.committedJobs.contains(job) || pendingSet.contains(job) {
-            figures.duplicatesDropped += 1
-            ClusterMetrics.duplicatesDropped.increment()
+        if writer.committedJobs.contains(job) {
+            dropDuplicate()
+            send(.committed, CommittedBody(jobs: [job], figures: figures))
+            return false
+        }
+        if pendingSet.contains(job) {
+            dropDuplicate()
             return false
         }
         pending.append(job)
         pendingSet.insert(job)
         if firstPending == nil { firstPending = Moment.now() }
         return true
+    }
+
+    private func dropDuplicate() {
+        figures.duplicatesDropped += 1
+        ClusterMetrics.duplicatesDropped.increment()
     }
 
     private func commit() throws(ClusterError) {

@@ -60,6 +60,9 @@ extension Coordinator {
                 perform(scheduler.remove(peer, reason: "worker \(peer) left", now: now), now: now)
             case .committed:
                 let body = try WireCodec.body(CommittedBody.self, from: header)
+                // A collector this process has not heard say hello (we restarted): ask for its whole
+                // list of committed jobs, since notices sent while we were down may be lost.
+                if collectorID != identity { askWho(identity) }
                 collectorID = identity
                 ledger.collector = body.figures
                 recordCommitted(body.jobs)
