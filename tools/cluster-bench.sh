@@ -39,7 +39,7 @@ baseline() {
   echo "$total"
 }
 
-# One local run; prints "articles/s peak-rss-json".
+# One local run; prints a JSON object: articles/s, input MB/s, peak RSS and CPU seconds per role.
 run() {
   local scrape="$1" workers="$2" extra="${3:-}"
   rm -rf "$work/out"
@@ -49,49 +49,95 @@ run() {
   "$bin/presswork" run "$scrape" -o "$work/out" --workers "$workers" --threads 1 --shards 16 --quiet \
     --log-level info $extra >"$work/run.out" 2>"$work/run.err" || true
   end=$(date +%s.%N)
-  python3 - "$work/run.err" "$work/run.out" "$start" "$end" <<'PY'
-import json, re, sys
-err, out, start, end = open(sys.argv[1]).read(), open(sys.argv[2]).read(), float(sys.argv[3]), float(sys.argv[4])
+  python3 - "$work/run.err" "$work/run.out" "$start" "$end" "$scrape" <<'PY'
+import json, os, re, sys
+err, out = open(sys.argv[1]).read(), open(sys.argv[2]).read()
+start, end, scrape = float(sys.argv[3]), float(sys.argv[4]), sys.argv[5]
 records = int(re.search(r"records written:\s+(\d+)", out).group(1))
 failures = int(re.search(r"failures:\s+(\d+)", out).group(1))
 rss = {"coordinator": 0, "collector": 0, "workers": []}
+cpu = {"coordinator": 0.0, "collector": 0.0, "workers": []}
 for line in err.splitlines():
-    m = re.search(r"peak_rss_mb=(\d+)", line)
+    m, c = re.search(r"peak_rss_mb=(\d+)", line), re.search(r"cpu_s=([\d.]+)", line)
     if not m:
         continue
-    if "run complete" in line: rss["coordinator"] = int(m.group(1))
-    elif "collector finished" in line: rss["collector"] = int(m.group(1))
-    elif "worker finished" in line: rss["workers"].append(int(m.group(1)))
-print(json.dumps({"per_second": (records + failures) / (float(end) - float(start)), "rss": rss,
-                  "articles": records + failures}))
+    role = ("coordinator" if "run complete" in line else "collector" if "collector finished" in line
+            else "workers" if "worker finished" in line else None)
+    if role == "workers":
+        rss["workers"].append(int(m.group(1)))
+        cpu["workers"].append(float(c.group(1)) if c else 0.0)
+    elif role:
+        rss[role] = int(m.group(1))
+        cpu[role] = float(c.group(1)) if c else 0.0
+seconds = end - start
+articles = records + failures
+print(json.dumps({"per_second": articles / seconds, "rss": rss, "cpu": cpu, "articles": articles,
+                  "mb_per_second": os.path.getsize(scrape) / seconds / 1e6, "seconds": seconds}))
 PY
 }
 
+zcat "$work/1x.warc.gz" >"$work/1x.warc"
 b1=$(baseline 1)
 b2=$(baseline 2)
 r1=$(run "$work/1x.warc.gz" 1)
 r2=$(run "$work/1x.warc.gz" 2)
+r2plain=$(run "$work/1x.warc" 2)
 empty=$(run "$work/1x.warc.gz" 2 --empty-pipeline)
+emptyplain=$(run "$work/1x.warc" 2 --empty-pipeline)
 big=$(run "$work/10x.warc.gz" 2)
 
-python3 - "$count" "$templates" "$b1" "$b2" "$r1" "$r2" "$empty" "$big" "$*" <<'PY' | tee "$work/table.md"
+python3 - "$count" "$templates" "$b1" "$b2" "$r1" "$r2" "$r2plain" "$empty" "$emptyplain" "$big" "$*" \
+  <<'PY' | tee "$work/table.md"
 import json, sys
-count, templates, b1, b2 = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4])
-r1, r2, empty, big = (json.loads(a) for a in sys.argv[5:9])
-args = sys.argv[9]
+count, templates, b1, b2 = int(sys.argv[1]), sys.argv[2], float(sys.argv[3]), float(sys.argv[4])
+r1, r2, r2plain, empty, emptyplain, big = (json.loads(a) for a in sys.argv[5:11])
+args = sys.argv[11]
+batch = 64
 print(f"\n### Cluster: `tools/cluster-bench.sh {args}`".rstrip())
-print(f"\n{count} articles (WARC.gz from {templates}); wall time from start to exit, process start-up included.\n")
-print("| measurement | articles/s | baseline (same run) | ratio |")
+print(f"\n{count} articles from {templates}; wall time from start to exit, process start-up included.\n")
+print("| measurement | articles/s | input MB/s | baseline (same run) | ratio |")
+print("| --- | --- | --- | --- | --- |")
+rows = [
+    ("`presswork run` .warc.gz, 1 worker × 1 thread", r1, "in-memory pipeline, 1 core", b1),
+    ("`presswork run` .warc.gz, 2 workers × 1 thread", r2, "in-memory pipeline, 2 cores", b2),
+    ("`presswork run` .warc, 2 workers × 1 thread", r2plain, "in-memory pipeline, 2 cores", b2),
+]
+for name, r, base, value in rows:
+    print(f"| {name} | {r['per_second']:.0f} | {r['mb_per_second']:.0f} | {base}: {value:.0f} | {r['per_second']/value:.2f} |")
+for name, r in (("transport ceiling .warc.gz (2 workers, empty pipeline)", empty),
+                ("transport ceiling .warc (2 workers, empty pipeline)", emptyplain)):
+    print(f"| {name} | {r['per_second']:.0f} ({r['per_second']/batch:.0f} jobs/s) | {r['mb_per_second']:.0f} "
+          f"| pipeline, 2 cores: {b2:.0f} | {r['per_second']/b2:.1f}× |")
+print()
+print("CPU seconds per 1,000 articles, by role (getrusage of each process; workers include the pipeline):\n")
+print("| run | coordinator | collector | workers (each) |")
 print("| --- | --- | --- | --- |")
-print(f"| `presswork run`, 1 worker × 1 thread | {r1['per_second']:.0f} | in-memory pipeline, 1 core: {b1:.0f} | {r1['per_second']/b1:.2f} |")
-print(f"| `presswork run`, 2 workers × 1 thread | {r2['per_second']:.0f} | in-memory pipeline, 2 cores: {b2:.0f} | {r2['per_second']/b2:.2f} |")
-print(f"| transport ceiling (2 workers, empty pipeline) | {empty['per_second']:.0f} | pipeline, 2 cores: {b2:.0f} | {empty['per_second']/b2:.1f}× |")
+def per_k(r, x): return 1000 * x / r["articles"]
+for name, r in (("2 workers, .warc.gz", r2), ("2 workers, .warc", r2plain),
+                ("empty pipeline, .warc.gz", empty), ("empty pipeline, .warc", emptyplain)):
+    c = r["cpu"]
+    workers = ", ".join(f"{per_k(r, w):.2f}" for w in c["workers"])
+    print(f"| {name} | {per_k(r, c['coordinator']):.2f} | {per_k(r, c['collector']):.2f} | {workers} |")
 print()
 print("| peak RSS (MB) | coordinator | collector | workers |")
 print("| --- | --- | --- | --- |")
 for name, r in (("1×, 2 workers", r2), (f"10× ({big['articles']} articles), 2 workers", big)):
     rss = r["rss"]
     print(f"| {name} | {rss['coordinator']} | {rss['collector']} | {', '.join(map(str, rss['workers']))} |")
+# Scaling projection: one coordinator core feeds 1000 / (its CPU s per 1,000 articles) articles/s,
+# one collector core likewise; a worker core does b1 articles/s.
+coord_k = per_k(r2, r2["cpu"]["coordinator"])
+coll_k = per_k(r2, r2["cpu"]["collector"])
+coord_plain_k = per_k(r2plain, r2plain["cpu"]["coordinator"])
+print()
+print("Scaling projection (one coordinator and one collector, each on its own core; a worker core "
+      f"does {b1:.0f} articles/s of these pages):\n")
+print("| role | CPU s per 1,000 articles | saturates at articles/s | worker cores it can feed |")
+print("| --- | --- | --- | --- |")
+for name, k in (("coordinator, .warc.gz input", coord_k), ("coordinator, .warc input", coord_plain_k),
+                ("collector (gzip output)", coll_k)):
+    rate = 1000 / k if k > 0 else float("inf")
+    print(f"| {name} | {k:.2f} | {rate:.0f} | {rate / b1:.0f} |")
 PY
 {
   echo

@@ -3,6 +3,9 @@ import CZeroMQ
 extension ZMQSocket {
     /// Sends all frames as one multipart message (`ZMQ_SNDMORE` on all but the last).
     ///
+    /// Frames of `ZeroCopyFrame.threshold` bytes or more are not copied: libzmq reads them from the
+    /// array's storage, which stays alive until it is done.
+    ///
     /// Blocks until libzmq queues the message, unless `dontWait`. Returns false when the message
     /// could not be queued: `dontWait` and the queue is full or there is no peer, or the send
     /// timeout (`setSendTimeout`) expired. libzmq queues a multipart message atomically once its
@@ -18,7 +21,11 @@ extension ZMQSocket {
             var flags: Int32 = index < last ? Int32(ZMQ_SNDMORE) : 0
             if dontWait { flags |= Int32(ZMQ_DONTWAIT) }
             while true {
-                let rc = frames[index].withUnsafeBytes { zmq_send(handle, $0.baseAddress, $0.count, flags) }
+                let frame = frames[index]
+                let rc =
+                    frame.count >= ZeroCopyFrame.threshold
+                    ? ZeroCopyFrame.send(frame, on: handle, flags: flags)
+                    : frame.withUnsafeBytes { zmq_send(handle, $0.baseAddress, $0.count, flags) }
                 if rc >= 0 { break }
                 let code = zmq_errno()
                 if code == EINTR { continue }

@@ -20,4 +20,9 @@ struct Presswork: ParsableCommand {
             CollectorCommand.self, StatusCommand.self, KeygenCommand.self,
         ]
     )
+
+    static func main() {
+        MallocTuning.apply()
+        main(nil)
+    }
 }

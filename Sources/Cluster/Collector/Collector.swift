@@ -83,9 +83,8 @@ public final class Collector {
                 send(.finished, CommittedBody(jobs: [], figures: figures))
                 logger.info(
                     "collector finished",
-                    metadata: [
-                        "records": "\(figures.records)", "peak_rss_mb": "\(Int(PeakMemory.megabytes))",
-                    ])
+                    metadata: ResourceUsage.logFields.merging(
+                        ["records": "\(figures.records)"], uniquingKeysWith: { $1 }))
                 return figures
             }
             if stop.count > 0 {

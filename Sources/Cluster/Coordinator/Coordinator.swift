@@ -103,10 +103,8 @@ public final class Coordinator {
                     appendJournal(.init("finished"))
                     logger.info(
                         "run complete",
-                        metadata: [
-                            "articles": "\(ledger.itemsCommitted)",
-                            "peak_rss_mb": "\(Int(PeakMemory.megabytes))",
-                        ])
+                        metadata: ResourceUsage.logFields.merging(
+                            ["articles": "\(ledger.itemsCommitted)"], uniquingKeysWith: { $1 }))
                 }
                 if ledger.finished && (!settings.keepRunning || stop.count > 0) { break }
                 if !collectorFinished && after - finishSentAt! > settings.finishTimeout {

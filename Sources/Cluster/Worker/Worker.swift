@@ -89,10 +89,9 @@ public final class Worker {
         send(.bye, ByeBody(returned: held.sorted()))
         logger.info(
             "worker finished",
-            metadata: [
-                "articles": "\(figures.articlesDone)", "failed": "\(figures.articlesFailed)",
-                "peak_rss_mb": "\(Int(PeakMemory.megabytes))",
-            ])
+            metadata: ResourceUsage.logFields.merging(
+                ["articles": "\(figures.articlesDone)", "failed": "\(figures.articlesFailed)"],
+                uniquingKeysWith: { $1 }))
         return figures
     }
 
