@@ -86,7 +86,14 @@ public final class Worker {
                 break
             }
         }
-        send(.bye, ByeBody(returned: held.sorted()))
+        if finishRequested {
+            // The run is over and the coordinator may already have closed its socket: a goodbye
+            // nobody reads would hold this process for the whole linger time at exit.
+            try? dealer.setLinger(milliseconds: 0)
+            try? push.setLinger(milliseconds: 0)
+        } else {
+            send(.bye, ByeBody(returned: held.sorted()))
+        }
         logger.info(
             "worker finished",
             metadata: ResourceUsage.logFields.merging(
