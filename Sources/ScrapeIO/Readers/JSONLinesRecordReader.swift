@@ -15,7 +15,7 @@ final class JSONLinesRecordReader: ScrapeFormatReader {
     private let path: String
     private let context: ScrapeReadContext
     private let fields: JSONLineFieldPositions
-    private var scanner: JSONLineScanner
+    private let scanner: JSONLineScanner
     private var lineNumber = 0
     private var done = false
 
@@ -113,33 +113,29 @@ final class JSONLinesRecordReader: ScrapeFormatReader {
             let valid = String(validating: line, as: UTF8.self) != nil
             return context.failure(source, valid ? "invalid JSON" : "invalid UTF-8 in JSON line")
         }
-        guard let body = firstBytes(fields.body, line) else {
+        guard let body = firstBytes(fields.body) else {
             let names = context.settings.bodyFields.joined(separator: ", ")
             return context.failure(source, "no body field (looked for \(names))")
         }
-        let url = firstString(fields.url, line).flatMap { $0.isEmpty ? nil : $0 }
+        let url = firstString(fields.url).flatMap { $0.isEmpty ? nil : $0 }
         let id = firstScalar(fields.id, line).flatMap { $0.isEmpty ? nil : $0 }
         let article = RawArticle(
-            id: id, url: url, body: body, contentType: firstString(fields.contentType, line),
+            id: id, url: url, body: body, contentType: firstString(fields.contentType),
             charset: "utf-8", fetchedAt: firstScalar(fields.fetchedAt, line), source: source)
         return .article(article)
     }
 
     /// The first of `positions` whose value is a string, decoded.
-    private func firstBytes(_ positions: Range<Int>, _ line: UnsafeRawBufferPointer) -> [UInt8]? {
+    private func firstBytes(_ positions: Range<Int>) -> [UInt8]? {
         for position in positions {
-            if case .string(let span) = scanner.values[position] {
-                return JSONStringDecoder.bytes(span, of: line)
-            }
+            if case .string(let range) = scanner.values[position] { return scanner.bytes(range) }
         }
         return nil
     }
 
-    private func firstString(_ positions: Range<Int>, _ line: UnsafeRawBufferPointer) -> String? {
+    private func firstString(_ positions: Range<Int>) -> String? {
         for position in positions {
-            if case .string(let span) = scanner.values[position] {
-                return JSONStringDecoder.string(span, of: line)
-            }
+            if case .string(let range) = scanner.values[position] { return scanner.string(range) }
         }
         return nil
     }
@@ -148,7 +144,7 @@ final class JSONLinesRecordReader: ScrapeFormatReader {
     private func firstScalar(_ positions: Range<Int>, _ line: UnsafeRawBufferPointer) -> String? {
         for position in positions {
             switch scanner.values[position] {
-            case .string(let span): return JSONStringDecoder.string(span, of: line)
+            case .string(let range): return scanner.string(range)
             case .number(let range): return Self.numberText(UnsafeRawBufferPointer(rebasing: line[range]))
             default: continue
             }
