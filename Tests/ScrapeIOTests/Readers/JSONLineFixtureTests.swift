@@ -16,9 +16,30 @@ struct JSONLineFixtureTests {
         "every line of a fixture gives its expected article, failure or skip",
         arguments: ["escapes", "nesting", "values", "malformed", "strict"])
     func fixture(name: String) throws {
-        let input = Self.folder.appendingPathComponent(name + ".jsonl").path
-        let expected = try Self.expectations(name)
-        let (items, stats) = ScrapeFixtures.readAll([input])
+        try Self.check(name, settings: ReaderSettings())
+    }
+
+    @Test("keys compare as Swift strings do (canonical equivalence); the last of equal keys wins")
+    func equivalentKeys() throws {
+        var settings = ReaderSettings()
+        settings.bodyFields = ["Km", "é"]
+        settings.urlFields = ["url"]
+        try Self.check("keys", settings: settings)
+        // The rule is the one reading into a [String: Any] gave.
+        let data = try Data(contentsOf: Self.folder.appendingPathComponent("keys.jsonl"))
+        let (items, _) = ScrapeFixtures.readAll(
+            [Self.folder.appendingPathComponent("keys.jsonl").path], settings: settings)
+        let lines = data.split(separator: 0x0a).map { Array($0) }
+        #expect(
+            items.map(JSONLineOutcome.init)
+                == lines.map { ReferenceJSONLineReader.outcome($0, settings: settings) })
+    }
+
+    /// Reads fixture `name` and compares each line's outcome with its expectation.
+    static func check(_ name: String, settings: ReaderSettings) throws {
+        let input = folder.appendingPathComponent(name + ".jsonl").path
+        let expected = try expectations(name)
+        let (items, stats) = ScrapeFixtures.readAll([input], settings: settings)
 
         let skips = expected.filter { $0["skip"] != nil }.count
         #expect(items.count + skips == expected.count)
@@ -36,7 +57,7 @@ struct JSONLineFixtureTests {
                     Issue.record("\(name):\(line) should have failed: \(expectation["failure"]!)")
                     continue
                 }
-                try Self.check(article, against: expectation, at: "\(name):\(line)")
+                try check(article, against: expectation, at: "\(name):\(line)")
                 #expect(article.source == SourceLocation(path: input, line: line))
             }
         }
