@@ -7,7 +7,7 @@ enum JSONLineError: Error, Equatable {
     case notAnObject
 }
 
-/// A string's content (between the quotes) as found in the line, not decoded yet.
+/// Where a string's content (between the quotes) is in the line, and what decoding it involves.
 struct JSONStringSpan: Equatable {
     var start: Int
     var end: Int
@@ -18,7 +18,7 @@ struct JSONStringSpan: Equatable {
 }
 
 /// A validating walk over the bytes of one JSON text: strings, numbers, literals and whole values are
-/// checked against RFC 8259 as they are passed, and nothing is materialised.
+/// checked against RFC 8259 as they are passed; nothing is materialised but the strings asked for.
 ///
 /// Strings (in `JSONByteCursor+Strings.swift`) are checked eight bytes at a time and can be decoded
 /// in the same pass. The caller guarantees the buffer outlives the cursor; every read is checked
@@ -37,11 +37,6 @@ struct JSONByteCursor {
         end = bytes.count
         index = 0
     }
-
-    var atEnd: Bool { index >= end }
-
-    /// The byte at the cursor, or nil at the end.
-    var peek: UInt8? { index < end ? byte(index) : nil }
 
     @inline(__always)
     func byte(_ offset: Int) -> UInt8 { base.load(fromByteOffset: offset, as: UInt8.self) }
