@@ -82,7 +82,8 @@ let package = Package(
             dependencies: [
                 "ScrapeIO", "ArticlePipeline", "CZlib", "CZstd",
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "ClusterTests", dependencies: ["Cluster", "ArticlePipeline", "ScrapeIO", "ZeroMQ"]),

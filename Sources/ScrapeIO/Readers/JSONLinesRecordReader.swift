@@ -7,10 +7,15 @@ import Foundation
 /// streamed past up to its newline and reported, so one huge line cannot exhaust memory. Field names
 /// come from `ReaderSettings`; the first field present with a usable value wins. Bodies are JSON
 /// strings, so their bytes are UTF-8 whatever the page originally used: `charset` is always `utf-8`.
+///
+/// Each line is validated and its wanted fields located in one pass by `JSONLineScanner`; only the
+/// values used are decoded (the body straight into its byte array), the rest are walked over.
 final class JSONLinesRecordReader: ScrapeFormatReader {
     private let input: DecodedInputBuffer
     private let path: String
     private let context: ScrapeReadContext
+    private let fields: JSONLineFieldPositions
+    private let scanner: JSONLineScanner
     private var lineNumber = 0
     private var done = false
 
@@ -18,6 +23,8 @@ final class JSONLinesRecordReader: ScrapeFormatReader {
         self.input = input
         self.path = path
         self.context = context
+        fields = JSONLineFieldPositions(context.settings)
+        scanner = JSONLineScanner(fieldNames: fields.names)
     }
 
     func next() -> ScrapeItem? {
@@ -98,50 +105,86 @@ final class JSONLinesRecordReader: ScrapeFormatReader {
             context.skip("blank line")
             return nil
         }
-        let parsed: Any
         do {
-            parsed = try JSONSerialization.jsonObject(with: Data(line), options: [.fragmentsAllowed])
+            try scanner.scan(line)
+        } catch .notAnObject {
+            return context.failure(source, "JSON line is not an object")
         } catch {
             let valid = String(validating: line, as: UTF8.self) != nil
             return context.failure(source, valid ? "invalid JSON" : "invalid UTF-8 in JSON line")
         }
-        guard let object = parsed as? [String: Any] else {
-            return context.failure(source, "JSON line is not an object")
-        }
-        let settings = context.settings
-        guard let body = Self.firstString(in: object, settings.bodyFields) else {
-            let names = settings.bodyFields.joined(separator: ", ")
+        guard let body = firstBytes(fields.body) else {
+            let names = context.settings.bodyFields.joined(separator: ", ")
             return context.failure(source, "no body field (looked for \(names))")
         }
-        let url = Self.firstString(in: object, settings.urlFields).flatMap { $0.isEmpty ? nil : $0 }
-        let id = Self.firstScalar(in: object, settings.idFields).flatMap { $0.isEmpty ? nil : $0 }
+        let url = firstString(fields.url).flatMap { $0.isEmpty ? nil : $0 }
+        let id = firstScalar(fields.id, line).flatMap { $0.isEmpty ? nil : $0 }
         let article = RawArticle(
-            id: id, url: url, body: Array(body.utf8),
-            contentType: Self.firstString(in: object, settings.contentTypeFields), charset: "utf-8",
-            fetchedAt: Self.firstScalar(in: object, settings.fetchedAtFields), source: source)
+            id: id, url: url, body: body, contentType: firstString(fields.contentType),
+            charset: "utf-8", fetchedAt: firstScalar(fields.fetchedAt, line), source: source)
         return .article(article)
     }
 
-    private static func firstString(in object: [String: Any], _ names: [String]) -> String? {
-        for name in names {
-            if let value = object[name] as? String { return value }
+    /// The first of `positions` whose value is a string, decoded.
+    private func firstBytes(_ positions: Range<Int>) -> [UInt8]? {
+        for position in positions {
+            if case .string(let range) = scanner.values[position] { return scanner.bytes(range) }
         }
         return nil
     }
 
-    /// A string, or a number in its JSON spelling (booleans do not count).
-    private static func firstScalar(in object: [String: Any], _ names: [String]) -> String? {
-        for name in names {
-            if let value = object[name] as? String { return value }
-            if let number = object[name] as? NSNumber, isNumeric(number) {
-                return number.stringValue
+    private func firstString(_ positions: Range<Int>) -> String? {
+        for position in positions {
+            if case .string(let range) = scanner.values[position] { return scanner.string(range) }
+        }
+        return nil
+    }
+
+    /// A string, or a number in the spelling `NSNumber.stringValue` gives it (booleans do not count).
+    private func firstScalar(_ positions: Range<Int>, _ line: UnsafeRawBufferPointer) -> String? {
+        for position in positions {
+            switch scanner.values[position] {
+            case .string(let range): return scanner.string(range)
+            case .number(let range): return Self.numberText(UnsafeRawBufferPointer(rebasing: line[range]))
+            default: continue
             }
         }
         return nil
     }
 
-    /// Foundation bridges JSON `true` to NSNumber; its type encoding ("c") tells it from a number.
-    private static func isNumeric(_ number: NSNumber) -> Bool {
-        String(cString: number.objCType) != "c"
+    /// Plain integers of up to 18 digits are spelled as written (Foundation turns `-0` into `0`);
+    /// anything else (fractions, exponents, huge values) goes through Foundation, so ids keep
+    /// exactly the text they had when lines were read with `JSONSerialization`.
+    static func numberText(_ number: UnsafeRawBufferPointer) -> String? {
+        let digits = number.first == 0x2d ? number.count - 1 : number.count
+        if digits <= 18, number.allSatisfy({ $0 == 0x2d || ($0 >= 0x30 && $0 <= 0x39) }) {
+            return number.elementsEqual("-0".utf8) ? "0" : String(decoding: number, as: UTF8.self)
+        }
+        let parsed = try? JSONSerialization.jsonObject(with: Data(number), options: [.fragmentsAllowed])
+        return (parsed as? NSNumber)?.stringValue
+    }
+}
+
+/// Where each settings list's names sit in the scanner's list of wanted names.
+private struct JSONLineFieldPositions {
+    let url: Range<Int>
+    let body: Range<Int>
+    let id: Range<Int>
+    let fetchedAt: Range<Int>
+    let contentType: Range<Int>
+    let names: [String]
+
+    init(_ settings: ReaderSettings) {
+        var names: [String] = []
+        func add(_ list: [String]) -> Range<Int> {
+            names += list
+            return (names.count - list.count)..<names.count
+        }
+        url = add(settings.urlFields)
+        body = add(settings.bodyFields)
+        id = add(settings.idFields)
+        fetchedAt = add(settings.fetchedAtFields)
+        contentType = add(settings.contentTypeFields)
+        self.names = names
     }
 }

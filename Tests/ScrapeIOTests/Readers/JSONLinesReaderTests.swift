@@ -120,3 +120,31 @@ struct JSONLinesReaderTests {
         #expect(ids.count == 3)
     }
 }
+
+extension JSONLinesReaderTests {
+    @Test(
+        "megabytes of values nobody asked for are walked over; the scanner's scratch space follows line sizes"
+    )
+    func largeUnwantedValues() throws {
+        let folder = try ScrapeFixtures.temporaryFolder()
+        let escapedText = String(repeating: #"<p class=\"x\">caf\u00e9 é\n</p>"#, count: 200_000)
+        let numbers = Array(repeating: "[1.5e3, -2, {\"k\": [true, null]}]", count: 50_000).joined(
+            separator: ",")
+        let huge =
+            #"{"skipped": "\#(escapedText)", "more": [\#(numbers)], "html": "<p>after</p>", "url": "https://l.example/1"}"#
+        let lines = [huge, #"{"html": "<p>small</p>"}"#, huge, #"{"text": "\#(escapedText)"}"#]
+        let path = try ScrapeFixtures.write(
+            Array(lines.joined(separator: "\n").utf8), to: folder + "/large.jsonl")
+
+        let (items, stats) = ScrapeFixtures.readAll([path])
+
+        #expect(huge.utf8.count > 8_000_000)
+        #expect(stats.failures == 0)
+        #expect(
+            items.map(\.bodyText) == [
+                "<p>after</p>", "<p>small</p>", "<p>after</p>",
+                String(repeating: "<p class=\"x\">café é\n</p>", count: 200_000),
+            ])
+        #expect(items[2].article?.url == "https://l.example/1")
+    }
+}
