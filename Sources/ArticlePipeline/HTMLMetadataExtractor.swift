@@ -15,6 +15,7 @@ struct HTMLMetadataExtractor {
         var htmlLanguage: String?
         var titleText: String?
         var firstHeading: String?
+        var headingNode: Int?
         var timeValue: String?
         var jsonLDDate: String?
         var itemDate: String?
@@ -51,6 +52,7 @@ struct HTMLMetadataExtractor {
                 let text = document.rawText(of: index).collapsingWhitespace()
                 if !text.isEmpty {
                     firstHeading = text
+                    headingNode = index
                     let marks = [
                         document.attribute("itemprop", of: index), document.attribute("class", of: index),
                     ].compactMap { $0?.lowercased() }.joined(separator: " ")
@@ -139,7 +141,10 @@ struct HTMLMetadataExtractor {
             meta["article:published_time"], meta["og:article:published_time"], jsonLDDate, itemDate,
             metaDate, timeValue, visibleDate,
         ]
-        article.published = dates.lazy.compactMap { $0.flatMap(Self.plausibleDate) }.first
+        let order = DateNormaliser.NumericOrder(language: htmlLanguage ?? meta["og:locale"])
+        article.published =
+            dates.lazy.compactMap { $0.flatMap { Self.plausibleDate($0, order: order) } }.first
+            ?? labelledDate(order: order) ?? headingNode.flatMap { dateAfterHeading($0, order: order) }
         article.language =
             [htmlLanguage, meta["og:locale"], meta["content-language"]].lazy
             .compactMap { $0.flatMap(Self.languageCode) }.first
@@ -152,10 +157,12 @@ struct HTMLMetadataExtractor {
     }
 
     /// The normalised date when it parses and its year is not a placeholder ("0001-01-01").
-    static func plausibleDate(_ value: String) -> String? {
+    static func plausibleDate(_ value: String, order: DateNormaliser.NumericOrder = .dayFirst) -> String? {
         var text = value
         if text.lowercased().hasPrefix("published") { text = String(text.dropFirst(9)) }
-        guard let date = DateNormaliser.normalise(text), let year = Int(date.prefix(4)), year >= 1990 else {
+        guard let date = DateNormaliser.normalise(text, order: order), let year = Int(date.prefix(4)),
+            year >= 1990
+        else {
             return nil
         }
         return date

@@ -1,0 +1,61 @@
+/// Visible publication dates for pages whose markup declares none: a short text with a publication
+/// label ("publiziert am 25. September 2018", "기사입력 :[ 2018-08-25 15:24 ]", "Published:
+/// Monday, November 18th, 2019"), else a short text that is only a date just after the headline
+/// ("18 NOV 2019", "Monday, November 18, 2019").
+extension HTMLMetadataExtractor {
+    /// Longest text (bytes) read as a label's block.
+    private static let blockLimit = 240
+
+    /// The first labelled date in document order. The date may sit in the label's own text or in a
+    /// neighbour inside the same short block ("<b>05/10/2018</b> - Publicado por: …",
+    /// "<strong>Published:</strong> Monday, …"): up to two enclosing elements are read while their
+    /// text stays short.
+    func labelledDate(order: DateNormaliser.NumericOrder) -> String? {
+        for index in document.nodes.indices where isVisibleText(index, maxLength: Self.blockLimit) {
+            let text = document.text(of: index)
+            guard PublicationLabels.containsLabel(text) else { continue }
+            if let date = Self.plausibleDate(text, order: order) { return date }
+            var block = Int(document.nodes[index].parent)
+            for _ in 0..<2 where block > 0 {
+                let around = document.rawText(of: block).collapsingWhitespace()
+                guard around.utf8.count <= Self.blockLimit else { break }
+                if let date = Self.plausibleDate(around, order: order) { return date }
+                block = Int(document.nodes[block].parent)
+            }
+        }
+        return nil
+    }
+
+    /// The first text after the headline `heading` and before the article body (the first text
+    /// of over `bodyLength` bytes), where bylines are, that is a whole date: at most 48 bytes,
+    /// starting with a letter or digit, parsing to a day, and with at most three words of letters
+    /// (month, weekday, zone), so running text, captions and source lists are not taken.
+    func dateAfterHeading(
+        _ heading: Int, order: DateNormaliser.NumericOrder, window: Int = 400, bodyLength: Int = 200
+    ) -> String? {
+        let end = min(document.nodes.count, heading + window)
+        for index in (heading + 1)..<max(heading + 1, end) where isVisibleText(index, maxLength: Int.max) {
+            guard document.nodes[index].length <= bodyLength else { return nil }
+            guard document.nodes[index].length <= 48 else { continue }
+            let text = document.text(of: index).trimmingASCIIWhitespace()
+            guard let first = text.first, first.isLetter || first.isNumber, text.contains(where: \.isNumber),
+                text.split(whereSeparator: { !$0.isLetter }).count <= 3,
+                let date = Self.plausibleDate(text, order: order)
+            else { continue }
+            return date
+        }
+        return nil
+    }
+
+    /// A text node of 4…`maxLength` bytes outside scripts, styles and the like.
+    private func isVisibleText(_ index: Int, maxLength: Int) -> Bool {
+        let node = document.nodes[index]
+        guard node.kind == .text, node.length >= 4, node.length <= maxLength, node.parent > 0 else {
+            return false
+        }
+        switch document.nodes[Int(node.parent)].tag {
+        case .script, .style, .noscript, .template, .title, .textarea: return false
+        default: return true
+        }
+    }
+}
