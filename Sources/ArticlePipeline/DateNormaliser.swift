@@ -19,7 +19,12 @@ enum DateNormaliser {
         }
     }
 
+    /// Longest value read (bytes): a date with its label and time fits easily; longer text is
+    /// running text, where a permissive read would make up dates, and costly to tokenise.
+    static let maxLength = 256
+
     static func normalise(_ value: String, order: NumericOrder = .dayFirst) -> String? {
+        guard value.utf8.count <= maxLength else { return nil }
         let text = value.trimmingASCIIWhitespace()
         return iso(Array(text.utf8)) ?? written(text, order: order) ?? unitSigns(text)
     }
@@ -62,13 +67,14 @@ enum DateNormaliser {
         var zone: String?
         for token in tokens {
             let lower = token.lowercased().trimmingCharacters(in: ".")
-            if let found = MonthNames.month(lower),
+            guard let initial = lower.first else { continue }
+            if initial.isLetter, let found = MonthNames.month(lowercased: lower),
                 month.map({ $0.abbreviated && !found.abbreviated }) ?? true
             {
                 month = found
-            } else if numeric == nil, let date = numericDate(lower, order: order) {
+            } else if numeric == nil, initial.isNumber, let date = numericDate(lower, order: order) {
                 numeric = date
-            } else if lower.first?.isNumber == true, !lower.contains(":"), lower.count <= 4,
+            } else if initial.isNumber, !lower.contains(":"), lower.count <= 4,
                 case let digits = lower.filter(\.isNumber), let value = Int(digits)
             {
                 // "2018" is a year; "18th", "1er", "25." are days.

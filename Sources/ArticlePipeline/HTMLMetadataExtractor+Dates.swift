@@ -12,8 +12,12 @@ extension HTMLMetadataExtractor {
     /// text stays short.
     func labelledDate(order: DateNormaliser.NumericOrder) -> String? {
         for index in document.nodes.indices where isVisibleText(index, maxLength: Self.blockLimit) {
+            let node = document.nodes[index]
+            let start = Int(node.start)
+            guard PublicationLabels.containsLabel(document.bytes[start..<start + Int(node.length)]) else {
+                continue
+            }
             let text = document.text(of: index)
-            guard PublicationLabels.containsLabel(text) else { continue }
             if let date = Self.plausibleDate(text, order: order) { return date }
             var block = Int(document.nodes[index].parent)
             for _ in 0..<2 where block > 0 {

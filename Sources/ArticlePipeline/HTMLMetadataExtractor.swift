@@ -170,14 +170,15 @@ struct HTMLMetadataExtractor {
 
     /// Whether a class attribute marks a visible publication date ("publish-date", "entry-published").
     static func isPublishedClass(_ value: String) -> Bool {
-        value.lowercased().split(separator: " ").contains { $0.contains("publish") }
+        var value = value
+        return value.withUTF8 { ASCII.contains($0, "publish") }
     }
 
     /// "Headline | Site" → "Headline" when the part after the last separator is the shorter one.
     static func removingSiteName(_ title: String) -> String? {
         guard !title.isEmpty else { return nil }
         for separator in titleSeparators {
-            guard let range = title.ranges(of: separator).last else { continue }
+            guard let range = title.lastRange(of: separator) else { continue }
             let head = String(title[..<range.lowerBound])
             let tail = title[range.upperBound...]
             if !head.isEmpty, tail.count < head.count { return head }

@@ -90,8 +90,11 @@ enum MonthNames {
 
     /// The month of `word` ("September", "sept.", "września"), or nil.
     static func month(_ word: some StringProtocol) -> Month? {
-        var lower = word.lowercased()
-        if lower.hasSuffix(".") { lower.removeLast() }
-        return forms[lower]
+        month(lowercased: word.lowercased())
+    }
+
+    /// The same for a word already in lower case.
+    static func month(lowercased word: String) -> Month? {
+        forms[word.hasSuffix(".") ? String(word.dropLast()) : word]
     }
 }

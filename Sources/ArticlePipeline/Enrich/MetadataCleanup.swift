@@ -26,7 +26,7 @@ struct MetadataCleanup {
     /// words that all occur in the site's domain.
     func removingSiteTail(_ title: String, site: String) -> String {
         for separator in HTMLMetadataExtractor.titleSeparators {
-            guard let range = title.ranges(of: separator).last else { continue }
+            guard let range = title.lastRange(of: separator) else { continue }
             let head = title[..<range.lowerBound]
             let tail = title[range.upperBound...]
             guard !head.isEmpty else { continue }
