@@ -175,7 +175,10 @@ extension HTMLMetadataExtractor {
         if let colon = value.firstIndex(of: ":"), !value[..<colon].contains(" ") {
             value = String(value[value.index(after: colon)...]).trimmingASCIIWhitespace()
         }
-        guard !value.isEmpty, value.count <= 120 else { return nil }
+        // A label alone ("By" with the name in another element) is not a name.
+        guard !value.isEmpty, value.count <= 120,
+            !["by", "von", "par", "por", "di", "door"].contains(value.lowercased())
+        else { return nil }
         let names = splitAuthors([value])
         guard !names.isEmpty,
             names.allSatisfy({ name in

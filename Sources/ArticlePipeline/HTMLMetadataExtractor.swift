@@ -123,12 +123,17 @@ struct HTMLMetadataExtractor {
         }
         article.title = headline ?? meta["og:title"] ?? titleText.flatMap(Self.removingSiteName)
         article.description = meta["description"] ?? meta["og:description"] ?? meta["twitter:description"]
-        article.authors = Self.splitAuthors(authors)
-        if article.authors.isEmpty { article.authors = Self.splitAuthors(jsonLDAuthors) }
-        for name in [itemAuthor, relAuthor] where article.authors.isEmpty {
+        // Declared entries that are a role, a department or an agency ("HNN Staff") are dropped; the
+        // page then only gets a name from an explicit byline label, not from byline-like elements
+        // (often the bylines of related stories).
+        let declared = Self.splitAuthors(authors)
+        article.authors = declared.filter { !MetadataCleanup.isRoleOrAgency($0) }
+        let onlyRoles = !declared.isEmpty && article.authors.isEmpty
+        if article.authors.isEmpty && !onlyRoles { article.authors = Self.splitAuthors(jsonLDAuthors) }
+        for name in [itemAuthor, relAuthor] where article.authors.isEmpty && !onlyRoles {
             article.authors = name.flatMap(Self.bylineNames) ?? []
         }
-        if article.authors.isEmpty {
+        if article.authors.isEmpty && !onlyRoles {
             // The innermost byline elements, in document order; the first that reads as names.
             let innermost = bylineCandidates.enumerated().filter { offset, index in
                 offset + 1 == bylineCandidates.count || !isInside(bylineCandidates[offset + 1], index)
@@ -136,6 +141,7 @@ struct HTMLMetadataExtractor {
             article.authors =
                 innermost.lazy.compactMap { Self.bylineNames(document.rawText(of: $0.element)) }.first ?? []
         }
+        if article.authors.isEmpty { article.authors = labelledByline() ?? [] }
         article.section = meta["article:section"]
         let dates = [
             meta["article:published_time"], meta["og:article:published_time"], jsonLDDate, itemDate,

@@ -20,35 +20,5 @@ enum PublicationLabels {
         "입력", "등록일", "작성일", "投稿日", "公開日", "掲載日", "发布", "發佈", "发表", "發表",
     ]
 
-    /// Whether `text` holds a label, written in lower case, capitalised or in capitals.
-    static func containsLabel(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { containsLabel($0) }
-    }
-
-    /// The same on UTF-8 bytes: a scan that compares only where a label's first byte occurs.
-    static func containsLabel<Bytes: RandomAccessCollection>(_ bytes: Bytes) -> Bool
-    where Bytes.Element == UInt8, Bytes.Index == Int {
-        for start in bytes.indices {
-            for variant in byFirstByte[Int(bytes[start])] where bytes.endIndex - start >= variant.count {
-                var offset = 1
-                while offset < variant.count && bytes[start + offset] == variant[offset] { offset += 1 }
-                if offset == variant.count { return true }
-            }
-        }
-        return false
-    }
-
-    /// The UTF-8 of every label as written, capitalised and in capitals, by first byte.
-    private static let byFirstByte: [[[UInt8]]] = {
-        var table = [[[UInt8]]](repeating: [], count: 256)
-        for label in labels {
-            let capitalised = label.prefix(1).uppercased() + label.dropFirst()
-            for variant in Set([label, capitalised, label.uppercased()]) {
-                let bytes = Array(variant.utf8)
-                table[Int(bytes[0])].append(bytes)
-            }
-        }
-        return table
-    }()
+    static let matcher = PhraseMatcher(labels)
 }

@@ -36,5 +36,10 @@ import Testing
             ],
             domain: "www.businessinsider.com")
         #expect(article.authors == ["Chris Cillizza", "Tess Bonn"])
+        let departments = cleaned(
+            title: nil,
+            authors: ["PMJS - Coordenadoria de TI", "Redação", "Redaktion Stadtleben", "Ana Lima"],
+            domain: nil)
+        #expect(departments.authors == ["Ana Lima"])
     }
 }

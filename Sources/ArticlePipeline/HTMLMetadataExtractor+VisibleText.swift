@@ -1,7 +1,7 @@
-/// Visible publication dates for pages whose markup declares none: a short text with a publication
+/// Visible publication dates and bylines for pages whose markup declares none: a short text with a publication
 /// label ("publiziert am 25. September 2018", "기사입력 :[ 2018-08-25 15:24 ]", "Published:
 /// Monday, November 18th, 2019"), else a short text that is only a date just after the headline
-/// ("18 NOV 2019", "Monday, November 18, 2019").
+/// ("18 NOV 2019", "Monday, November 18, 2019"); a short text with a byline label.
 extension HTMLMetadataExtractor {
     /// Longest text (bytes) read as a label's block.
     private static let blockLimit = 240
@@ -14,7 +14,10 @@ extension HTMLMetadataExtractor {
         for index in document.nodes.indices where isVisibleText(index, maxLength: Self.blockLimit) {
             let node = document.nodes[index]
             let start = Int(node.start)
-            guard PublicationLabels.containsLabel(document.bytes[start..<start + Int(node.length)]) else {
+            guard
+                PublicationLabels.matcher.firstMatch(in: document.bytes[start..<start + Int(node.length)])
+                    != nil
+            else {
                 continue
             }
             let text = document.text(of: index)
@@ -51,8 +54,26 @@ extension HTMLMetadataExtractor {
         return nil
     }
 
+    /// The names after the first byline label in a short visible text ("Posted by Jane Doe",
+    /// "Publicado por: Clarissa Borba - Categoria: …"); the label's parent block is read when the
+    /// name is in a neighbouring element ("Posted by <a>Jane Doe</a>").
+    func labelledByline() -> [String]? {
+        for index in document.nodes.indices where isVisibleText(index, maxLength: Self.blockLimit) {
+            let node = document.nodes[index]
+            let start = Int(node.start)
+            guard BylineLabels.matcher.firstMatch(in: document.bytes[start..<start + Int(node.length)]) != nil
+            else { continue }
+            if let names = BylineLabels.names(in: document.text(of: index).collapsingWhitespace()) {
+                return names
+            }
+            let block = document.rawText(of: Int(node.parent)).collapsingWhitespace()
+            if block.utf8.count <= Self.blockLimit, let names = BylineLabels.names(in: block) { return names }
+        }
+        return nil
+    }
+
     /// A text node of 4…`maxLength` bytes outside scripts, styles and the like.
-    private func isVisibleText(_ index: Int, maxLength: Int) -> Bool {
+    func isVisibleText(_ index: Int, maxLength: Int) -> Bool {
         let node = document.nodes[index]
         guard node.kind == .text, node.length >= 4, node.length <= maxLength, node.parent > 0 else {
             return false
