@@ -72,6 +72,25 @@ extension HTMLMetadataExtractor {
         return nil
     }
 
+    /// A Korean signature ("정덕현 칼럼니스트" followed by a mailto link, "홍길동 기자 hong@…"): a
+    /// short text of a name and a role, with an e-mail address in it or in the next element.
+    func koreanSignature() -> [String]? {
+        for index in document.nodes.indices where isVisibleText(index, maxLength: 120) {
+            let node = document.nodes[index]
+            let start = Int(node.start)
+            guard KoreanByline.matcher.firstMatch(in: document.bytes[start..<start + Int(node.length)]) != nil
+            else { continue }
+            let text = document.text(of: index)
+            guard let name = KoreanByline.name(in: text) else { continue }
+            let next = Int(node.nextSibling)
+            let mailLink =
+                next > 0 && document.nodes[next].tag == .a
+                && document.attribute("href", of: next)?.lowercased().hasPrefix("mailto:") == true
+            if text.contains("@") || mailLink { return [name] }
+        }
+        return nil
+    }
+
     /// A text node of 4…`maxLength` bytes outside scripts, styles and the like.
     func isVisibleText(_ index: Int, maxLength: Int) -> Bool {
         let node = document.nodes[index]

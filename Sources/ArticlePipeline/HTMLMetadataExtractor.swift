@@ -142,6 +142,7 @@ struct HTMLMetadataExtractor {
                 innermost.lazy.compactMap { Self.bylineNames(document.rawText(of: $0.element)) }.first ?? []
         }
         if article.authors.isEmpty { article.authors = labelledByline() ?? [] }
+        if article.authors.isEmpty && !onlyRoles { article.authors = koreanSignature() ?? [] }
         article.section = meta["article:section"]
         let dates = [
             meta["article:published_time"], meta["og:article:published_time"], jsonLDDate, itemDate,

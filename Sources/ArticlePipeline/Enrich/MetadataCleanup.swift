@@ -61,8 +61,9 @@ struct MetadataCleanup {
         if !site.isEmpty, !letters.isEmpty, letters == site || site.hasPrefix(letters) {
             return nil
         }
-        // A handle: one word without capitals ("admin", "rmb8090").
-        if words.count == 1, !first.contains(where: \.isUppercase) { return nil }
+        // A handle: one ASCII word without capitals ("admin", "rmb8090"); scripts without case
+        // ("정덕현") are names.
+        if words.count == 1, first.allSatisfy(\.isASCII), !first.contains(where: \.isUppercase) { return nil }
         return name
     }
 

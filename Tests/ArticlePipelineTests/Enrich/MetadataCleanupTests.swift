@@ -41,5 +41,6 @@ import Testing
             authors: ["PMJS - Coordenadoria de TI", "Redação", "Redaktion Stadtleben", "Ana Lima"],
             domain: nil)
         #expect(departments.authors == ["Ana Lima"])
+        #expect(cleaned(title: nil, authors: ["정덕현", "rmb8090"], domain: nil).authors == ["정덕현"])
     }
 }
