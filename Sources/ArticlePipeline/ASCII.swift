@@ -20,4 +20,28 @@ enum ASCII {
     static func isDigit(_ byte: UInt8) -> Bool {
         byte >= 0x30 && byte <= 0x39
     }
+
+    /// Whether `needle` (lower-case ASCII) occurs in `haystack`, ASCII letters compared without case.
+    /// A plain scan: `String.contains` builds a search table per call, far too slow for every class
+    /// attribute of a page.
+    static func contains<Bytes: RandomAccessCollection>(_ haystack: Bytes, _ needle: StaticString) -> Bool
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        let count = needle.utf8CodeUnitCount
+        guard count > 0, haystack.count >= count else { return count == 0 }
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: count)
+        let first = pattern[0]
+        var start = haystack.startIndex
+        let last = haystack.endIndex - count
+        while start <= last {
+            if lowercased(haystack[start]) == first {
+                var offset = 1
+                while offset < count && lowercased(haystack[start + offset]) == pattern[offset] {
+                    offset += 1
+                }
+                if offset == count { return true }
+            }
+            start += 1
+        }
+        return false
+    }
 }

@@ -151,16 +151,23 @@ extension HTMLMetadataExtractor {
 
     /// Whether a class attribute marks a visible byline or author name.
     static func isBylineClass(_ value: String) -> Bool {
-        value.lowercased().split(separator: " ").contains { token in
-            if token.contains("byline") { return !token.contains("date") && !token.contains("time") }
-            guard token.contains("author") else { return false }
-            let excluded = [
-                "bio", "image", "img", "avatar", "description", "profile", "flyout", "comment", "related",
-                "role", "social", "date", "time", "contact", "more",
-            ]
-            return !excluded.contains { token.contains($0) }
+        var value = value
+        return value.withUTF8 { bytes in
+            bytes.split(separator: 0x20).contains { token in
+                if ASCII.contains(token, "byline") {
+                    return !ASCII.contains(token, "date") && !ASCII.contains(token, "time")
+                }
+                guard ASCII.contains(token, "author") else { return false }
+                return !bylineExclusions.contains { ASCII.contains(token, $0) }
+            }
         }
     }
+
+    /// Words in an "author" class token that mark something beside the byline.
+    private static let bylineExclusions: [StaticString] = [
+        "bio", "image", "img", "avatar", "description", "profile", "flyout", "comment", "related", "role",
+        "social", "date", "time", "contact", "more",
+    ]
 
     /// Names of a visible byline ("By A, B and C", "Text: A"), or nil when it does not read as names.
     static func bylineNames(_ text: String) -> [String]? {
@@ -168,7 +175,10 @@ extension HTMLMetadataExtractor {
         if let colon = value.firstIndex(of: ":"), !value[..<colon].contains(" ") {
             value = String(value[value.index(after: colon)...]).trimmingASCIIWhitespace()
         }
-        guard !value.isEmpty, value.count <= 120 else { return nil }
+        // A label alone ("By" with the name in another element) is not a name.
+        guard !value.isEmpty, value.count <= 120,
+            !["by", "von", "par", "por", "di", "door"].contains(value.lowercased())
+        else { return nil }
         let names = splitAuthors([value])
         guard !names.isEmpty,
             names.allSatisfy({ name in

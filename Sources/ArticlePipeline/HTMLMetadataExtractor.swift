@@ -15,6 +15,7 @@ struct HTMLMetadataExtractor {
         var htmlLanguage: String?
         var titleText: String?
         var firstHeading: String?
+        var headingNode: Int?
         var timeValue: String?
         var jsonLDDate: String?
         var itemDate: String?
@@ -51,6 +52,7 @@ struct HTMLMetadataExtractor {
                 let text = document.rawText(of: index).collapsingWhitespace()
                 if !text.isEmpty {
                     firstHeading = text
+                    headingNode = index
                     let marks = [
                         document.attribute("itemprop", of: index), document.attribute("class", of: index),
                     ].compactMap { $0?.lowercased() }.joined(separator: " ")
@@ -121,12 +123,17 @@ struct HTMLMetadataExtractor {
         }
         article.title = headline ?? meta["og:title"] ?? titleText.flatMap(Self.removingSiteName)
         article.description = meta["description"] ?? meta["og:description"] ?? meta["twitter:description"]
-        article.authors = Self.splitAuthors(authors)
-        if article.authors.isEmpty { article.authors = Self.splitAuthors(jsonLDAuthors) }
-        for name in [itemAuthor, relAuthor] where article.authors.isEmpty {
+        // Declared entries that are a role, a department or an agency ("HNN Staff") are dropped; the
+        // page then only gets a name from an explicit byline label, not from byline-like elements
+        // (often the bylines of related stories).
+        let declared = Self.splitAuthors(authors)
+        article.authors = declared.filter { !MetadataCleanup.isRoleOrAgency($0) }
+        let onlyRoles = !declared.isEmpty && article.authors.isEmpty
+        if article.authors.isEmpty && !onlyRoles { article.authors = Self.splitAuthors(jsonLDAuthors) }
+        for name in [itemAuthor, relAuthor] where article.authors.isEmpty && !onlyRoles {
             article.authors = name.flatMap(Self.bylineNames) ?? []
         }
-        if article.authors.isEmpty {
+        if article.authors.isEmpty && !onlyRoles {
             // The innermost byline elements, in document order; the first that reads as names.
             let innermost = bylineCandidates.enumerated().filter { offset, index in
                 offset + 1 == bylineCandidates.count || !isInside(bylineCandidates[offset + 1], index)
@@ -134,12 +141,17 @@ struct HTMLMetadataExtractor {
             article.authors =
                 innermost.lazy.compactMap { Self.bylineNames(document.rawText(of: $0.element)) }.first ?? []
         }
+        if article.authors.isEmpty { article.authors = labelledByline() ?? [] }
+        if article.authors.isEmpty && !onlyRoles { article.authors = koreanSignature() ?? [] }
         article.section = meta["article:section"]
         let dates = [
             meta["article:published_time"], meta["og:article:published_time"], jsonLDDate, itemDate,
             metaDate, timeValue, visibleDate,
         ]
-        article.published = dates.lazy.compactMap { $0.flatMap(Self.plausibleDate) }.first
+        let order = DateNormaliser.NumericOrder(language: htmlLanguage ?? meta["og:locale"])
+        article.published =
+            dates.lazy.compactMap { $0.flatMap { Self.plausibleDate($0, order: order) } }.first
+            ?? labelledDate(order: order) ?? headingNode.flatMap { dateAfterHeading($0, order: order) }
         article.language =
             [htmlLanguage, meta["og:locale"], meta["content-language"]].lazy
             .compactMap { $0.flatMap(Self.languageCode) }.first
@@ -152,10 +164,12 @@ struct HTMLMetadataExtractor {
     }
 
     /// The normalised date when it parses and its year is not a placeholder ("0001-01-01").
-    static func plausibleDate(_ value: String) -> String? {
+    static func plausibleDate(_ value: String, order: DateNormaliser.NumericOrder = .dayFirst) -> String? {
         var text = value
         if text.lowercased().hasPrefix("published") { text = String(text.dropFirst(9)) }
-        guard let date = DateNormaliser.normalise(text), let year = Int(date.prefix(4)), year >= 1990 else {
+        guard let date = DateNormaliser.normalise(text, order: order), let year = Int(date.prefix(4)),
+            year >= 1990
+        else {
             return nil
         }
         return date
@@ -163,14 +177,15 @@ struct HTMLMetadataExtractor {
 
     /// Whether a class attribute marks a visible publication date ("publish-date", "entry-published").
     static func isPublishedClass(_ value: String) -> Bool {
-        value.lowercased().split(separator: " ").contains { $0.contains("publish") }
+        var value = value
+        return value.withUTF8 { ASCII.contains($0, "publish") }
     }
 
     /// "Headline | Site" → "Headline" when the part after the last separator is the shorter one.
     static func removingSiteName(_ title: String) -> String? {
         guard !title.isEmpty else { return nil }
         for separator in titleSeparators {
-            guard let range = title.ranges(of: separator).last else { continue }
+            guard let range = title.lastRange(of: separator) else { continue }
             let head = String(title[..<range.lowerBound])
             let tail = title[range.upperBound...]
             if !head.isEmpty, tail.count < head.count { return head }

@@ -37,6 +37,7 @@ public final class Pipeline {
         }
         var cleaned = extracted
         MetadataCleanup().clean(&cleaned, domain: raw.url.flatMap(RecordStage.domain))
+        if cleaned.published == nil { cleaned.published = raw.url.flatMap(URLDate.date(in:)) }
         let enrichment = enrich.enrich(cleaned)
         return assemble.record(raw: raw, decoded: decoded, extracted: cleaned, enrichment: enrichment)
     }

@@ -1,5 +1,25 @@
 /// Whitespace handling shared by the extraction stages.
 extension String {
+    /// The range of the last occurrence of `needle`, by a plain byte scan (`ranges(of:)` builds a
+    /// search table per call, costly for the few short titles of every page).
+    func lastRange(of needle: String) -> Range<String.Index>? {
+        let haystack = utf8
+        let pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, haystack.count >= pattern.count else { return nil }
+        var start = haystack.index(haystack.endIndex, offsetBy: -pattern.count)
+        while true {
+            var candidate = start
+            var matched = 0
+            while matched < pattern.count && haystack[candidate] == pattern[matched] {
+                matched += 1
+                candidate = haystack.index(after: candidate)
+            }
+            if matched == pattern.count { return start..<candidate }
+            guard start > haystack.startIndex else { return nil }
+            start = haystack.index(before: start)
+        }
+    }
+
     /// The string without leading and trailing ASCII whitespace.
     func trimmingASCIIWhitespace() -> String {
         let bytes = Array(utf8)

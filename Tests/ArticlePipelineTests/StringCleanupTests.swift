@@ -16,4 +16,26 @@ import Testing
         #expect("ab".trimmingASCIIWhitespace() == "ab")
         #expect(" \t ".trimmingASCIIWhitespace() == "")
     }
+
+    @Test func lastRangeFindsTheLastOccurrence() {
+        let title = "Café – Straße | News | Zeitung"
+        let range = title.lastRange(of: " | ")
+        #expect(range.map { String(title[..<$0.lowerBound]) } == "Café – Straße | News")
+        #expect(range.map { String(title[$0.upperBound...]) } == "Zeitung")
+        #expect(title.lastRange(of: " – ").map { String(title[..<$0.lowerBound]) } == "Café")
+        #expect("Café".lastRange(of: "Café") == "Café".startIndex..<"Café".endIndex)
+        #expect(title.lastRange(of: " :: ") == nil)
+        #expect("ab".lastRange(of: "abc") == nil)
+        #expect("ab".lastRange(of: "") == nil)
+    }
+
+    @Test func asciiSearchIgnoresCaseOfTheHaystack() {
+        #expect(ASCII.contains(Array("post-BYLINE".utf8), "byline"))
+        #expect(ASCII.contains(Array("byline".utf8), "byline"))
+        #expect(!ASCII.contains(Array("bylin".utf8), "byline"))
+        #expect(ASCII.contains(Array("".utf8), ""))
+        #expect(PublicationLabels.matcher.matches("Опубликовано 25 сентября"))
+        #expect(PublicationLabels.matcher.matches("PUBLIZIERT AM"))
+        #expect(!PublicationLabels.matcher.matches("The council met on Monday"))
+    }
 }

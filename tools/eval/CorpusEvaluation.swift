@@ -32,13 +32,30 @@ struct CorpusEvaluation {
         folder.appendingPathComponent("html").appendingPathComponent(id + ".html")
     }
 
-    /// The gold article body of page `id`.
-    func goldText(_ id: String) throws(LoadError) -> String {
+    /// The benchmark's gold object of page `id` ("url", "articleBody", ...).
+    func goldObject(_ id: String) throws(LoadError) -> [String: Any] {
         let url = folder.appendingPathComponent("gold").appendingPathComponent(id + ".json")
         guard let data = try? Data(contentsOf: url),
             let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
         else { throw LoadError(description: "unreadable gold file \(url.path)") }
-        return object["articleBody"] as? String ?? ""
+        return object
+    }
+
+    /// The gold article body of page `id`.
+    func goldText(_ id: String) throws(LoadError) -> String {
+        try goldObject(id)["articleBody"] as? String ?? ""
+    }
+
+    /// The record of page `id`, with the URL the benchmark gives for it (the domain names the site,
+    /// which metadata cleanup reads).
+    func record(_ id: String, pipeline: Pipeline) throws(LoadError) -> ArticleRecord {
+        let url = try goldObject(id)["url"] as? String
+        let raw = RawArticle(url: url, body: try body(id), source: SourceLocation(path: id + ".html"))
+        do {
+            return try pipeline.process(raw)
+        } catch {
+            throw LoadError(description: "page \(id): \(error.description)")
+        }
     }
 
     func body(_ id: String) throws(LoadError) -> [UInt8] {

@@ -1,17 +1,28 @@
 /// Command-line options of `presswork-eval`, read by hand to keep the tool free of dependencies.
 struct EvalOptions {
     static let usage = """
-        usage: presswork-eval FOLDER [--json] [--worst N] [--floor FILE]
-          FOLDER      an AEB-style folder: html/<id>.html and gold/<id>.json (with "articleBody")
-          --json      print the summary as JSON instead of a table
-          --worst N   how many of the worst pages to list (default 20)
-          --floor F   fail (exit 1) when a score is below the floor in F, e.g. {"text": {"f1": 0.955}}
+        usage: presswork-eval [FOLDER] [--json] [--worst N] [--floor FILE] [--fields-gold FILE]
+                              [--quotes-gold FILE] [--text-only] [--misses]
+          FOLDER             an AEB-style folder: html/<id>.html and gold/<id>.json (with "articleBody");
+                             default ../shared/corpus/aeb beside the package root
+          --json             print the summary as JSON instead of a table
+          --worst N          how many of the worst pages to list (default 20)
+          --floor F          fail (exit 1) when a score is below the floor in F, e.g.
+                             {"text": {"f1": 0.955}, "fields": {"published": 0.9}}
+          --fields-gold F    field gold set, JSON Lines (default Tests/ArticlePipelineTests/Gold/fields.jsonl)
+          --quotes-gold F    quote/entity gold set (default Tests/ArticlePipelineTests/Gold/quotes-entities.jsonl)
+          --text-only        score the main text only, not the gold sets' fields, quotes and entities
+          --misses           list every gold-set miss (page, field, got, expected) on stderr
         """
 
     var folder = ""
     var json = false
     var worst = 20
     var floorFile: String?
+    var fieldsGold = PackagePaths.fieldsGold
+    var quotesGold = PackagePaths.quotesGold
+    var textOnly = false
+    var misses = false
     /// Hidden: write the text content of our parse tree of every page into this folder, for the
     /// differential test against a reference parser.
     var dumpTextFolder: String?
@@ -35,6 +46,18 @@ struct EvalOptions {
             case "--floor":
                 guard let value = rest.popFirst() else { throw UsageError(message: "--floor needs a file") }
                 floorFile = value
+            case "--fields-gold":
+                guard let value = rest.popFirst() else {
+                    throw UsageError(message: "--fields-gold needs a file")
+                }
+                fieldsGold = value
+            case "--quotes-gold":
+                guard let value = rest.popFirst() else {
+                    throw UsageError(message: "--quotes-gold needs a file")
+                }
+                quotesGold = value
+            case "--text-only": textOnly = true
+            case "--misses": misses = true
             case "--dump-text":
                 guard let value = rest.popFirst() else {
                     throw UsageError(message: "--dump-text needs a folder")
@@ -53,6 +76,6 @@ struct EvalOptions {
                 folder = argument
             }
         }
-        guard !folder.isEmpty else { throw UsageError(message: Self.usage) }
+        if folder.isEmpty { folder = PackagePaths.corpus }
     }
 }

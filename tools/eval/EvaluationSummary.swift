@@ -29,8 +29,11 @@ struct EvaluationSummary {
     var pages: Int
     var fields: [String: FieldSummary]
     var worst: [PageResult]
+    /// The record-level scores, when the gold sets were evaluated.
+    var records: RecordSummary?
 
-    init(results: [PageResult], worstCount: Int) {
+    init(results: [PageResult], worstCount: Int, records: RecordSummary? = nil) {
+        self.records = records
         pages = results.count
         var byField: [String: [ShingleScore]] = [:]
         for result in results {
@@ -59,6 +62,7 @@ struct EvaluationSummary {
                     + "R \(Self.format(field.recall))  (\(field.pagesWithOutput) with output, "
                     + "\(field.pagesWithGold) with gold)")
         }
+        lines += records?.lines() ?? []
         if !worst.isEmpty { lines.append("worst \(worst.count) pages by text F1:") }
         for page in worst {
             let score = page.scores["text"]
@@ -88,7 +92,21 @@ struct EvaluationSummary {
             if let failure = page.failure { object["failure"] = failure }
             return object
         }
-        return ["pages": pages, "fields": fieldObjects, "worst": worstObjects]
+        var object: [String: Any] = [
+            "pages": pages, "fields": fieldObjects, "worst": worstObjects, "scores": scores,
+        ]
+        if let records { object["record_counts"] = records.countsObject() }
+        return object
+    }
+
+    /// Every figure by group and metric, the shape of `tools/quality-floor.json`: `text` (F1, P, R
+    /// of the main text) and, with the gold sets, `fields` and the two `enrichment_on_*` groups.
+    var scores: [String: [String: Double]] {
+        var result = records?.scores ?? [:]
+        for (name, field) in fields {
+            result[name] = ["f1": field.f1, "precision": field.precision, "recall": field.recall]
+        }
+        return result
     }
 
     static func format(_ value: Double) -> String {

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Pinned minimum scores, per field and metric: `{"text": {"f1": 0.955, "precision": 0.94}}`.
+/// Pinned minimum scores, per group and metric: `{"text": {"f1": 0.955}, "fields": {"title": 0.95}}`
+/// (the groups and metrics of `EvaluationSummary.scores`).
 struct QualityFloor {
     var minimums: [String: [String: Double]]
 
@@ -16,21 +17,15 @@ struct QualityFloor {
         self.minimums = minimums
     }
 
-    /// One line per score below its floor (a field missing from the summary counts as zero).
+    /// One line per score below its floor (a score missing from the summary counts as zero).
     func violations(in summary: EvaluationSummary) -> [String] {
+        let scores = summary.scores
         var result: [String] = []
-        for (field, metrics) in minimums.sorted(by: { $0.key < $1.key }) {
-            let scores = summary.fields[field]
+        for (group, metrics) in minimums.sorted(by: { $0.key < $1.key }) {
             for (metric, minimum) in metrics.sorted(by: { $0.key < $1.key }) {
-                let value: Double
-                switch metric {
-                case "f1": value = scores?.f1 ?? 0
-                case "precision": value = scores?.precision ?? 0
-                case "recall": value = scores?.recall ?? 0
-                default: continue
-                }
+                let value = scores[group]?[metric] ?? 0
                 if value < minimum {
-                    result.append("\(field) \(metric) \(EvaluationSummary.format(value)) < \(minimum)")
+                    result.append("\(group) \(metric) \(EvaluationSummary.format(value)) < \(minimum)")
                 }
             }
         }

@@ -20,10 +20,23 @@ do {
         try TextDump(evaluation: evaluation, folder: URL(fileURLWithPath: dumpFolder)).run()
         exit(0)
     }
-    let summary = EvaluationSummary(
-        results: try evaluation.run(
-            pipeline: Pipeline(), outputFolder: options.dumpOutputFolder.map { URL(fileURLWithPath: $0) }),
-        worstCount: options.worst)
+    let pipeline = Pipeline()
+    let results = try evaluation.run(
+        pipeline: pipeline, outputFolder: options.dumpOutputFolder.map { URL(fileURLWithPath: $0) })
+    var records: RecordSummary?
+    if !options.textOnly {
+        let gold = GoldSetEvaluation(
+            corpus: evaluation, fieldsFile: URL(fileURLWithPath: options.fieldsGold),
+            quotesFile: URL(fileURLWithPath: options.quotesGold))
+        var misses: [String] = []
+        let fields = try gold.fields(pipeline: pipeline, misses: &misses)
+        let quotes = try gold.quotes(pipeline: pipeline, misses: &misses)
+        records = RecordSummary(fields: fields, onText: quotes.onText, onHTML: quotes.onHTML)
+        if options.misses {
+            for miss in misses { FileHandle.standardError.write(Data((miss + "\n").utf8)) }
+        }
+    }
+    let summary = EvaluationSummary(results: results, worstCount: options.worst, records: records)
     if options.json {
         let data = try JSONSerialization.data(
             withJSONObject: summary.jsonObject(), options: [.prettyPrinted, .sortedKeys])

@@ -3,10 +3,14 @@
 /// the publication, a role ("CNN Editor-at-large"), an account handle ("admin") or carry a label
 /// ("Analysis by Chris Cillizza").
 struct MetadataCleanup {
-    /// Words in an author entry that make it a role, not a name.
+    /// Words in an author entry that make it a role or a department, not a name.
     private static let roleWords: Set<String> = [
         "editor", "editor-at-large", "correspondent", "reporter", "staff", "writer", "contributor",
-        "columnist", "desk", "team", "news", "newsroom", "agency", "wire", "wires", "editors",
+        "columnist", "desk", "team", "news", "newsroom", "agency", "wire", "wires", "editors", "department",
+        // Newsrooms and press offices in other languages.
+        "redaktion", "rédaction", "redacción", "redaccion", "redação", "redacao", "redazione", "redactie",
+        "redakcja", "редакция", "редакція", "coordenadoria", "departamento", "assessoria", "secretaria",
+        "secretaría", "prefeitura",
     ]
 
     /// News agencies credited as authors of wire copy; the gold treats such pages as having no author.
@@ -26,7 +30,7 @@ struct MetadataCleanup {
     /// words that all occur in the site's domain.
     func removingSiteTail(_ title: String, site: String) -> String {
         for separator in HTMLMetadataExtractor.titleSeparators {
-            guard let range = title.ranges(of: separator).last else { continue }
+            guard let range = title.lastRange(of: separator) else { continue }
             let head = title[..<range.lowerBound]
             let tail = title[range.upperBound...]
             guard !head.isEmpty else { continue }
@@ -52,15 +56,22 @@ struct MetadataCleanup {
         }
         let words = name.split(separator: " ")
         guard let first = words.first else { return nil }
-        if words.contains(where: { Self.roleWords.contains($0.lowercased()) }) { return nil }
-        if Self.agencies.contains(name.lowercased()) { return nil }
+        if Self.isRoleOrAgency(name) { return nil }
         let letters = Self.siteLetters(name)
         if !site.isEmpty, !letters.isEmpty, letters == site || site.hasPrefix(letters) {
             return nil
         }
-        // A handle: one word without capitals ("admin", "rmb8090").
-        if words.count == 1, !first.contains(where: \.isUppercase) { return nil }
+        // A handle: one ASCII word without capitals ("admin", "rmb8090"); scripts without case
+        // ("정덕현") are names.
+        if words.count == 1, first.allSatisfy(\.isASCII), !first.contains(where: \.isUppercase) { return nil }
         return name
+    }
+
+    /// Whether an author entry is a role, a department or a news agency rather than a person.
+    static func isRoleOrAgency(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return agencies.contains(lower)
+            || lower.split(separator: " ").contains { roleWords.contains(String($0)) }
     }
 
     /// Lower-case ASCII letters and digits of `text`, Latin accents dropped ("Reflexão" → "reflexao").

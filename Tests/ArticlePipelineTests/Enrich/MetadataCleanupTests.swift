@@ -36,5 +36,11 @@ import Testing
             ],
             domain: "www.businessinsider.com")
         #expect(article.authors == ["Chris Cillizza", "Tess Bonn"])
+        let departments = cleaned(
+            title: nil,
+            authors: ["PMJS - Coordenadoria de TI", "Redação", "Redaktion Stadtleben", "Ana Lima"],
+            domain: nil)
+        #expect(departments.authors == ["Ana Lima"])
+        #expect(cleaned(title: nil, authors: ["정덕현", "rmb8090"], domain: nil).authors == ["정덕현"])
     }
 }

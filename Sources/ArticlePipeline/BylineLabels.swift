@@ -1,0 +1,32 @@
+/// Phrases that introduce an author's name in visible text, lower-cased, by language: "Posted by
+/// Jane Doe", "Publicado por: Clarissa Borba - Categoria: …", "Autor: Jan Kowalski". Only phrases
+/// that name the writer: a bare "by" also credits photos and sources.
+enum BylineLabels {
+    static let labels = [
+        // English
+        "posted by", "written by", "published by", "story by", "words by", "author:",
+        // German, French, Spanish, Portuguese, Italian
+        "geschrieben von", "verfasst von", "autor:", "autorin:", "publié par", "écrit par", "rédigé par",
+        "auteur :", "auteur:", "publicado por", "escrito por", "texto:", "pubblicato da", "scritto da",
+        "autore:",
+        // Dutch, Polish, Russian, Ukrainian, Czech
+        "geschreven door", "geplaatst door", "gepubliceerd door", "opublikował", "opublikowała", "автор:",
+        "autor článku:",
+    ]
+
+    static let matcher = PhraseMatcher(labels)
+
+    /// The names after the first label in `text` ("Publicado por: A - Categoria: …" → ["A"]), up to
+    /// a separator; nil when there is no label or what follows does not read as names.
+    static func names(in text: String) -> [String]? {
+        var bytes = Array(text.utf8)
+        guard let label = matcher.firstMatch(in: bytes) else { return nil }
+        bytes.removeSubrange(0..<label.upperBound)
+        var rest = String(decoding: bytes, as: UTF8.self)
+        rest = String(rest.drop(while: { $0 == ":" || $0 == " " }))
+        for separator in [" - ", " – ", " — ", " | ", " · ", " • ", " / "] {
+            if let range = rest.firstRange(of: separator) { rest = String(rest[..<range.lowerBound]) }
+        }
+        return HTMLMetadataExtractor.bylineNames(rest)
+    }
+}

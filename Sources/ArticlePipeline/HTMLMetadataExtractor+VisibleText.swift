@@ -1,0 +1,105 @@
+/// Visible publication dates and bylines for pages whose markup declares none: a short text with a publication
+/// label ("publiziert am 25. September 2018", "기사입력 :[ 2018-08-25 15:24 ]", "Published:
+/// Monday, November 18th, 2019"), else a short text that is only a date just after the headline
+/// ("18 NOV 2019", "Monday, November 18, 2019"); a short text with a byline label.
+extension HTMLMetadataExtractor {
+    /// Longest text (bytes) read as a label's block.
+    private static let blockLimit = 240
+
+    /// The first labelled date in document order. The date may sit in the label's own text or in a
+    /// neighbour inside the same short block ("<b>05/10/2018</b> - Publicado por: …",
+    /// "<strong>Published:</strong> Monday, …"): up to two enclosing elements are read while their
+    /// text stays short.
+    func labelledDate(order: DateNormaliser.NumericOrder) -> String? {
+        for index in document.nodes.indices where isVisibleText(index, maxLength: Self.blockLimit) {
+            let node = document.nodes[index]
+            let start = Int(node.start)
+            guard
+                PublicationLabels.matcher.firstMatch(in: document.bytes[start..<start + Int(node.length)])
+                    != nil
+            else {
+                continue
+            }
+            let text = document.text(of: index)
+            if let date = Self.plausibleDate(text, order: order) { return date }
+            var block = Int(document.nodes[index].parent)
+            for _ in 0..<2 where block > 0 {
+                let around = document.rawText(of: block).collapsingWhitespace()
+                guard around.utf8.count <= Self.blockLimit else { break }
+                if let date = Self.plausibleDate(around, order: order) { return date }
+                block = Int(document.nodes[block].parent)
+            }
+        }
+        return nil
+    }
+
+    /// The first text after the headline `heading` and before the article body (the first text
+    /// of over `bodyLength` bytes), where bylines are, that is a whole date: at most 48 bytes,
+    /// starting with a letter or digit, parsing to a day, and with at most three words of letters
+    /// (month, weekday, zone), so running text, captions and source lists are not taken.
+    func dateAfterHeading(
+        _ heading: Int, order: DateNormaliser.NumericOrder, window: Int = 400, bodyLength: Int = 200
+    ) -> String? {
+        let end = min(document.nodes.count, heading + window)
+        for index in (heading + 1)..<max(heading + 1, end) where isVisibleText(index, maxLength: Int.max) {
+            guard document.nodes[index].length <= bodyLength else { return nil }
+            guard document.nodes[index].length <= 48 else { continue }
+            let text = document.text(of: index).trimmingASCIIWhitespace()
+            guard let first = text.first, first.isLetter || first.isNumber, text.contains(where: \.isNumber),
+                text.split(whereSeparator: { !$0.isLetter }).count <= 3,
+                let date = Self.plausibleDate(text, order: order)
+            else { continue }
+            return date
+        }
+        return nil
+    }
+
+    /// The names after the first byline label in a short visible text ("Posted by Jane Doe",
+    /// "Publicado por: Clarissa Borba - Categoria: …"); the label's parent block is read when the
+    /// name is in a neighbouring element ("Posted by <a>Jane Doe</a>").
+    func labelledByline() -> [String]? {
+        for index in document.nodes.indices where isVisibleText(index, maxLength: Self.blockLimit) {
+            let node = document.nodes[index]
+            let start = Int(node.start)
+            guard BylineLabels.matcher.firstMatch(in: document.bytes[start..<start + Int(node.length)]) != nil
+            else { continue }
+            if let names = BylineLabels.names(in: document.text(of: index).collapsingWhitespace()) {
+                return names
+            }
+            let block = document.rawText(of: Int(node.parent)).collapsingWhitespace()
+            if block.utf8.count <= Self.blockLimit, let names = BylineLabels.names(in: block) { return names }
+        }
+        return nil
+    }
+
+    /// A Korean signature ("정덕현 칼럼니스트" followed by a mailto link, "홍길동 기자 hong@…"): a
+    /// short text of a name and a role, with an e-mail address in it or in the next element.
+    func koreanSignature() -> [String]? {
+        for index in document.nodes.indices where isVisibleText(index, maxLength: 120) {
+            let node = document.nodes[index]
+            let start = Int(node.start)
+            guard KoreanByline.matcher.firstMatch(in: document.bytes[start..<start + Int(node.length)]) != nil
+            else { continue }
+            let text = document.text(of: index)
+            guard let name = KoreanByline.name(in: text) else { continue }
+            let next = Int(node.nextSibling)
+            let mailLink =
+                next > 0 && document.nodes[next].tag == .a
+                && document.attribute("href", of: next)?.lowercased().hasPrefix("mailto:") == true
+            if text.contains("@") || mailLink { return [name] }
+        }
+        return nil
+    }
+
+    /// A text node of 4…`maxLength` bytes outside scripts, styles and the like.
+    func isVisibleText(_ index: Int, maxLength: Int) -> Bool {
+        let node = document.nodes[index]
+        guard node.kind == .text, node.length >= 4, node.length <= maxLength, node.parent > 0 else {
+            return false
+        }
+        switch document.nodes[Int(node.parent)].tag {
+        case .script, .style, .noscript, .template, .title, .textarea: return false
+        default: return true
+        }
+    }
+}
