@@ -57,6 +57,9 @@ final class InputChunkReader {
         #endif
     }
 
+    /// The most bytes `unconsumed` can hold.
+    var capacity: Int { storage.count }
+
     /// The bytes read but not yet consumed.
     var unconsumed: UnsafeRawBufferPointer {
         UnsafeRawBufferPointer(rebasing: storage[head..<tail])
