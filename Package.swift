@@ -81,6 +81,14 @@ let package = Package(
         ),
         .executableTarget(name: "presswork-eval", dependencies: ["ArticlePipeline"], path: "tools/eval"),
         .executableTarget(name: "presswork-bench", dependencies: ["ArticlePipeline"], path: "tools/bench"),
+        .executableTarget(
+            name: "presswork-io-bench",
+            dependencies: [
+                "ScrapeIO", "ArticlePipeline", "CZlib", "CZstd",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "tools/io-bench"
+        ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(
             name: "ArticlePipelineTests", dependencies: ["ArticlePipeline"], exclude: ["Fixtures", "Gold"]
