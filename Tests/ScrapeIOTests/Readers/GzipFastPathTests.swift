@@ -46,7 +46,7 @@ struct GzipFastPathTests {
     }
 
     private func decode(
-        _ bytes: [UInt8], outputRoom: Int = 1 << 20, descriptor: Int32? = nil
+        _ bytes: [UInt8], outputRoom: Int = 1 << 20, descriptor: Int32? = nil, wholeMembers: Bool = true
     ) throws -> Decoded {
         let fd: Int32
         if let descriptor {
@@ -58,7 +58,7 @@ struct GzipFastPathTests {
         try #require(fd >= 0)
         let input = InputChunkReader(
             descriptor: fd, path: "m.gz", closesDescriptor: true, chunkSize: Self.chunkSize)
-        let decoder = GzipMemberDecoder(input: input)
+        let decoder = GzipMemberDecoder(input: input, wholeMembers: wholeMembers)
         let output = UnsafeMutableRawBufferPointer.allocate(byteCount: outputRoom, alignment: 16)
         defer { output.deallocate() }
         var result = Decoded()
@@ -209,5 +209,35 @@ struct GzipFastPathTests {
         #expect(decoded.bytes == plain[0] + plain[2] + plain[4])
         #expect(decoded.members == [starts[0], starts[2], starts[4]])
         #expect(decoded.counts.wholeMembers == 3)
+    }
+
+    @Test("damaged files decode exactly as with zlib alone: same bytes, offsets and failures")
+    func sameAsZlibAlone() throws {
+        var random = MutatedInputTests.SeededBytes(state: 67)
+        let plain = (0..<6).map { _ in text(words: 300 + random.next(below: 1500), random: &random) }
+        let clean = plain.map { ScrapeFixtures.gzipMember($0) }.flatMap { $0 }
+        var broken = 0
+        for round in 0..<150 {
+            var bytes = clean
+            for _ in 0..<(1 + random.next(below: 4)) {
+                let position = random.next(below: bytes.count)
+                switch random.next(below: 3) {
+                case 0: bytes[position] ^= UInt8(1 + random.next(below: 255))
+                case 1: bytes.insert(UInt8(random.next(below: 256)), at: position)
+                default:
+                    let end = min(bytes.count, position + 1 + random.next(below: 40))
+                    bytes.removeSubrange(position..<end)
+                }
+            }
+            let fast = try decode(bytes)
+            let zlibOnly = try decode(bytes, wholeMembers: false)
+            #expect(fast.bytes == zlibOnly.bytes, "round \(round)")
+            #expect(fast.members == zlibOnly.members, "round \(round)")
+            #expect(fast.failures == zlibOnly.failures, "round \(round)")
+            #expect(fast.discontinuities == zlibOnly.discontinuities, "round \(round)")
+            #expect(zlibOnly.counts.wholeMembers == 0)
+            if !zlibOnly.failures.isEmpty { broken += 1 }
+        }
+        #expect(broken >= 100, "the damage should break most files")
     }
 }

@@ -41,7 +41,8 @@ final class GzipMemberDecoder: ScrapeStreamDecoder {
     private(set) var counts = Counts()
     private let input: InputChunkReader
     private let stream: UnsafeMutablePointer<z_stream>
-    private let wholeMember = WholeGzipMemberInflater()
+    /// nil when the fast path is off (tests compare both paths on the same bytes).
+    private let wholeMember: WholeGzipMemberInflater?
     private var state = State.expectingHeader
     private var memberOffset: UInt64 = 0
     /// After a reported failure, further bad candidates stay quiet until one member decodes cleanly.
@@ -49,8 +50,9 @@ final class GzipMemberDecoder: ScrapeStreamDecoder {
     private var initialised = false
     private var paddingStart: UInt64?
 
-    init(input: InputChunkReader) {
+    init(input: InputChunkReader, wholeMembers: Bool = true) {
         self.input = input
+        wholeMember = wholeMembers ? WholeGzipMemberInflater() : nil
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
         // 16 + 15: a gzip wrapper (not zlib or raw deflate) with the largest window.
@@ -124,6 +126,7 @@ final class GzipMemberDecoder: ScrapeStreamDecoder {
     /// Decodes the member at the current offset in one go when it is whole in the input buffer;
     /// otherwise switches to streaming it with zlib. Nil to go on (also after an empty member).
     private func decodeWholeMember(into output: UnsafeMutableRawBufferPointer) -> StreamDecodeEvent? {
+        guard let wholeMember else { return streamMember() }
         // Top up the buffer when less than half is left, so a member rarely straddles its end; the
         // memmove this costs is at most one byte per byte consumed, far below the cost of inflating.
         if input.unconsumed.count < input.capacity / 2 { input.refill() }
@@ -148,11 +151,16 @@ final class GzipMemberDecoder: ScrapeStreamDecoder {
             case .outputTooSmall:
                 break
             }
-            inflateReset(stream)
-            counts.streamedMembers += 1
-            state = .inMember
-            return nil
+            return streamMember()
         }
+    }
+
+    /// Hands the member at the current offset to zlib's streaming inflate.
+    private func streamMember() -> StreamDecodeEvent? {
+        inflateReset(stream)
+        counts.streamedMembers += 1
+        state = .inMember
+        return nil
     }
 
     /// Runs `inflate` until the output is full, the member ends, or something breaks.
