@@ -136,6 +136,47 @@ struct GzipFastPathTests {
         #expect(decoded.counts.wholeMembers + decoded.counts.streamedMembers == 12)
     }
 
+    /// Whether the writer of `pipeDoesNotWait` gave up waiting; read after it signalled.
+    final class WaitOutcome: @unchecked Sendable {
+        var timedOut = false
+    }
+
+    @Test("a complete member from a pipe is handed out before more bytes arrive")
+    func pipeDoesNotWait() throws {
+        let first = ScrapeFixtures.gzipMember(Array("<p>first</p>".utf8))
+        let second = ScrapeFixtures.gzipMember(Array("<p>second</p>".utf8))
+        var ends: [Int32] = [0, 0]
+        try #require(pipe(&ends) == 0)
+        let writeEnd = ends[1]
+        _ = first.withUnsafeBytes { write(writeEnd, $0.baseAddress, $0.count) }
+        let handedOut = DispatchSemaphore(value: 0)
+        let writerDone = DispatchSemaphore(value: 0)
+        let outcome = WaitOutcome()
+        // The second member comes only once the first was handed out (or after 5 s, so a decoder
+        // that waits for more bytes fails this test instead of hanging it).
+        Thread {
+            outcome.timedOut = handedOut.wait(timeout: .now() + 5) == .timedOut
+            _ = second.withUnsafeBytes { write(writeEnd, $0.baseAddress, $0.count) }
+            close(writeEnd)
+            writerDone.signal()
+        }.start()
+        let input = InputChunkReader(
+            descriptor: ends[0], path: "-", closesDescriptor: true, chunkSize: Self.chunkSize)
+        let decoder = GzipMemberDecoder(input: input)
+        let output = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+        defer { output.deallocate() }
+
+        let firstEvent = decoder.decode(into: output)
+        handedOut.signal()
+        writerDone.wait()
+
+        #expect(!outcome.timedOut)
+        #expect(firstEvent == .bytes(count: 12, memberOffset: 0))
+        #expect(decoder.decode(into: output) == .bytes(count: 13, memberOffset: UInt64(first.count)))
+        #expect(decoder.decode(into: output) == .end)
+        #expect(decoder.counts.wholeMembers == 2)
+    }
+
     @Test("a member larger than the input buffer is streamed with zlib; its neighbours are not")
     func memberOverInputCap() throws {
         var random = MutatedInputTests.SeededBytes(state: 63)

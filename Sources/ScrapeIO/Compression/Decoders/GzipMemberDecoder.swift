@@ -129,7 +129,8 @@ final class GzipMemberDecoder: ScrapeStreamDecoder {
         guard let wholeMember else { return streamMember() }
         // Top up the buffer when less than half is left, so a member rarely straddles its end; the
         // memmove this costs is at most one byte per byte consumed, far below the cost of inflating.
-        if input.unconsumed.count < input.capacity / 2 { input.refill() }
+        // Not on pipes: a read there may wait, and a complete member must not wait for the next.
+        if input.isRegularFile, input.unconsumed.count < input.capacity / 2 { input.refill() }
         var refills = 0
         while true {
             let available = input.unconsumed
