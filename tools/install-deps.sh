@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Installs the system libraries Presswork links (libzmq, zlib, zstd) when they are missing.
+# Installs the system libraries Presswork links (libzmq, zlib, libdeflate, zstd) when they are missing.
 set -euo pipefail
 
 missing=()
-for pc in libzmq zlib libzstd; do
+for pc in libzmq zlib libdeflate libzstd; do
   pkg-config --exists "$pc" 2>/dev/null || missing+=("$pc")
 done
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
@@ -16,4 +16,4 @@ sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
-$sudo apt-get install -y -qq pkg-config libzmq3-dev zlib1g-dev libzstd-dev zstd python3 >/dev/null
+$sudo apt-get install -y -qq pkg-config libzmq3-dev zlib1g-dev libdeflate-dev libzstd-dev zstd python3 >/dev/null

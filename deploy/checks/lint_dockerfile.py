@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCKERFILE = ROOT / "deploy" / "docker" / "Dockerfile"
-RUNTIME_PACKAGES = {"libzmq5", "zlib1g", "libzstd1", "ca-certificates"}
+RUNTIME_PACKAGES = {"libzmq5", "zlib1g", "libdeflate0", "libzstd1", "ca-certificates"}
 
 
 def instructions(text):

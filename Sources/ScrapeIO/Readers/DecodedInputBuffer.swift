@@ -23,11 +23,15 @@ enum DecodedFill: Equatable {
 /// shrinks back afterwards. It also remembers which compressed member each decoded byte came from, so
 /// `sourceOffset(atDecoded:)` can give a record's location in the stored file.
 final class DecodedInputBuffer {
-    /// Bytes of free room asked of the decoder per call; larger calls mean fewer passes through zlib.
+    /// Bytes of free room offered to the decoder per call at least (decoders may ask for more with
+    /// `preferredOutputRoom`); larger calls mean fewer passes through the decompressor.
     static let decodeChunk = 256 << 10
     static let initialCapacity = 1 << 20
 
     private let decoder: any ScrapeStreamDecoder
+    /// The capacity the buffer starts with and shrinks back to once a large record has passed.
+    private let baseCapacity: Int
+    private let decodeRoom: Int
     private var storage: UnsafeMutableRawBufferPointer
     private var head = 0
     private var tail = 0
@@ -40,7 +44,9 @@ final class DecodedInputBuffer {
 
     init(decoder: any ScrapeStreamDecoder) {
         self.decoder = decoder
-        storage = .allocate(byteCount: Self.initialCapacity, alignment: 16)
+        decodeRoom = max(Self.decodeChunk, decoder.preferredOutputRoom)
+        baseCapacity = max(Self.initialCapacity, 2 * decodeRoom)
+        storage = .allocate(byteCount: baseCapacity, alignment: 16)
     }
 
     deinit {
@@ -62,7 +68,7 @@ final class DecodedInputBuffer {
                 return deferred
             }
             if finished { return .end }
-            reserve(room: max(Self.decodeChunk, min(count - available, 8 << 20)))
+            reserve(room: max(decodeRoom, min(count - available, 8 << 20)))
             let free = UnsafeMutableRawBufferPointer(rebasing: storage[tail...])
             switch decoder.decode(into: free) {
             case .bytes(let produced, let member):
@@ -98,9 +104,9 @@ final class DecodedInputBuffer {
         if head == tail {
             head = 0
             tail = 0
-            if storage.count > Self.initialCapacity * 4 {
+            if storage.count > baseCapacity * 4 {
                 storage.deallocate()
-                storage = .allocate(byteCount: Self.initialCapacity, alignment: 16)
+                storage = .allocate(byteCount: baseCapacity, alignment: 16)
             }
         }
         pruneSegments()

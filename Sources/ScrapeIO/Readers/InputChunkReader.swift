@@ -29,12 +29,17 @@ final class InputChunkReader {
     private(set) var reachedEnd = false
     /// Why reading stopped early, when it did (`strerror` text, lower-cased).
     private(set) var readError: String?
+    /// True for a regular file, where a read returns at once; false for pipes, terminals and
+    /// sockets (stdin), where a read may wait for a writer.
+    let isRegularFile: Bool
 
     init(descriptor: Int32, path: String, closesDescriptor: Bool, chunkSize: Int = defaultChunkSize) {
         self.descriptor = descriptor
         self.path = path
         self.closesDescriptor = closesDescriptor
         self.storage = .allocate(byteCount: max(chunkSize, 16), alignment: 16)
+        var info = stat()
+        isRegularFile = fstat(descriptor, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
     }
 
     deinit {
@@ -56,6 +61,9 @@ final class InputChunkReader {
             return Darwin.open(path, O_RDONLY | O_CLOEXEC)
         #endif
     }
+
+    /// The most bytes `unconsumed` can hold.
+    var capacity: Int { storage.count }
 
     /// The bytes read but not yet consumed.
     var unconsumed: UnsafeRawBufferPointer {

@@ -25,7 +25,13 @@ enum StreamDecodeEvent: Equatable {
 /// One call returns bytes of one member only, so the consumer can map every decoded byte back to the
 /// offset of the member it came from (the record location the design asks for).
 protocol ScrapeStreamDecoder: AnyObject {
+    /// Free bytes the consumer should offer per `decode` call (at least).
+    var preferredOutputRoom: Int { get }
     func decode(into output: UnsafeMutableRawBufferPointer) -> StreamDecodeEvent
+}
+
+extension ScrapeStreamDecoder {
+    var preferredOutputRoom: Int { DecodedInputBuffer.decodeChunk }
 }
 
 /// The decoder for uncompressed input: bytes pass through, read straight into the output buffer.

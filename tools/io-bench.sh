@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Reader and writer benchmark (release build): `ScrapeInputReader` over .warc.gz, .warc, .jsonl.gz
+# and .warc.zst beside each file's plain decompressor, and `ShardedJSONLWriter` (gzip, zstd at their
+# default levels) beside the rate at which the whole-record pipeline produces JSON on one core.
+# Each figure is measured beside its baseline in the same invocation (alternate rounds, thread CPU
+# time), because these machines are noisy.
+#
+# usage: tools/io-bench.sh [COUNT] [TEMPLATES] [SECONDS]   (default 1000 articles from
+#        ../shared/corpus/aeb/html when present, else tools/sample-pages; 5 s per side and row)
+# Appends the tables, with this command line, to BENCHMARKS.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+count="${1:-1000}"
+templates="${2:-../shared/corpus/aeb/html}"
+[ -d "$templates" ] || templates="tools/sample-pages"
+seconds="${3:-5}"
+work="$(mktemp -d "${TMPDIR:-/tmp}/presswork-io-bench.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+
+swift build -c release --product presswork-io-bench >/dev/null
+bin="$(swift build -c release --show-bin-path)"
+
+for format in warc.gz warc jsonl.gz; do
+  python3 tools/gen_scrape.py --pages "$templates" --count "$count" --format "$format" \
+    --out "$work/scrape.$format" --seed 4 2>/dev/null
+done
+zstd -q -3 "$work/scrape.warc" -o "$work/scrape.warc.zst"
+
+load="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+"$bin/presswork-io-bench" --pages "$templates" --seconds "$seconds" --warc-gz "$work/scrape.warc.gz" \
+  --warc "$work/scrape.warc" --jsonl-gz "$work/scrape.jsonl.gz" --warc-zst "$work/scrape.warc.zst" \
+  >"$work/tables.md"
+
+{
+  echo
+  echo "### Readers and writer: \`tools/io-bench.sh${*:+ $*}\`"
+  echo
+  echo "$count articles generated from $templates (\`gen_scrape.py --seed 4\`, gzip level 1; .warc.zst"
+  echo "with \`zstd -3\`), $seconds s of CPU per side and row; load average at the start: $load."
+  echo
+  cat "$work/tables.md"
+} | tee "$work/section.md"
+cat "$work/section.md" >>BENCHMARKS.md
