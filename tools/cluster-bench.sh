@@ -65,7 +65,8 @@ for line in err.splitlines():
             else "workers" if "worker finished" in line else None)
     if role == "workers":
         rss["workers"].append(int(m.group(1)))
-        cpu["workers"].append(float(c.group(1)) if c else 0.0)
+        done = re.search(r"articles=(\d+)", line)
+        cpu["workers"].append((float(c.group(1)) if c else 0.0, int(done.group(1)) if done else 0))
     elif role:
         rss[role] = int(m.group(1))
         cpu[role] = float(c.group(1)) if c else 0.0
@@ -101,6 +102,8 @@ rows = [
     ("`presswork run` .warc.gz, 1 worker × 1 thread", r1, "in-memory pipeline, 1 core", b1),
     ("`presswork run` .warc.gz, 2 workers × 1 thread", r2, "in-memory pipeline, 2 cores", b2),
     ("`presswork run` .warc, 2 workers × 1 thread", r2plain, "in-memory pipeline, 2 cores", b2),
+    (f"`presswork run` .warc.gz, 2 workers × 1 thread, 10× ({big['articles']} articles)", big,
+     "in-memory pipeline, 2 cores", b2),
 ]
 for name, r, base, value in rows:
     print(f"| {name} | {r['per_second']:.0f} | {r['mb_per_second']:.0f} | {base}: {value:.0f} | {r['per_second']/value:.2f} |")
@@ -109,14 +112,15 @@ for name, r in (("transport ceiling .warc.gz (2 workers, empty pipeline)", empty
     print(f"| {name} | {r['per_second']:.0f} ({r['per_second']/batch:.0f} jobs/s) | {r['mb_per_second']:.0f} "
           f"| pipeline, 2 cores: {b2:.0f} | {r['per_second']/b2:.1f}× |")
 print()
-print("CPU seconds per 1,000 articles, by role (getrusage of each process; workers include the pipeline):\n")
+print("CPU seconds per 1,000 articles, by role (getrusage of each process; each worker per 1,000 of the")
+print(f"articles it processed, pipeline included; the in-memory pipeline takes {1000 / b1:.2f} s):\n")
 print("| run | coordinator | collector | workers (each) |")
 print("| --- | --- | --- | --- |")
 def per_k(r, x): return 1000 * x / r["articles"]
 for name, r in (("2 workers, .warc.gz", r2), ("2 workers, .warc", r2plain),
                 ("empty pipeline, .warc.gz", empty), ("empty pipeline, .warc", emptyplain)):
     c = r["cpu"]
-    workers = ", ".join(f"{per_k(r, w):.2f}" for w in c["workers"])
+    workers = ", ".join(f"{1000 * w / n:.2f}" if n else "–" for w, n in c["workers"])
     print(f"| {name} | {per_k(r, c['coordinator']):.2f} | {per_k(r, c['collector']):.2f} | {workers} |")
 print()
 print("| peak RSS (MB) | coordinator | collector | workers |")
