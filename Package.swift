@@ -80,11 +80,13 @@ let package = Package(
             path: "tools/zmq-bench"
         ),
         .executableTarget(name: "presswork-eval", dependencies: ["ArticlePipeline"], path: "tools/eval"),
-        .executableTarget(name: "presswork-bench", dependencies: ["ArticlePipeline"], path: "tools/bench"),
+        .target(name: "BenchCorpus", dependencies: ["ArticlePipeline"], path: "tools/bench-corpus"),
+        .executableTarget(
+            name: "presswork-bench", dependencies: ["ArticlePipeline", "BenchCorpus"], path: "tools/bench"),
         .executableTarget(
             name: "presswork-io-bench",
             dependencies: [
-                "ScrapeIO", "ArticlePipeline", "CZlib", "CZstd",
+                "ScrapeIO", "ArticlePipeline", "BenchCorpus", "CZlib", "CZstd",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "tools/io-bench"

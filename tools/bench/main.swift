@@ -6,6 +6,7 @@
 //            extract, enrich, record); extract: HTML main-text extraction alone (limits, decode,
 //            parse, extract: `MainTextExtractor`); parse: decode and parse only
 import ArticlePipeline
+import BenchCorpus
 import Foundation
 
 var arguments = Array(CommandLine.arguments.dropFirst())[...]

@@ -1,4 +1,5 @@
 import ArticlePipeline
+import BenchCorpus
 import Foundation
 import Logging
 import ScrapeIO
@@ -45,7 +46,7 @@ enum BenchReport {
     /// `ShardedJSONLWriter` per compression beside the pipeline's JSON rate; nil without records.
     static func writers(pagesPath: String, seconds: Double, jsonBytes: Int, logger: Logger) -> String? {
         progress("pipeline: \(pagesPath)")
-        let production = JSONProduction(pages: JSONProduction.loadPages(pagesPath))
+        let production = JSONProduction(pages: BenchCorpus.load(pagesPath))
         let lines = production.lines()
         guard !lines.isEmpty else { return nil }
         let scratch = NSTemporaryDirectory() + "presswork-io-bench-\(getpid())"

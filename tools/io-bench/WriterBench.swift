@@ -27,19 +27,6 @@ struct JSONProduction {
         }
         return counts
     }
-
-    /// Pages of a folder (or of its `html/` subfolder), read into memory once.
-    static func loadPages(_ path: String) -> [RawArticle] {
-        var folder = URL(fileURLWithPath: path)
-        let html = folder.appendingPathComponent("html")
-        if FileManager.default.fileExists(atPath: html.path) { folder = html }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasSuffix(".html") }.sorted().compactMap { name in
-            guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)) else { return nil }
-            return RawArticle(
-                url: nil, body: Array(data), contentType: "text/html", source: SourceLocation(path: name))
-        }
-    }
 }
 
 /// `ShardedJSONLWriter` writing record lines into a fresh directory per round, committing as the
