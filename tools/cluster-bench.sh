@@ -7,6 +7,8 @@
 # usage: tools/cluster-bench.sh [COUNT] [TEMPLATES]   (default 2000 articles from
 #        ../shared/corpus/aeb/html when present, else tools/sample-pages)
 # Appends the table, with this command line, to BENCHMARKS.md.
+# Smoke test (CI): BENCH_BUILD=debug BENCH_SECONDS=1 BENCHMARKS_FILE=/dev/null tools/cluster-bench.sh 40
+# checks that every run completes and every figure parses, with numbers nobody should quote.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,9 +18,12 @@ templates="${2:-../shared/corpus/aeb/html}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/presswork-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
-swift build -c release --product presswork >/dev/null
-swift build -c release --product presswork-bench >/dev/null
-bin="$(swift build -c release --show-bin-path)"
+build="${BENCH_BUILD:-release}"
+bench_seconds="${BENCH_SECONDS:-8}"
+benchmarks="${BENCHMARKS_FILE:-BENCHMARKS.md}"
+swift build -c "$build" --product presswork >/dev/null
+swift build -c "$build" --product presswork-bench >/dev/null
+bin="$(swift build -c "$build" --show-bin-path)"
 
 python3 tools/gen_scrape.py --pages "$templates" --count "$count" --format warc.gz --out "$work/1x.warc.gz" \
   --seed 11 2>/dev/null
@@ -29,7 +34,7 @@ python3 tools/gen_scrape.py --pages "$templates" --count $((count * 10)) --forma
 baseline() {
   local cores="$1" pids=() total=0
   for i in $(seq "$cores"); do
-    "$bin/presswork-bench" "$templates" --seconds 8 --json >"$work/bench-$cores-$i.json" &
+    "$bin/presswork-bench" "$templates" --seconds "$bench_seconds" --json >"$work/bench-$cores-$i.json" &
     pids+=($!)
   done
   wait "${pids[@]}"
@@ -72,6 +77,8 @@ for line in err.splitlines():
         cpu[role] = float(c.group(1)) if c else 0.0
 seconds = end - start
 articles = records + failures
+if not rss["coordinator"] or not rss["collector"] or not rss["workers"] or not cpu["coordinator"]:
+    sys.exit(f"a role's closing log line (peak_rss_mb, cpu_s) is missing:\n{err[-2000:]}")
 print(json.dumps({"per_second": articles / seconds, "rss": rss, "cpu": cpu, "articles": articles,
                   "mb_per_second": os.path.getsize(scrape) / seconds / 1e6, "seconds": seconds}))
 PY
@@ -146,4 +153,4 @@ PY
 {
   echo
   cat "$work/table.md"
-} >>BENCHMARKS.md
+} >>"$benchmarks"

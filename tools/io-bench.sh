@@ -8,6 +8,7 @@
 # usage: tools/io-bench.sh [COUNT] [TEMPLATES] [SECONDS]   (default 1000 articles from
 #        ../shared/corpus/aeb/html when present, else tools/sample-pages; 5 s per side and row)
 # Appends the tables, with this command line, to BENCHMARKS.md.
+# Smoke test (CI): BENCH_BUILD=debug BENCHMARKS_FILE=/dev/null tools/io-bench.sh 40 "" 0.2
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,8 +19,9 @@ seconds="${3:-5}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/presswork-io-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
-swift build -c release --product presswork-io-bench >/dev/null
-bin="$(swift build -c release --show-bin-path)"
+build="${BENCH_BUILD:-release}"
+swift build -c "$build" --product presswork-io-bench >/dev/null
+bin="$(swift build -c "$build" --show-bin-path)"
 
 for format in warc.gz warc jsonl.gz; do
   python3 tools/gen_scrape.py --pages "$templates" --count "$count" --format "$format" \
@@ -41,4 +43,4 @@ load="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
   echo
   cat "$work/tables.md"
 } | tee "$work/section.md"
-cat "$work/section.md" >>BENCHMARKS.md
+cat "$work/section.md" >>"${BENCHMARKS_FILE:-BENCHMARKS.md}"
