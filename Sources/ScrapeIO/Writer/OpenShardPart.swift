@@ -54,7 +54,7 @@ final class OpenShardPart {
         bufferBytes = max(1, settings.bufferBytes)
         do {
             encoder = try makeShardStreamEncoder(
-                settings.compression, level: settings.resolvedLevel ?? 0)
+                settings.compression, level: settings.resolvedLevel ?? 0, bufferBytes: bufferBytes)
         } catch {
             throw OutputError(path: path, reason: error.description)
         }

@@ -2,7 +2,7 @@
 public enum OutputCompression: String, Sendable, CaseIterable {
     /// Plain JSON Lines.
     case none
-    /// Multi-member gzip: one member per commit.
+    /// Multi-member gzip: a member ends at every commit (and every `bufferBytes` of input).
     case gzip
     /// Concatenated zstd frames: one frame per commit.
     case zstd

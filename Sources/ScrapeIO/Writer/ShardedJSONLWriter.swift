@@ -12,7 +12,8 @@ import Logging
 ///   After `finish` every shard and the dead-letter shard has at least its first part (possibly
 ///   holding no lines).
 /// - Every line is one JSON object followed by `\n`. A gzip file is a valid multi-member gzip
-///   file (one member per commit); a zstd file is a sequence of frames (one per commit). Both
+///   file (a member ends at every commit, and every `bufferBytes` of input between commits); a
+///   zstd file is a sequence of frames (one per commit). Both
 ///   decompress whole with `gzip -dc` / `zstd -dc` and common libraries.
 /// - A part still being written is hidden under a temporary name in the same directory,
 ///   `.shard-00003-of-00016.jsonl.gz.part`, so that globs such as `shard-*.jsonl.gz` skip it.

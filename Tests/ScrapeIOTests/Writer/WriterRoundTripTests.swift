@@ -45,10 +45,11 @@ import Testing
         #expect(writer.stats.committedJobs == 5)
     }
 
-    @Test func gzipFilesHoldOneMemberPerCommit() throws {
+    /// Commits that fit the buffer are one member each; `WriterLargeCommitTests` has larger ones.
+    @Test func gzipFilesHoldOneMemberPerCommitThatFitsTheBuffer() throws {
         let dir = try WriterScratchDirectory()
         let writer = try ShardedJSONLWriter(
-            directory: dir.path, settings: WriterFixtures.settings(shards: 1, bufferBytes: 512),
+            directory: dir.path, settings: WriterFixtures.settings(shards: 1),
             logger: WriterFixtures.quietLogger)
         for commit in 0..<4 {
             for n in 0..<100 {

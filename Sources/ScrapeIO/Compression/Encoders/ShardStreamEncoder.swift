@@ -20,7 +20,7 @@ protocol ShardStreamEncoder: AnyObject {
     func reset()
 }
 
-/// A failure reported by zlib or zstd while compressing.
+/// A failure reported by libdeflate or zstd while compressing.
 struct EncoderError: Error, Sendable, CustomStringConvertible {
     var codec: String
     var message: String
@@ -28,16 +28,17 @@ struct EncoderError: Error, Sendable, CustomStringConvertible {
     var description: String { "\(codec): \(message)" }
 }
 
-/// Size of the scratch block the encoders compress into before copying to the caller.
+/// Size of the scratch block the zstd encoder compresses into before copying to the caller.
 let encoderScratchBytes = 64 << 10
 
-/// Builds the encoder for a compression mode at the given (already resolved) level.
+/// Builds the encoder for a compression mode at the given (already resolved) level; an encoder
+/// that compresses whole buffers holds about `bufferBytes` of input at most before writing.
 func makeShardStreamEncoder(
-    _ compression: OutputCompression, level: Int
+    _ compression: OutputCompression, level: Int, bufferBytes: Int = ShardSettings().bufferBytes
 ) throws(EncoderError) -> ShardStreamEncoder {
     switch compression {
     case .none: return PassthroughShardEncoder()
-    case .gzip: return try GzipMemberEncoder(level: level)
+    case .gzip: return try LibdeflateGzipEncoder(level: level, memberCap: bufferBytes)
     case .zstd: return try ZstdFrameEncoder(level: level)
     }
 }
