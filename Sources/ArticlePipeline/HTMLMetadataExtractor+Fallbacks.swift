@@ -153,7 +153,9 @@ extension HTMLMetadataExtractor {
     static func isBylineClass(_ value: String) -> Bool {
         var value = value
         return value.withUTF8 { bytes in
-            bytes.split(separator: 0x20).contains { token in
+            // Most class attributes name neither: answer those without splitting into tokens.
+            guard ASCII.contains(bytes, "byline") || ASCII.contains(bytes, "author") else { return false }
+            return bytes.split(separator: 0x20).contains { token in
                 if ASCII.contains(token, "byline") {
                     return !ASCII.contains(token, "date") && !ASCII.contains(token, "time")
                 }

@@ -166,7 +166,9 @@ struct HTMLMetadataExtractor {
     /// The normalised date when it parses and its year is not a placeholder ("0001-01-01").
     static func plausibleDate(_ value: String, order: DateNormaliser.NumericOrder = .dayFirst) -> String? {
         var text = value
-        if text.lowercased().hasPrefix("published") { text = String(text.dropFirst(9)) }
+        // An ASCII test of the first bytes: lower-casing the whole text cost more than the rest.
+        let labelled = text.withUTF8 { $0.count >= 9 && ASCII.contains($0.prefix(9), "published") }
+        if labelled { text = String(text.dropFirst(9)) }
         guard let date = DateNormaliser.normalise(text, order: order), let year = Int(date.prefix(4)),
             year >= 1990
         else {
