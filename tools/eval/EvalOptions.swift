@@ -43,31 +43,14 @@ struct EvalOptions {
                     throw UsageError(message: "--worst needs a number")
                 }
                 worst = value
-            case "--floor":
-                guard let value = rest.popFirst() else { throw UsageError(message: "--floor needs a file") }
-                floorFile = value
-            case "--fields-gold":
-                guard let value = rest.popFirst() else {
-                    throw UsageError(message: "--fields-gold needs a file")
-                }
-                fieldsGold = value
-            case "--quotes-gold":
-                guard let value = rest.popFirst() else {
-                    throw UsageError(message: "--quotes-gold needs a file")
-                }
-                quotesGold = value
+            case "--floor": floorFile = try Self.value(of: argument, from: &rest, kind: "a file")
+            case "--fields-gold": fieldsGold = try Self.value(of: argument, from: &rest, kind: "a file")
+            case "--quotes-gold": quotesGold = try Self.value(of: argument, from: &rest, kind: "a file")
             case "--text-only": textOnly = true
             case "--misses": misses = true
-            case "--dump-text":
-                guard let value = rest.popFirst() else {
-                    throw UsageError(message: "--dump-text needs a folder")
-                }
-                dumpTextFolder = value
+            case "--dump-text": dumpTextFolder = try Self.value(of: argument, from: &rest, kind: "a folder")
             case "--dump-output":
-                guard let value = rest.popFirst() else {
-                    throw UsageError(message: "--dump-output needs a folder")
-                }
-                dumpOutputFolder = value
+                dumpOutputFolder = try Self.value(of: argument, from: &rest, kind: "a folder")
             case "-h", "--help": throw UsageError(message: Self.usage)
             default:
                 guard !argument.hasPrefix("-"), folder.isEmpty else {
@@ -77,5 +60,13 @@ struct EvalOptions {
             }
         }
         if folder.isEmpty { folder = PackagePaths.corpus }
+    }
+
+    /// The value after an option, or a usage error naming what the option needs.
+    private static func value(
+        of option: String, from rest: inout ArraySlice<String>, kind: String
+    ) throws(UsageError) -> String {
+        guard let value = rest.popFirst() else { throw UsageError(message: "\(option) needs \(kind)") }
+        return value
     }
 }
