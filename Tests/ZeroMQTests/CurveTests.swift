@@ -3,7 +3,7 @@ import Testing
 import ZeroMQ
 
 @Suite(
-    "CURVE encryption", .timeLimit(.minutes(1)),
+    "CURVE encryption", .timeLimit(.minutes(5)),
     .enabled(if: ZeroMQLibrary.has("curve"), "libzmq was built without CURVE")
 )
 struct CurveTests {

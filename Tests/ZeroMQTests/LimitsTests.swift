@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import ZeroMQ
 
-@Suite("Message size limit and high-water marks", .timeLimit(.minutes(1)))
+@Suite("Message size limit and high-water marks", .timeLimit(.minutes(5)))
 struct LimitsTests {
     @Test func oversizedMessageIsDroppedWhileSmallOnesArriveAfterReconnect() throws {
         let limit = 1024

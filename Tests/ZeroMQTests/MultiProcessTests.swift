@@ -23,7 +23,7 @@ enum BenchBinary {
 }
 
 @Suite(
-    "Two processes", .timeLimit(.minutes(1)),
+    "Two processes", .timeLimit(.minutes(5)),
     .enabled(if: BenchBinary.path != nil, "zmq-bench is not built next to the tests; run `swift build` first")
 )
 struct MultiProcessTests {

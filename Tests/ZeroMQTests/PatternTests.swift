@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import ZeroMQ
 
-@Suite("Socket patterns", .timeLimit(.minutes(1)))
+@Suite("Socket patterns", .timeLimit(.minutes(5)))
 struct PatternTests {
     private let bytes = TestSupport.bytes
 

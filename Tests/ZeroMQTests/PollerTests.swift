@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import ZeroMQ
 
-@Suite("Polling, wake signals and non-blocking calls", .timeLimit(.minutes(1)))
+@Suite("Polling, wake signals and non-blocking calls", .timeLimit(.minutes(5)))
 struct PollerTests {
     @Test func pollTimesOutEmptyAfterTheTimeoutAndNotBefore() throws {
         let pull = try TestSupport.socket(ZMQContext(), .pull)

@@ -3,6 +3,10 @@ import ZeroMQ
 
 /// Helpers shared by the ZeroMQ tests. Every socket they make has timeouts and no linger, so a
 /// failing test reports a nil or false instead of hanging, and contexts terminate at once.
+///
+/// The suites' time limits (5 minutes) only catch a hang: the whole package's tests share two cores
+/// and a pool of threads with tests that wait on child processes, and a one-minute limit once
+/// failed tests that take milliseconds alone while they waited for a thread.
 enum TestSupport {
     static func socket(
         _ context: ZMQContext, _ type: SocketType, timeoutMilliseconds: Int32 = 3000
