@@ -25,9 +25,10 @@ struct ExtractCommand: ParsableCommand {
         let pipeline = Pipeline()
         var failures = 0
         var records = 0
+        let loader = ArticleReferenceLoader()
         while let item = reader.next() {
             let line: [UInt8]
-            switch item {
+            switch loader.resolve(item) {
             case .article(let raw):
                 do {
                     line = RecordJSON.encode(try pipeline.process(raw))
@@ -40,6 +41,8 @@ struct ExtractCommand: ParsableCommand {
                             reason: error.reason,
                             attempts: 1, url: raw.url))
                 }
+            case .reference:
+                preconditionFailure("resolve leaves no reference")
             case .failure(let failure):
                 failures += 1
                 line = RecordJSON.encode(

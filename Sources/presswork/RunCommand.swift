@@ -34,6 +34,13 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Workers skip the pipeline (measures the transport alone; records carry only id, url, size).")
     var emptyPipeline = false
 
+    @Flag(
+        help: """
+            Ship article bodies inside jobs for plain .warc inputs too (by default the local workers \
+            read those from the file themselves: the coordinator only parses headers).
+            """)
+    var inlineBodies = false
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -57,6 +64,7 @@ struct RunCommand: ParsableCommand {
         settings.bind = coordinatorEndpoint
         settings.statusBind = nil
         settings.batchSize = batch
+        settings.reader.referencesPlainPayloads = !inlineBodies
 
         let children = ChildProcesses()
         defer { children.stopAll() }

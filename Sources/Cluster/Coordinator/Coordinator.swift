@@ -104,7 +104,10 @@ public final class Coordinator {
                     logger.info(
                         "run complete",
                         metadata: ResourceUsage.logFields.merging(
-                            ["articles": "\(ledger.itemsCommitted)"], uniquingKeysWith: { $1 }))
+                            [
+                                "articles": "\(ledger.itemsCommitted)",
+                                "referenced_articles": "\(cutter.referencedArticles)",
+                            ], uniquingKeysWith: { $1 }))
                 }
                 if ledger.finished && (!settings.keepRunning || stop.count > 0) { break }
                 if !collectorFinished && after - finishSentAt! > settings.finishTimeout {

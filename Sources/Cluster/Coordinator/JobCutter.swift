@@ -7,8 +7,10 @@ public struct JobContent: Sendable {
     /// The job's position in the run (1-based): `id` is derived from it.
     public var number: Int
     public var articles: [ArticleMeta]
+    /// One per article; empty for articles that travel as references.
     public var bodies: [[UInt8]]
     public var failures: [DeadLetter]
+    /// Bytes of the articles' payloads, carried or referenced (for throughput figures).
     public var bodyBytes: Int
 
     /// Articles plus read failures: what the job adds to the output once committed.
@@ -22,6 +24,8 @@ public struct JobCutter {
     public var maxArticleBytes: Int
     public private(set) var jobsCut = 0
     public private(set) var itemsRead = 0
+    /// Articles cut into jobs as references (their bodies left in the input file).
+    public private(set) var referencedArticles = 0
     public private(set) var exhausted = false
 
     public init(batchSize: Int, maxArticleBytes: Int) {
@@ -49,6 +53,19 @@ public struct JobCutter {
                 job.articles.append(ArticleMeta(raw))
                 job.bodies.append(raw.body)
                 job.bodyBytes += raw.body.count
+            case .reference(let reference) where reference.payload.length > maxArticleBytes:
+                job.failures.append(
+                    DeadLetter(
+                        id: reference.article.id, source: reference.article.source.description,
+                        stage: "limits",
+                        reason:
+                            "article payload of \(reference.payload.length) bytes exceeds the \(maxArticleBytes)-byte limit",
+                        attempts: 0, url: reference.article.url))
+            case .reference(let reference):
+                job.articles.append(ArticleMeta(reference))
+                referencedArticles += 1
+                job.bodies.append([])
+                job.bodyBytes += reference.payload.length
             case .failure(let failure):
                 job.failures.append(
                     DeadLetter(

@@ -1,4 +1,5 @@
 import ArticlePipeline
+import ScrapeIO
 
 /// Who a peer is, as it says in its `hello`.
 public struct PeerInfo: Codable, Sendable, Equatable {
@@ -51,7 +52,8 @@ public struct HeartbeatBody: Codable, Sendable {
     public var figures: WorkerFigures?
 }
 
-/// What the coordinator knows of one article of a job; the body travels as its own frame.
+/// What the coordinator knows of one article of a job; the body travels as its own frame, or stays
+/// in its input file when `payload` says where (the frame is then empty and the worker reads it).
 public struct ArticleMeta: Codable, Sendable, Equatable {
     public var id: String
     public var url: String?
@@ -59,6 +61,7 @@ public struct ArticleMeta: Codable, Sendable, Equatable {
     public var charset: String?
     public var fetchedAt: String?
     public var source: SourceLocation
+    public var payload: StoredPayload?
 
     public init(_ raw: RawArticle) {
         id = raw.id
@@ -67,6 +70,11 @@ public struct ArticleMeta: Codable, Sendable, Equatable {
         charset = raw.charset
         fetchedAt = raw.fetchedAt
         source = raw.source
+    }
+
+    public init(_ reference: ArticleReference) {
+        self.init(reference.article)
+        payload = reference.payload
     }
 
     /// The article again, with the body received in its frame.

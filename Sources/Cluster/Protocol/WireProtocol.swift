@@ -6,7 +6,8 @@
 /// never JSON-escaped on the wire.
 public enum WireProtocol {
     /// Bumped on any incompatible change; a peer with another version gets an `error` reply.
-    public static let version = 1
+    /// 2: jobs may carry references to payloads in plain WARC files (`ArticleMeta.payload`).
+    public static let version = 2
     /// How often a peer that has nothing else to say sends a heartbeat (any traffic counts).
     public static let heartbeatInterval: Duration = .milliseconds(500)
     /// A peer silent for this many heartbeat intervals is considered dead.

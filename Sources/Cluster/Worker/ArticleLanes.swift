@@ -1,5 +1,6 @@
 import ArticlePipeline
 import Dispatch
+import ScrapeIO
 import Synchronization
 
 /// A job whose every article has been processed: record lines (with their ids) and dead-letter lines.
@@ -19,7 +20,9 @@ final class ArticleLanes: Sendable {
     private struct Task: Sendable {
         var job: JobRun
         var index: Int
-        var article: RawArticle
+        var body: [UInt8]
+
+        var meta: ArticleMeta { job.header.articles[index] }
     }
 
     /// The per-job collection point of results, filled by the lanes.
@@ -96,9 +99,7 @@ final class ArticleLanes: Sendable {
             onJobDone(run.finished())
             return
         }
-        let newTasks = header.articles.indices.map {
-            Task(job: run, index: $0, article: header.articles[$0].article(body: bodies[$0]))
-        }
+        let newTasks = header.articles.indices.map { Task(job: run, index: $0, body: bodies[$0]) }
         tasks.withLock { $0.queue.append(contentsOf: newTasks) }
         for _ in newTasks { available.signal() }
     }
@@ -111,14 +112,21 @@ final class ArticleLanes: Sendable {
 
     private func runLane(settings: PipelineSettings) {
         let pipeline = Pipeline(settings: settings)
+        let loader = ArticleReferenceLoader()
         while true {
             available.wait()
             guard let task = nextTask() else { return }
             let started = Moment.now()
-            let outcome =
-                emptyPipeline
-                ? Self.passThrough(task.article)
-                : Self.process(task.article, attempt: task.job.header.attempt, with: pipeline)
+            let attempt = task.job.header.attempt
+            let outcome: ArticleOutcome
+            switch Self.article(of: task, loader: loader) {
+            case .success(let article):
+                outcome =
+                    emptyPipeline
+                    ? Self.passThrough(article) : Self.process(article, attempt: attempt, with: pipeline)
+            case .failure(let error):
+                outcome = Self.unreadable(task.meta, reason: error.reason, attempt: attempt)
+            }
             ClusterMetrics.extractDuration.recordNanoseconds((Moment.now() - started).nanosecondsClamped)
             ClusterMetrics.articlesProcessed.increment()
             if case .failed(let stage, _) = outcome {
@@ -134,6 +142,23 @@ final class ArticleLanes: Sendable {
         tasks.withLock { state -> Task? in
             state.closed ? nil : state.queue.popFirst()
         }
+    }
+
+    /// The task's article: its body as received, or read from the input file it references.
+    private static func article(
+        of task: Task, loader: ArticleReferenceLoader
+    ) -> Result<RawArticle, ArticleReferenceError> {
+        let meta = task.meta
+        guard let payload = meta.payload else { return .success(meta.article(body: task.body)) }
+        return loader.body(of: payload).map { meta.article(body: $0) }
+    }
+
+    /// A referenced article whose payload could not be read: a dead letter of stage `read`.
+    static func unreadable(_ meta: ArticleMeta, reason: String, attempt: Int) -> ArticleOutcome {
+        let dead = DeadLetter(
+            id: meta.id, source: meta.source.description, stage: "read", reason: reason, attempts: attempt,
+            url: meta.url)
+        return .failed(stage: "read", line: RecordJSON.encode(dead))
     }
 
     static func passThrough(_ article: RawArticle) -> ArticleOutcome {

@@ -133,6 +133,26 @@ final class DecodedInputBuffer {
         return .ready
     }
 
+    /// The size of the input when the window can be moved with `seek` (uncompressed regular files).
+    var seekableSize: UInt64? {
+        (decoder as? any SeekableStreamDecoder)?.seekableSize
+    }
+
+    /// Moves the window to decoded position `target`, dropping what is buffered; false (and nothing
+    /// changed) when the input cannot seek. Only for inputs with a `seekableSize`.
+    func seek(to target: UInt64) -> Bool {
+        guard let seekable = decoder as? any SeekableStreamDecoder, seekable.seekableSize != nil,
+            seekable.seek(to: target)
+        else { return false }
+        head = 0
+        tail = 0
+        position = target
+        finished = false
+        deferred = nil
+        segments.removeAll()
+        return true
+    }
+
     /// Copies `count` bytes starting `offset` bytes into `window`.
     func copy(from offset: Int, count: Int) -> [UInt8] {
         Array(UnsafeRawBufferPointer(rebasing: storage[(head + offset)..<(head + offset + count)]))

@@ -21,11 +21,14 @@ struct HTTPResponsePayload {
     /// Parses the status line and headers; nil when the payload does not start like an HTTP response.
     init?(head payload: UnsafeRawBufferPointer) {
         guard payload.count >= 12, payload.starts(with: "HTTP/".utf8) else { return nil }
+        // The header block ends at the first blank line, CRLF or bare LF, whichever comes first.
         let blockEnd: Int
-        if let end = ByteSearch.firstIndex(of: "\r\n\r\n", in: payload) {
-            (blockEnd, bodyStart) = (end, end + 4)
-        } else if let end = ByteSearch.firstIndex(of: "\n\n", in: payload) {
-            (blockEnd, bodyStart) = (end, end + 2)
+        let crlf = ByteSearch.firstIndex(of: "\r\n\r\n", in: payload)
+        let lf = ByteSearch.firstIndex(of: "\n\n", in: payload)
+        if let crlf, lf.map({ crlf < $0 }) ?? true {
+            (blockEnd, bodyStart) = (crlf, crlf + 4)
+        } else if let lf {
+            (blockEnd, bodyStart) = (lf, lf + 2)
         } else {
             // A response with headers only (no blank line before the record ends): an empty body.
             (blockEnd, bodyStart) = (payload.count, payload.count)
@@ -38,6 +41,12 @@ struct HTTPResponsePayload {
         chunked = fields["transfer-encoding"]?.lowercased().contains("chunked") ?? false
         let encoding = fields["content-encoding"]?.lowercased() ?? ""
         contentEncoding = encoding.isEmpty || encoding == "identity" ? nil : encoding
+    }
+
+    /// Whether `head` holds the whole status line and header block (it contains the blank line).
+    static func headIsComplete(_ head: UnsafeRawBufferPointer) -> Bool {
+        ByteSearch.firstIndex(of: "\r\n\r\n", in: head) != nil
+            || ByteSearch.firstIndex(of: "\n\n", in: head) != nil
     }
 
     /// The entity body with chunking and gzip/deflate undone, at most `limit` bytes.

@@ -23,8 +23,11 @@ final class InputChunkReader {
     private var tail = 0
     /// The file offset of the next unconsumed byte.
     private(set) var offset: UInt64 = 0
-    /// Bytes read from the descriptor so far (as stored, before any decompression).
+    /// Bytes of the input got through so far (as stored, before any decompression): read, or
+    /// sought past. After a seek backwards it keeps the furthest offset reached.
     private(set) var bytesRead: UInt64 = 0
+    /// The file offset just after the last byte read (or sought to).
+    private var readPosition: UInt64 = 0
     /// True once `read(2)` returned end of file or failed.
     private(set) var reachedEnd = false
     /// Why reading stopped early, when it did (`strerror` text, lower-cased).
@@ -32,6 +35,8 @@ final class InputChunkReader {
     /// True for a regular file, where a read returns at once; false for pipes, terminals and
     /// sockets (stdin), where a read may wait for a writer.
     let isRegularFile: Bool
+    /// The file's size when it is a regular file (taken when opened).
+    let regularFileSize: UInt64?
 
     init(descriptor: Int32, path: String, closesDescriptor: Bool, chunkSize: Int = defaultChunkSize) {
         self.descriptor = descriptor
@@ -40,6 +45,7 @@ final class InputChunkReader {
         self.storage = .allocate(byteCount: max(chunkSize, 16), alignment: 16)
         var info = stat()
         isRegularFile = fstat(descriptor, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+        regularFileSize = isRegularFile ? UInt64(info.st_size) : nil
     }
 
     deinit {
@@ -119,11 +125,25 @@ final class InputChunkReader {
         return count
     }
 
+    /// Moves to file offset `target` of a regular file, dropping buffered bytes; false when the
+    /// input cannot seek (then nothing changed).
+    func seek(to target: UInt64) -> Bool {
+        guard isRegularFile, lseek(descriptor, off_t(target), SEEK_SET) >= 0 else { return false }
+        head = 0
+        tail = 0
+        offset = target
+        readPosition = target
+        bytesRead = max(bytesRead, target)
+        reachedEnd = false
+        return true
+    }
+
     private func readRetrying(into target: UnsafeMutableRawPointer, capacity: Int) -> Int {
         while true {
             let count = read(descriptor, target, capacity)
             if count > 0 {
-                bytesRead += UInt64(count)
+                readPosition += UInt64(count)
+                bytesRead = max(bytesRead, readPosition)
                 return count
             }
             if count == 0 {

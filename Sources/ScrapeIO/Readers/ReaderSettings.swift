@@ -11,12 +11,18 @@ public struct ReaderSettings: Sendable {
     /// Larger records (WARC payloads, JSON lines, documents) become failures and reading goes on;
     /// this bounds the memory one record can take.
     public var maxRecordBytes: Int = 64 << 20
+    /// For plain (uncompressed) WARC files: hand out `.reference` items (file, byte range) for the
+    /// articles instead of reading their payloads, seeking past them. Only for consumers that can
+    /// read the same path (`ArticleReferenceLoader`); records without a URL are still read inline.
+    public var referencesPlainPayloads = false
 
     public init() {}
 }
 
 /// Progress of a `ScrapeInputReader`, for status and ETA.
 public struct ReaderStats: Sendable, Equatable {
+    /// Articles handed out, references included (a reference whose body later proves undecodable
+    /// is counted here; its failure is counted where it is decoded).
     public var articles = 0
     public var failures = 0
     /// Records passed over on purpose, by WARC-Type (`request`, `warcinfo`, …) or by reason

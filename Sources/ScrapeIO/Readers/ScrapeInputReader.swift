@@ -85,7 +85,7 @@ public final class ScrapeInputReader {
 
     private func counted(_ item: ScrapeItem) -> ScrapeItem {
         switch item {
-        case .article: articles += 1
+        case .article, .reference: articles += 1
         case .failure: failures += 1
         }
         return item

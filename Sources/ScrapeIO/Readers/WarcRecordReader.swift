@@ -11,16 +11,22 @@ final class WarcRecordReader: ScrapeFormatReader {
     /// A header block longer than this is treated as garbage rather than buffered.
     static let maxHeaderBytes = 64 << 10
 
-    private let input: DecodedInputBuffer
+    let input: DecodedInputBuffer
     private let path: String
-    private let context: ScrapeReadContext
-    private var resynchronising = false
+    let context: ScrapeReadContext
+    var resynchronising = false
     private var done = false
+    /// The input's absolute path when articles are handed out as references (see
+    /// `ReaderSettings.referencesPlainPayloads`); nil when payloads are read.
+    let referenceFile: String?
 
     init(input: DecodedInputBuffer, path: String, context: ScrapeReadContext) {
         self.input = input
         self.path = path
         self.context = context
+        referenceFile =
+            context.settings.referencesPlainPayloads && input.seekableSize != nil
+            ? AbsolutePath.resolve(path) : nil
     }
 
     func next() -> ScrapeItem? {
@@ -63,6 +69,13 @@ final class WarcRecordReader: ScrapeFormatReader {
             return skipPayload(length, source: source)
                 ?? context.failure(source, context.tooLargeReason(length))
         }
+        if let referenceFile,
+            case .done(let item) = reference(
+                file: referenceFile, type: type, fields: fields, headerLength: headerLength, length: length,
+                source: source)
+        {
+            return item
+        }
         switch input.fill(atLeast: headerLength + length) {
         case .ready:
             guard blockEndsAfter(headerLength + length) else {
@@ -88,7 +101,7 @@ final class WarcRecordReader: ScrapeFormatReader {
     /// Whether the block of `end` bytes is followed by a record separator (two or more CR/LF
     /// bytes), judged on the bytes already decoded: no extra read, so a damaged member after the
     /// block is still reported by the next step rather than swallowed here.
-    private func blockEndsAfter(_ end: Int) -> Bool {
+    func blockEndsAfter(_ end: Int) -> Bool {
         let window = input.window
         let rest = window.count - end
         if rest <= 0 { return true }

@@ -16,6 +16,8 @@ enum JSONLineOutcome: Equatable, CustomStringConvertible {
                 fetchedAt: article.fetchedAt)
         case .failure(let failure):
             self = .failure(failure.reason)
+        case .reference(let reference):
+            self = .failure("unexpected reference to \(reference.payload.file)")
         }
     }
 

@@ -34,8 +34,17 @@ extension ScrapeStreamDecoder {
     var preferredOutputRoom: Int { DecodedInputBuffer.decodeChunk }
 }
 
+/// A decoder whose output can be repositioned: uncompressed regular files, where the decoded
+/// position is the file offset.
+protocol SeekableStreamDecoder: ScrapeStreamDecoder {
+    /// The size of the input, or nil when it cannot seek (a pipe).
+    var seekableSize: UInt64? { get }
+    /// Continues decoding at `position`; false when the input cannot seek.
+    func seek(to position: UInt64) -> Bool
+}
+
 /// The decoder for uncompressed input: bytes pass through, read straight into the output buffer.
-final class PassthroughStreamDecoder: ScrapeStreamDecoder {
+final class PassthroughStreamDecoder: SeekableStreamDecoder {
     private let input: InputChunkReader
     private var reportedError = false
 
@@ -51,6 +60,12 @@ final class PassthroughStreamDecoder: ScrapeStreamDecoder {
             return .damaged(memberOffset: input.offset, reason: "read error: \(error)")
         }
         return .end
+    }
+
+    var seekableSize: UInt64? { input.regularFileSize }
+
+    func seek(to position: UInt64) -> Bool {
+        input.seek(to: position)
     }
 }
 
