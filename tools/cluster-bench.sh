@@ -85,21 +85,28 @@ PY
 }
 
 zcat "$work/1x.warc.gz" >"$work/1x.warc"
+zcat "$work/10x.warc.gz" >"$work/10x.warc"
 b1=$(baseline 1)
 b2=$(baseline 2)
 r1=$(run "$work/1x.warc.gz" 1)
 r2=$(run "$work/1x.warc.gz" 2)
+# Plain .warc: jobs carry references (file + byte range; the default of `presswork run`) or the
+# bodies themselves (--inline-bodies, what a cluster without shared storage does).
 r2plain=$(run "$work/1x.warc" 2)
+r2inline=$(run "$work/1x.warc" 2 --inline-bodies)
 empty=$(run "$work/1x.warc.gz" 2 --empty-pipeline)
 emptyplain=$(run "$work/1x.warc" 2 --empty-pipeline)
+emptyinline=$(run "$work/1x.warc" 2 "--empty-pipeline --inline-bodies")
 big=$(run "$work/10x.warc.gz" 2)
+bigplain=$(run "$work/10x.warc" 2)
 
-python3 - "$count" "$templates" "$b1" "$b2" "$r1" "$r2" "$r2plain" "$empty" "$emptyplain" "$big" "$*" \
-  <<'PY' | tee "$work/table.md"
+python3 - "$count" "$templates" "$b1" "$b2" "$r1" "$r2" "$r2plain" "$r2inline" "$empty" "$emptyplain" \
+  "$emptyinline" "$big" "$bigplain" "$*" <<'PY' | tee "$work/table.md"
 import json, sys
 count, templates, b1, b2 = int(sys.argv[1]), sys.argv[2], float(sys.argv[3]), float(sys.argv[4])
-r1, r2, r2plain, empty, emptyplain, big = (json.loads(a) for a in sys.argv[5:11])
-args = sys.argv[11]
+r1, r2, r2plain, r2inline, empty, emptyplain, emptyinline, big, bigplain = (
+    json.loads(a) for a in sys.argv[5:14])
+args = sys.argv[14]
 batch = 64
 print(f"\n### Cluster: `tools/cluster-bench.sh {args}`".rstrip())
 print(f"\n{count} articles from {templates}; wall time from start to exit, process start-up included.\n")
@@ -108,14 +115,19 @@ print("| --- | --- | --- | --- | --- |")
 rows = [
     ("`presswork run` .warc.gz, 1 worker × 1 thread", r1, "in-memory pipeline, 1 core", b1),
     ("`presswork run` .warc.gz, 2 workers × 1 thread", r2, "in-memory pipeline, 2 cores", b2),
-    ("`presswork run` .warc, 2 workers × 1 thread", r2plain, "in-memory pipeline, 2 cores", b2),
+    ("`presswork run` .warc (references), 2 workers × 1 thread", r2plain, "in-memory pipeline, 2 cores", b2),
+    ("`presswork run` .warc (bodies in jobs), 2 workers × 1 thread", r2inline, "in-memory pipeline, 2 cores",
+     b2),
     (f"`presswork run` .warc.gz, 2 workers × 1 thread, 10× ({big['articles']} articles)", big,
      "in-memory pipeline, 2 cores", b2),
+    (f"`presswork run` .warc (references), 2 workers × 1 thread, 10× ({bigplain['articles']} articles)",
+     bigplain, "in-memory pipeline, 2 cores", b2),
 ]
 for name, r, base, value in rows:
     print(f"| {name} | {r['per_second']:.0f} | {r['mb_per_second']:.0f} | {base}: {value:.0f} | {r['per_second']/value:.2f} |")
 for name, r in (("transport ceiling .warc.gz (2 workers, empty pipeline)", empty),
-                ("transport ceiling .warc (2 workers, empty pipeline)", emptyplain)):
+                ("transport ceiling .warc, references (2 workers, empty pipeline)", emptyplain),
+                ("transport ceiling .warc, bodies in jobs (2 workers, empty pipeline)", emptyinline)):
     print(f"| {name} | {r['per_second']:.0f} ({r['per_second']/batch:.0f} jobs/s) | {r['mb_per_second']:.0f} "
           f"| pipeline, 2 cores: {b2:.0f} | {r['per_second']/b2:.1f}× |")
 print()
@@ -124,15 +136,19 @@ print(f"articles it processed, pipeline included; the in-memory pipeline takes {
 print("| run | coordinator | collector | workers (each) |")
 print("| --- | --- | --- | --- |")
 def per_k(r, x): return 1000 * x / r["articles"]
-for name, r in (("2 workers, .warc.gz", r2), ("2 workers, .warc", r2plain),
-                ("empty pipeline, .warc.gz", empty), ("empty pipeline, .warc", emptyplain)):
+for name, r in (("2 workers, .warc.gz", r2), ("2 workers, .warc, references", r2plain),
+                ("2 workers, .warc, bodies in jobs", r2inline), ("empty pipeline, .warc.gz", empty),
+                ("empty pipeline, .warc, references", emptyplain),
+                ("empty pipeline, .warc, bodies in jobs", emptyinline)):
     c = r["cpu"]
     workers = ", ".join(f"{1000 * w / n:.2f}" if n else "–" for w, n in c["workers"])
     print(f"| {name} | {per_k(r, c['coordinator']):.2f} | {per_k(r, c['collector']):.2f} | {workers} |")
 print()
 print("| peak RSS (MB) | coordinator | collector | workers |")
 print("| --- | --- | --- | --- |")
-for name, r in (("1×, 2 workers", r2), (f"10× ({big['articles']} articles), 2 workers", big)):
+for name, r in (("1× .warc.gz, 2 workers", r2), (f"10× .warc.gz ({big['articles']} articles), 2 workers", big),
+                ("1× .warc (references), 2 workers", r2plain),
+                (f"10× .warc (references, {bigplain['articles']} articles), 2 workers", bigplain)):
     rss = r["rss"]
     print(f"| {name} | {rss['coordinator']} | {rss['collector']} | {', '.join(map(str, rss['workers']))} |")
 # Scaling projection: one coordinator core feeds 1000 / (its CPU s per 1,000 articles) articles/s,
@@ -145,7 +161,9 @@ print("Scaling projection (one coordinator and one collector, each on its own co
       f"does {b1:.0f} articles/s of these pages):\n")
 print("| role | CPU s per 1,000 articles | saturates at articles/s | worker cores it can feed |")
 print("| --- | --- | --- | --- |")
-for name, k in (("coordinator, .warc.gz input", coord_k), ("coordinator, .warc input", coord_plain_k),
+coord_inline_k = per_k(r2inline, r2inline["cpu"]["coordinator"])
+for name, k in (("coordinator, .warc.gz input", coord_k), ("coordinator, .warc input, references", coord_plain_k),
+                ("coordinator, .warc input, bodies in jobs", coord_inline_k),
                 ("collector (gzip output)", coll_k)):
     rate = 1000 / k if k > 0 else float("inf")
     print(f"| {name} | {k:.2f} | {rate:.0f} | {rate / b1:.0f} |")
