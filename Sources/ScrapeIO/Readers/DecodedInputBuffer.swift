@@ -37,6 +37,9 @@ final class DecodedInputBuffer {
     private var tail = 0
     /// The decoded position (bytes since the start of the input) of `window`'s first byte.
     private(set) var position: UInt64 = 0
+    /// When set, each read asks for only this many bytes beyond what the caller needs: for readers
+    /// that seek past most of the input (reference mode), so skipped payloads are never read.
+    var sparseReads: Int?
     private var finished = false
     private var deferred: DecodedFill?
     /// (first decoded position, member offset) for every member with bytes still in the buffer.
@@ -69,7 +72,11 @@ final class DecodedInputBuffer {
             }
             if finished { return .end }
             reserve(room: max(decodeRoom, min(count - available, 8 << 20)))
-            let free = UnsafeMutableRawBufferPointer(rebasing: storage[tail...])
+            var free = UnsafeMutableRawBufferPointer(rebasing: storage[tail...])
+            if let sparseReads {
+                let room = max(sparseReads, count - available)
+                if free.count > room { free = UnsafeMutableRawBufferPointer(rebasing: free[..<room]) }
+            }
             switch decoder.decode(into: free) {
             case .bytes(let produced, let member):
                 note(member: member, at: position + UInt64(available))
@@ -120,6 +127,11 @@ final class DecodedInputBuffer {
     /// Discards `count` bytes, decoding past the ones not buffered yet without keeping them.
     /// Returns `.ready` once all are skipped.
     func skip(_ count: UInt64) -> DecodedFill {
+        if count > UInt64(available), let size = seekableSize, position + count <= size,
+            seek(to: position + count)
+        {
+            return .ready
+        }
         var remaining = count
         while remaining > 0 {
             if available == 0 {

@@ -6,9 +6,9 @@ import ArticlePipeline
 /// missing URL (the id would need the body), an HTTP header block longer than the head, an empty
 /// or tiny encoded body, a record cut off by the end of the file — is read inline instead.
 extension WarcRecordReader {
-    /// Payload bytes looked at before leaving a record in its file: room for the HTTP header block
-    /// of nearly every response.
-    static let referenceHeadBytes = 16 << 10
+    /// Payload bytes looked at before leaving a record in its file, growing while the HTTP header
+    /// block has not ended: the first step holds nearly every response's head.
+    static let referenceHeadBytes = [4 << 10, 64 << 10]
 
     /// Chunked or compressed bodies shorter than this are read inline: they may decode to nothing,
     /// which only reading can tell (an empty body is a skip, not a failure).
@@ -29,11 +29,17 @@ extension WarcRecordReader {
         let payloadStart = input.position + UInt64(headerLength)
         let payloadEnd = payloadStart + UInt64(length)
         guard payloadEnd <= size else { return .readInline }
-        let headCount = min(length, Self.referenceHeadBytes)
-        guard input.fill(atLeast: headerLength + headCount) == .ready else { return .readInline }
-        let head = UnsafeRawBufferPointer(rebasing: input.window[headerLength..<(headerLength + headCount)])
-        let verdict = WarcPayloadConverter(context: context).plan(
-            type: type, fields: fields, head: head, isWhole: headCount == length)
+        var verdict = WarcPayloadConverter.Verdict.needsWholePayload
+        for headBytes in Self.referenceHeadBytes {
+            let headCount = min(length, headBytes)
+            guard input.fill(atLeast: headerLength + headCount) == .ready else { return .readInline }
+            let head = UnsafeRawBufferPointer(
+                rebasing: input.window[headerLength..<(headerLength + headCount)])
+            verdict = WarcPayloadConverter(context: context).plan(
+                type: type, fields: fields, head: head, isWhole: headCount == length)
+            if case .needsWholePayload = verdict { continue }
+            break
+        }
         var article: RawArticle?
         var isHTTP = false
         switch verdict {
@@ -53,11 +59,7 @@ extension WarcRecordReader {
             break
         }
         guard input.seek(to: payloadEnd) else { return .readInline }
-        let after = input.fill(atLeast: 4)
-        if after != .ready, after != .end {
-            // A read error just past the payload: reported by the next step, as when reading.
-            input.deferBreak(after)
-        }
+        peekPastBlock(0)
         guard blockEndsAfter(0) else {
             // Content-Length is wrong: report it at this record and resynchronise just after its
             // header block, as reading the payload would have.

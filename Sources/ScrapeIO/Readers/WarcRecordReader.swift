@@ -10,6 +10,9 @@ import ArticlePipeline
 final class WarcRecordReader: ScrapeFormatReader {
     /// A header block longer than this is treated as garbage rather than buffered.
     static let maxHeaderBytes = 64 << 10
+    /// Bytes read at a time in reference mode, where most of the file is sought past: a WARC header
+    /// block and the HTTP head after it fit in one read.
+    static let sparseReadBytes = 8 << 10
 
     let input: DecodedInputBuffer
     private let path: String
@@ -27,6 +30,7 @@ final class WarcRecordReader: ScrapeFormatReader {
         referenceFile =
             context.settings.referencesPlainPayloads && input.seekableSize != nil
             ? AbsolutePath.resolve(path) : nil
+        if referenceFile != nil { input.sparseReads = Self.sparseReadBytes }
     }
 
     func next() -> ScrapeItem? {
@@ -78,6 +82,7 @@ final class WarcRecordReader: ScrapeFormatReader {
         }
         switch input.fill(atLeast: headerLength + length) {
         case .ready:
+            peekPastBlock(headerLength + length)
             guard blockEndsAfter(headerLength + length) else {
                 // The bytes after the block are not a record separator: Content-Length is wrong,
                 // so the payload cannot be trusted. Report it and resynchronise on the next record.
@@ -96,6 +101,13 @@ final class WarcRecordReader: ScrapeFormatReader {
         case let broken:
             return interrupted(broken)
         }
+    }
+
+    /// Decodes the few bytes after a block of `end` bytes, so that `blockEndsAfter` judges the
+    /// separator itself rather than the edge of a read; a break met there is kept for the next step.
+    func peekPastBlock(_ end: Int) {
+        let outcome = input.fill(atLeast: end + 4)
+        if outcome != .ready, outcome != .end { input.deferBreak(outcome) }
     }
 
     /// Whether the block of `end` bytes is followed by a record separator (two or more CR/LF

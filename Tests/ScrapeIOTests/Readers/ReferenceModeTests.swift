@@ -100,6 +100,14 @@ struct ReferenceModeTests {
                 payload: ScrapeFixtures.httpResponse(
                     headers: [("Content-Type", "text/html"), ("X-Long", longHeader)], body: Array(page.utf8))),
             ScrapeFixtures.warcRecord(
+                type: "response", uri: "https://r.example/huge-head", contentType: "application/http",
+                payload: ScrapeFixtures.httpResponse(
+                    headers: [
+                        ("Content-Type", "text/html"),
+                        ("X-Long", longHeader + longHeader + longHeader + longHeader),
+                    ],
+                    body: Array(page.utf8))),
+            ScrapeFixtures.warcRecord(
                 type: "response", uri: "https://r.example/empty", contentType: "application/http",
                 payload: ScrapeFixtures.httpResponse(headers: [("Content-Type", "text/html")], body: [])),
             ScrapeFixtures.warcRecord(
@@ -123,7 +131,7 @@ struct ReferenceModeTests {
             referencedURLs == [
                 "https://r.example/1", "https://r.example/2", "https://r.example/chunked",
                 "https://r.example/gzip",
-                "https://r.example/bad-gzip", "https://r.example/last",
+                "https://r.example/bad-gzip", "https://r.example/long-head", "https://r.example/last",
             ])
     }
 
@@ -141,7 +149,7 @@ struct ReferenceModeTests {
                     of: "Content-Length: \(length)", with: "Content-Length: \(length + delta)"
                 )
                 .utf8)
-            let bytes = records[2] + damaged + records[0] + records[13]
+            let bytes = records[2] + damaged + records[0] + records[records.count - 1]
             let path = try ScrapeFixtures.write(bytes, to: folder + "/length-\(index).warc")
             Self.expectSame(path, minimumReferenced: 2, "delta \(delta)")
             // One or two bytes too many swallow part of the CRLF CRLF separator, which is tolerated.
@@ -206,7 +214,8 @@ struct ReferenceModeTests {
     func loaderFailures() throws {
         let folder = try ScrapeFixtures.temporaryFolder()
         let records = Self.mixedRecords()
-        let path = try ScrapeFixtures.write(records[0] + records[13], to: folder + "/short.warc")
+        let path = try ScrapeFixtures.write(
+            records[0] + records[records.count - 1], to: folder + "/short.warc")
         let (items, _) = ScrapeFixtures.readAll([path], settings: Self.referencing)
         guard case .reference(let last)? = items.last else {
             Issue.record("expected a reference, got \(items)")
