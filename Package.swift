@@ -82,7 +82,11 @@ let package = Package(
         .executableTarget(name: "presswork-eval", dependencies: ["ArticlePipeline"], path: "tools/eval"),
         .target(name: "BenchCorpus", dependencies: ["ArticlePipeline"], path: "tools/bench-corpus"),
         .executableTarget(
-            name: "presswork-bench", dependencies: ["ArticlePipeline", "BenchCorpus"], path: "tools/bench"),
+            name: "presswork-bench",
+            dependencies: [
+                "ArticlePipeline", "BenchCorpus", "ScrapeIO", .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "tools/bench"),
         .executableTarget(
             name: "presswork-io-bench",
             dependencies: [

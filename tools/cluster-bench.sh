@@ -30,11 +30,13 @@ python3 tools/gen_scrape.py --pages "$templates" --count "$count" --format warc.
 python3 tools/gen_scrape.py --pages "$templates" --count $((count * 10)) --format warc.gz \
   --out "$work/10x.warc.gz" --seed 12 2>/dev/null
 
-# In-memory pipeline: one process per core on the template pages, rates summed.
+# In-memory pipeline: one process per core, rates summed, on the first 500 articles of the same
+# scrape, each turned into its JSON line (the work a worker does, minus everything the cluster adds).
 baseline() {
   local cores="$1" pids=() total=0
   for i in $(seq "$cores"); do
-    "$bin/presswork-bench" "$templates" --seconds "$bench_seconds" --json >"$work/bench-$cores-$i.json" &
+    "$bin/presswork-bench" --scrape "$work/1x.warc" --limit 500 --stage line --seconds "$bench_seconds" \
+      --json >"$work/bench-$cores-$i.json" &
     pids+=($!)
   done
   wait "${pids[@]}"

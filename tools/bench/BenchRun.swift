@@ -40,6 +40,16 @@ struct BenchRun {
                 sink &+= (try? extractor.paragraphs(of: page))?.count ?? 0
             } else if stage == "parse" {
                 sink &+= ParseTreeText.text(ofHTML: page.body).utf8.count
+            } else if stage == "line" {
+                do {
+                    sink &+= RecordJSON.encode(try pipeline.process(page)).count
+                } catch {
+                    let dead = DeadLetter(
+                        id: page.id, source: page.source.description, stage: error.stage,
+                        reason: error.reason,
+                        attempts: 1, url: page.url)
+                    sink &+= RecordJSON.encode(dead).count
+                }
             } else if let record = try? pipeline.process(page) {
                 sink &+= record.text.utf8.count
             }
