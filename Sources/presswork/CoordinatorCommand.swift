@@ -34,6 +34,13 @@ struct CoordinatorCommand: ParsableCommand {
     @Option(help: "Articles larger than this many bytes go to dead-letter unread (default 16 MiB).")
     var maxArticleBytes: Int?
 
+    @Option(
+        help: """
+            MB of article bodies held at once (queued, in flight, awaiting commit) before reading \
+            pauses (default 512).
+            """)
+    var maxHeldMb: Int?
+
     @Option(help: "Journal directory: an append-only record of commits, needed for --resume.")
     var journal: String?
 
@@ -82,6 +89,10 @@ struct CoordinatorCommand: ParsableCommand {
         settings.maxArticleBytes = try resolver.int(
             "max-article-bytes", flag: maxArticleBytes, default: settings.maxArticleBytes)
         guard settings.maxArticleBytes >= 1 else { throw ValidationError("max-article-bytes must be ≥ 1") }
+        let heldMB = try resolver.int(
+            "max-held-mb", flag: maxHeldMb, default: settings.maxHeldBodyBytes >> 20)
+        guard heldMB >= 1 else { throw ValidationError("max-held-mb must be ≥ 1") }
+        settings.maxHeldBodyBytes = heldMB << 20
         settings.journal = resolver.optionalString("journal", flag: journal)
         settings.resume = try resolver.bool("resume", flag: resume)
         settings.keepRunning = try resolver.bool("keep-running", flag: keepRunning)

@@ -40,3 +40,66 @@ import Testing
         #expect(outputs[0] == outputs[1])
     }
 }
+
+/// Separate coordinator, collector and worker processes on loopback: references across processes
+/// that share a file system, and the cap on bodies the coordinator holds.
+@Suite(.serialized) struct CoordinatorHoldingTests {
+    private func waitForAll(_ cluster: LocalCluster, _ coordinator: Process) {
+        #expect(cluster.wait(coordinator) == 0, "\(cluster.allLogs)")
+        for worker in cluster.workers { #expect(cluster.wait(worker, timeout: 20) == 0) }
+        #expect(cluster.wait(cluster.collector!, timeout: 20) == 0)
+    }
+
+    private func expectEveryURLOnce(_ cluster: LocalCluster, urls: URL) throws {
+        let expected = Set(
+            try String(contentsOf: urls, encoding: .utf8).split(separator: "\n").map(String.init))
+        let written = try OutputDirectory(url: cluster.output).records.compactMap { $0["url"] as? String }
+        #expect(written.count == expected.count, "nothing twice")
+        #expect(Set(written) == expected, "nothing lost")
+    }
+
+    private func logged(_ key: String, in log: String) -> Int? {
+        guard let range = log.range(of: key + #"[^0-9]*[0-9]+"#, options: .regularExpression) else {
+            return nil
+        }
+        return Int(log[range].filter(\.isNumber))
+    }
+
+    @Test func aCoordinatorByReferenceSendsNoBodiesAndLosesNothing() throws {
+        let dir = try TemporaryDirectory()
+        let input = dir.path("scrape.warc")
+        try Scrapes.generate(count: 400, format: "warc", to: input, urls: dir.path("urls.txt"))
+        let cluster = LocalCluster(dir: dir)
+        let coordinator = try cluster.startCoordinator([input.path], extra: ["--by-reference"])
+        try cluster.startCollector()
+        for _ in 0..<2 { try cluster.startWorker() }
+        waitForAll(cluster, coordinator)
+        try expectEveryURLOnce(cluster, urls: dir.path("urls.txt"))
+        let log = cluster.log(coordinator)
+        #expect(logged("referenced_articles", in: log) == 400, "\(log)")
+        #expect(logged("held_peak_kb", in: log) == 0, "references carry no bodies")
+    }
+
+    @Test func heldBodiesStayUnderTheCapWhileTheCollectorIsAwayAndNothingIsLost() throws {
+        let dir = try TemporaryDirectory()
+        let input = dir.path("scrape.warc.gz")
+        try Scrapes.generate(count: 2_000, format: "warc.gz", to: input, urls: dir.path("urls.txt"))
+        let capKB = 1_024
+        // No collector at first: results cannot be committed, so without the cap the bodies of
+        // every job handed out would pile up in the coordinator (5 MB here, measured). With it,
+        // reading pauses; then the collector comes and the run completes.
+        let cluster = LocalCluster(dir: dir)
+        let coordinator = try cluster.startCoordinator(
+            [input.path], extra: ["--max-held-mb", "\(capKB / 1_024)", "--batch", "16"])
+        for _ in 0..<2 { try cluster.startWorker() }
+        Thread.sleep(forTimeInterval: 3)
+        try cluster.startCollector()
+        waitForAll(cluster, coordinator)
+        try expectEveryURLOnce(cluster, urls: dir.path("urls.txt"))
+        let log = cluster.log(coordinator)
+        let peak = try #require(logged("held_peak_kb", in: log), "\(log)")
+        print("coordinator held at most \(peak) KB of bodies under a \(capKB)-KB cap")
+        #expect(peak > 0)
+        #expect(peak < 2 * capKB, "at most the cap plus one 16-article job")
+    }
+}

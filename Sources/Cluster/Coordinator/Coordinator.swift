@@ -107,6 +107,7 @@ public final class Coordinator {
                             [
                                 "articles": "\(ledger.itemsCommitted)",
                                 "referenced_articles": "\(cutter.referencedArticles)",
+                                "held_peak_kb": "\(ledger.peakHeldBodyBytes >> 10)",
                             ], uniquingKeysWith: { $1 }))
                 }
                 if ledger.finished && (!settings.keepRunning || stop.count > 0) { break }
@@ -158,7 +159,10 @@ public final class Coordinator {
     private func fillQueue() {
         let freeCredit = scheduler.workers.reduce(0) { $0 + scheduler.credit(of: $1) }
         let target = max(4, freeCredit + 2)
-        while scheduler.queuedCount < target, let job = cutter.next(from: reader) {
+        while scheduler.queuedCount < target,
+            ledger.jobs.isEmpty || ledger.heldBodyBytes < settings.maxHeldBodyBytes,
+            let job = cutter.next(from: reader)
+        {
             watermark.cut(job: job.number, items: job.itemCount)
             if committedEarlier.remove(job.id) != nil {
                 ledger.add(job)

@@ -17,6 +17,10 @@ struct CoordinatorLedger {
     var finished = false
     var committedRate = RateWindow()
     var bytesCommitted = 0
+    /// Bytes of article bodies carried by the jobs in `jobs` (references count nothing).
+    private(set) var heldBodyBytes = 0
+    /// The most `heldBodyBytes` has been.
+    private(set) var peakHeldBodyBytes = 0
     /// What the metrics were last told of the input.
     var reportedItems = 0
     var reportedBytes: UInt64 = 0
@@ -24,10 +28,13 @@ struct CoordinatorLedger {
 
     mutating func add(_ job: JobContent) {
         jobs[job.id] = job
+        heldBodyBytes += job.carriedBytes
+        peakHeldBodyBytes = max(peakHeldBodyBytes, heldBodyBytes)
     }
 
     mutating func commit(_ jobID: String) {
         guard let job = jobs.removeValue(forKey: jobID) else { return }
+        heldBodyBytes -= job.carriedBytes
         givenUpReasons[jobID] = nil
         itemsCommitted += job.itemCount
         bytesCommitted += job.bodyBytes

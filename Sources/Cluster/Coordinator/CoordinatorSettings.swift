@@ -9,6 +9,10 @@ public struct CoordinatorSettings: Sendable {
     public var statusBind: String? = "tcp://127.0.0.1:5557"
     /// Articles per job.
     public var batchSize = 64
+    /// Article bodies the coordinator may hold at once (queued, in flight, delivered and awaiting
+    /// commit): past it, no new job is cut until commits free room, so memory stays bounded even
+    /// when the collector falls behind. At least one job is always held. References count nothing.
+    public var maxHeldBodyBytes = 512 << 20
     /// Larger articles go straight to dead-letter (stage `limits`).
     public var maxArticleBytes = 16 << 20
     public var scheduler = JobScheduler.Settings()

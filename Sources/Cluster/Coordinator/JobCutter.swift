@@ -13,6 +13,9 @@ public struct JobContent: Sendable {
     /// Bytes of the articles' payloads, carried or referenced (for throughput figures).
     public var bodyBytes: Int
 
+    /// Bytes of the bodies the job carries (not those of articles it references).
+    public var carriedBytes: Int { bodies.reduce(0) { $0 + $1.count } }
+
     /// Articles plus read failures: what the job adds to the output once committed.
     public var itemCount: Int { articles.count + failures.count }
 }
