@@ -49,8 +49,8 @@ struct CoordinatorCommand: ParsableCommand {
 
     @Flag(
         help: """
-            Jobs for plain .warc inputs carry (file, byte range) instead of article bodies; every \
-            worker must see the inputs at the same absolute path (shared storage).
+            Jobs for .warc and .warc.gz inputs carry (file, byte range) instead of article bodies; \
+            every worker must see the inputs at the same absolute path (shared storage).
             """)
     var byReference = false
 
@@ -96,7 +96,7 @@ struct CoordinatorCommand: ParsableCommand {
         settings.journal = resolver.optionalString("journal", flag: journal)
         settings.resume = try resolver.bool("resume", flag: resume)
         settings.keepRunning = try resolver.bool("keep-running", flag: keepRunning)
-        settings.reader.referencesPlainPayloads = try resolver.bool("by-reference", flag: byReference)
+        settings.reader.handsOutReferences = try resolver.bool("by-reference", flag: byReference)
         settings.curve = try curve.settings(resolver: resolver)
         if settings.resume && settings.journal == nil { throw ValidationError("--resume needs --journal") }
         let status: RunStatus

@@ -36,8 +36,8 @@ struct RunCommand: ParsableCommand {
 
     @Flag(
         help: """
-            Ship article bodies inside jobs for plain .warc inputs too (by default the local workers \
-            read those from the file themselves: the coordinator only parses headers).
+            Ship article bodies inside jobs for .warc and .warc.gz inputs too (by default the local \
+            workers read those from the file themselves: the coordinator only decodes headers).
             """)
     var inlineBodies = false
 
@@ -64,7 +64,7 @@ struct RunCommand: ParsableCommand {
         settings.bind = coordinatorEndpoint
         settings.statusBind = nil
         settings.batchSize = batch
-        settings.reader.referencesPlainPayloads = !inlineBodies
+        settings.reader.handsOutReferences = !inlineBodies
 
         let children = ChildProcesses()
         defer { children.stopAll() }

@@ -18,7 +18,11 @@ public final class ArticleReferenceLoader {
     /// Open files kept at most; inputs are read mostly in order, so a few suffice.
     static let openFilesKept = 4
 
+    /// Room for a WARC header block on top of a payload of `maxRecordBytes`.
+    static let headerAllowance = 1 << 20
+
     private let maxRecordBytes: Int
+    private let inflater = WholeGzipMemberInflater()
     private var open: [(path: String, descriptor: Int32)] = []
 
     public init(maxRecordBytes: Int = ReaderSettings().maxRecordBytes) {
@@ -45,7 +49,7 @@ public final class ArticleReferenceLoader {
 
     /// The decoded article body of `payload`.
     public func body(of payload: StoredPayload) -> Result<[UInt8], ArticleReferenceError> {
-        guard payload.length >= 0, payload.length <= maxRecordBytes else {
+        guard payload.length >= 0, payload.length <= maxRecordBytes + Self.headerAllowance else {
             return .failure(
                 .init(reason: "referenced payload of \(payload.length) bytes exceeds maxRecordBytes"))
         }
@@ -59,7 +63,61 @@ public final class ArticleReferenceLoader {
         case .success(let bytes): stored = bytes
         case .failure(let error): return .failure(.init(reason: "\(payload.file): \(error.reason)"))
         }
-        return stored.withUnsafeBytes { decode($0, isHTTP: payload.isHTTP) }
+        guard payload.isGzipMember == true else {
+            return stored.withUnsafeBytes { decode($0, isHTTP: payload.isHTTP) }
+        }
+        return stored.withUnsafeBytes { member in
+            switch recordPayload(ofMember: member) {
+            case .success(let record):
+                return record.withUnsafeBytes { bytes in
+                    guard let range = Self.payloadRange(inRecord: bytes) else {
+                        return .failure(
+                            .init(reason: "WARC record does not end where its Content-Length says"))
+                    }
+                    return decode(UnsafeRawBufferPointer(rebasing: bytes[range]), isHTTP: payload.isHTTP)
+                }
+            case .failure(let error):
+                return .failure(error)
+            }
+        }
+    }
+
+    /// The decoded WARC record of a gzip member that must take exactly the bytes given.
+    private func recordPayload(
+        ofMember member: UnsafeRawBufferPointer
+    ) -> Result<[UInt8], ArticleReferenceError> {
+        guard member.count >= 18 else { return .failure(.init(reason: "gzip member too short")) }
+        let trailer = member.count - 4
+        let isize =
+            Int(member[trailer]) | Int(member[trailer + 1]) << 8 | Int(member[trailer + 2]) << 16
+            | Int(member[trailer + 3]) << 24
+        guard isize <= maxRecordBytes + Self.headerAllowance else {
+            return .failure(.init(reason: "gzip member of \(isize) decoded bytes exceeds maxRecordBytes"))
+        }
+        var record = [UInt8](repeating: 0, count: max(isize, 1))
+        let outcome = record.withUnsafeMutableBytes { inflater.decodeFirstMember(of: member, into: $0) }
+        guard case .decoded(let consumed, let produced) = outcome, consumed == member.count, produced == isize
+        else {
+            return .failure(
+                .init(
+                    reason:
+                        "gzip member does not decode to one whole WARC record (corrupt or changed since it was read)"
+                ))
+        }
+        return .success(record)
+    }
+
+    /// The payload of the WARC record in `record`; nil unless only CR/LF bytes follow it.
+    private static func payloadRange(inRecord record: UnsafeRawBufferPointer) -> Range<Int>? {
+        let crlf = ByteSearch.firstIndex(of: "\r\n\r\n", in: record).map { $0 + 4 }
+        let lf = ByteSearch.firstIndex(of: "\n\n", in: record).map { $0 + 2 }
+        guard let headerLength = [crlf, lf].compactMap({ $0 }).min() else { return nil }
+        let fields = HeaderFields(block: UnsafeRawBufferPointer(rebasing: record[..<headerLength]))
+        guard let text = fields["content-length"], let length = Int(text), length >= 0,
+            headerLength + length <= record.count,
+            record[(headerLength + length)...].allSatisfy({ $0 == 0x0d || $0 == 0x0a })
+        else { return nil }
+        return headerLength..<(headerLength + length)
     }
 
     private func decode(_ raw: UnsafeRawBufferPointer, isHTTP: Bool) -> Result<[UInt8], ArticleReferenceError>

@@ -138,6 +138,26 @@ final class InputChunkReader {
         return true
     }
 
+    /// Reads up to `destination.count` bytes at file offset `position` of a regular file without
+    /// moving the sequential position; the count read (0 at the end or on an error).
+    func readStored(at position: UInt64, into destination: UnsafeMutableRawBufferPointer) -> Int {
+        guard isRegularFile, let target = destination.baseAddress else { return 0 }
+        var done = 0
+        while done < destination.count {
+            let count = pread(
+                descriptor, target + done, destination.count - done, off_t(position) + off_t(done))
+            if count > 0 {
+                done += count
+            } else if count < 0, errno == EINTR {
+                continue
+            } else {
+                break
+            }
+        }
+        bytesRead = max(bytesRead, position + UInt64(done))
+        return done
+    }
+
     private func readRetrying(into target: UnsafeMutableRawPointer, capacity: Int) -> Int {
         while true {
             let count = read(descriptor, target, capacity)

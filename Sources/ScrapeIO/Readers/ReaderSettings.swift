@@ -11,10 +11,12 @@ public struct ReaderSettings: Sendable {
     /// Larger records (WARC payloads, JSON lines, documents) become failures and reading goes on;
     /// this bounds the memory one record can take.
     public var maxRecordBytes: Int = 64 << 20
-    /// For plain (uncompressed) WARC files: hand out `.reference` items (file, byte range) for the
-    /// articles instead of reading their payloads, seeking past them. Only for consumers that can
-    /// read the same path (`ArticleReferenceLoader`); records without a URL are still read inline.
-    public var referencesPlainPayloads = false
+    /// Hand out `.reference` items (file, byte range) for the articles of plain WARC files and of
+    /// WARC.gz files with one gzip member per record, instead of their bodies: the reader then
+    /// decodes only header blocks and seeks past payloads. Only for consumers that can read the
+    /// same path (`ArticleReferenceLoader`). Whatever cannot be judged from a record's head (no
+    /// URL, a damaged member, several records in one member) is read as before.
+    public var handsOutReferences = false
 
     public init() {}
 }

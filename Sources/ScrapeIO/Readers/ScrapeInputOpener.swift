@@ -53,6 +53,13 @@ struct ScrapeInputOpener {
             return opened
         }
         context.logger.debug("opened input", metadata: ["path": "\(path)", "format": "\(format)"])
+        if format == .warc, compression == .gzip, opened.items.isEmpty, context.settings.handsOutReferences,
+            chunks.seek(to: 0),
+            let reader = GzipWarcReferenceReader(chunks: chunks, path: path, context: context)
+        {
+            opened.reader = reader
+            return opened
+        }
         switch format {
         case .warc:
             opened.reader = WarcRecordReader(input: input, path: path, context: context)

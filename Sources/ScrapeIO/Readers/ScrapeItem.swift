@@ -3,7 +3,7 @@ import ArticlePipeline
 /// One thing a reader hands out: an article, an article left in its file, or a record it could not read.
 public enum ScrapeItem: Sendable {
     case article(RawArticle)
-    /// Only when `ReaderSettings.referencesPlainPayloads` is on: an article whose body stays in a
+    /// Only when `ReaderSettings.handsOutReferences` is on: an article whose body stays in a
     /// plain WARC file, for whoever processes it to read with `ArticleReferenceLoader`.
     case reference(ArticleReference)
     case failure(ReadFailure)

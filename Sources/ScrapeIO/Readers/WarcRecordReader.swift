@@ -20,7 +20,7 @@ final class WarcRecordReader: ScrapeFormatReader {
     var resynchronising = false
     private var done = false
     /// The input's absolute path when articles are handed out as references (see
-    /// `ReaderSettings.referencesPlainPayloads`); nil when payloads are read.
+    /// `ReaderSettings.handsOutReferences`); nil when payloads are read.
     let referenceFile: String?
 
     init(input: DecodedInputBuffer, path: String, context: ScrapeReadContext) {
@@ -28,7 +28,7 @@ final class WarcRecordReader: ScrapeFormatReader {
         self.path = path
         self.context = context
         referenceFile =
-            context.settings.referencesPlainPayloads && input.seekableSize != nil
+            context.settings.handsOutReferences && input.seekableSize != nil
             ? AbsolutePath.resolve(path) : nil
         if referenceFile != nil { input.sparseReads = Self.sparseReadBytes }
     }

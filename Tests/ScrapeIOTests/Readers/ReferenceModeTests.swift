@@ -3,14 +3,14 @@ import Foundation
 import ScrapeIO
 import Testing
 
-/// Reference mode (`ReaderSettings.referencesPlainPayloads`) must be invisible in the result: a
+/// Reference mode (`ReaderSettings.handsOutReferences`) must be invisible in the result: a
 /// plain WARC read with references, each reference then loaded by `ArticleReferenceLoader`, gives
 /// the same articles, failures, skips and byte counts as reading the payloads.
 @Suite("Reference mode")
 struct ReferenceModeTests {
     private static var referencing: ReaderSettings {
         var settings = ReaderSettings()
-        settings.referencesPlainPayloads = true
+        settings.handsOutReferences = true
         return settings
     }
 
@@ -26,7 +26,7 @@ struct ReferenceModeTests {
             switch loader.resolve(item) {
             case .article(let a):
                 return
-                    "article \(a.id) \(a.url ?? "-") \(a.contentType ?? "-") \(a.charset ?? "-") \(a.fetchedAt ?? "-") \(a.source.description) \(StableID.hash64(a.body)) \(a.body.count)"
+                    "article \(a.source.description) \(a.id) \(a.url ?? "-") \(a.contentType ?? "-") \(a.charset ?? "-") \(a.fetchedAt ?? "-") \(StableID.hash64(a.body)) \(a.body.count)"
             case .failure(let f):
                 return "failure \(f.source.description) \(f.reason)"
             case .reference:
@@ -54,9 +54,10 @@ struct ReferenceModeTests {
 
     /// Records of every kind a reader meets: pages, skips, encodings, and the cases that must fall
     /// back to reading (no URL, a header block longer than the head, tiny encoded bodies).
-    private static func mixedRecords() -> [[UInt8]] {
+    private static func mixedRecords(paragraphs: Int = 40) -> [[UInt8]] {
         let page =
-            "<html><body><p>" + String(repeating: "A paragraph of news. ", count: 40) + "</p></body></html>"
+            "<html><body><p>" + String(repeating: "A paragraph of news. ", count: paragraphs)
+            + "</p></body></html>"
         let chunked = Array("40\r\n".utf8) + Array(page.utf8.prefix(64)) + Array("\r\n0\r\n\r\n".utf8)
         let gzipped = ScrapeFixtures.gzipMember(Array(page.utf8))
         let longHeader = String(repeating: "x", count: 20_000)
@@ -188,7 +189,7 @@ struct ReferenceModeTests {
         }
     }
 
-    @Test("compressed inputs and pipes are read as before: references only for plain files")
+    @Test("small WARC.gz members are decoded whole and pipes read as before: no references")
     func onlyPlainFiles() throws {
         let folder = try ScrapeFixtures.temporaryFolder()
         let records = Self.mixedRecords()
@@ -239,5 +240,86 @@ struct ReferenceModeTests {
             return
         }
         #expect(gone.reason == "cannot open referenced input \(folder)/gone.warc: no such file or directory")
+    }
+
+    // MARK: WARC.gz, one member per record
+
+    /// Records large enough that their members are not decoded whole while judging them.
+    private static func largeRecords() -> [[UInt8]] { mixedRecords(paragraphs: 700) }
+
+    private static func gzip(_ records: [[UInt8]]) -> [UInt8] {
+        records.map { ScrapeFixtures.gzipMember($0) }.flatMap { $0 }
+    }
+
+    @Test("WARC.gz: every kind of record comes out as it does when members are read")
+    func gzipMixedRecordsMatchReading() throws {
+        let folder = try ScrapeFixtures.temporaryFolder()
+        let path = try ScrapeFixtures.write(Self.gzip(Self.largeRecords()), to: folder + "/mixed.warc.gz")
+        // Pages 1 and 2, the undecodable gzip body and the last page; the others are decided from
+        // their heads, are decoded whole anyway (small members) or have no URL.
+        Self.expectSame(path, minimumReferenced: 4)
+        let small = try ScrapeFixtures.write(Self.gzip(Self.mixedRecords()), to: folder + "/small.warc.gz")
+        Self.expectSame(small)
+    }
+
+    @Test("WARC.gz: several records in one member, or junk between members, are read as a stream from there")
+    func gzipIrregularMembers() throws {
+        let folder = try ScrapeFixtures.temporaryFolder()
+        let records = Self.largeRecords()
+        let shared = ScrapeFixtures.gzipMember(records[2] + records[3])
+        let cases: [(String, [UInt8])] = [
+            (
+                "shared-member",
+                Self.gzip([records[0], records[1]]) + shared + Self.gzip(Array(records[4...]))
+            ),
+            ("junk", Self.gzip(Array(records[..<3])) + Array("junk!".utf8) + Self.gzip(Array(records[3...]))),
+            ("padding", Self.gzip(records) + [UInt8](repeating: 0, count: 64)),
+        ]
+        for (name, bytes) in cases {
+            let path = try ScrapeFixtures.write(bytes, to: folder + "/\(name).warc.gz")
+            Self.expectSame(path, minimumReferenced: 1, name)
+        }
+    }
+
+    @Test("WARC.gz cut at every 211th byte: the same records and failures as reading")
+    func gzipTruncations() throws {
+        let folder = try ScrapeFixtures.temporaryFolder()
+        let all = Self.gzip(Array(Self.largeRecords().prefix(8)))
+        for cut in stride(from: 1, to: all.count, by: 211) {
+            let path = try ScrapeFixtures.write(Array(all[..<cut]), to: folder + "/cut-\(cut).warc.gz")
+            Self.expectSame(path, "cut at \(cut)")
+        }
+    }
+
+    @Test("WARC.gz with random damage: no article that reading does not give, none lost without a failure")
+    func gzipMutations() throws {
+        let folder = try ScrapeFixtures.temporaryFolder()
+        let base = Self.gzip(Self.largeRecords())
+        var random = MutatedInputTests.SeededBytes(state: 99)
+        for round in 0..<120 {
+            var bytes = base
+            for _ in 0..<(1 + random.next(below: 3)) {
+                let position = random.next(below: bytes.count)
+                switch random.next(below: 3) {
+                case 0: bytes[position] ^= UInt8(1 + random.next(below: 255))
+                case 1: bytes.insert(UInt8(random.next(below: 256)), at: position)
+                default: bytes.removeSubrange(position..<min(bytes.count, position + random.next(below: 40)))
+                }
+            }
+            let path = try ScrapeFixtures.write(bytes, to: folder + "/mutated-\(round).warc.gz")
+            let read = Self.outcome(path, references: false).items
+            let referenced = Self.outcome(path, references: true).items
+            let readArticles = Set(read.filter { $0.hasPrefix("article") })
+            let referencedArticles = Set(referenced.filter { $0.hasPrefix("article") })
+            #expect(referencedArticles.isSubset(of: readArticles), "round \(round): no invented article")
+            // A member whose CRC or data is damaged may still give its record when streamed (the
+            // damage is then reported after it); read by reference it is a failure instead.
+            let failedSources = Set(
+                referenced.filter { $0.hasPrefix("failure") }.map { $0.split(separator: " ")[1] })
+            for missing in readArticles.subtracting(referencedArticles) {
+                let source = missing.split(separator: " ")[1]
+                #expect(failedSources.contains(source), "round \(round): \(missing) lost without a failure")
+            }
+        }
     }
 }

@@ -1,0 +1,288 @@
+import ArticlePipeline
+
+/// Reference mode for WARC.gz files written the usual way, one gzip member per record: decodes
+/// only the start of each member (the WARC header and the HTTP head) and hands the member's byte
+/// range out as a reference, so the payload is inflated once, by whoever processes the article.
+///
+/// Where a member ends is not written anywhere before its end, so the reader finds the next member
+/// instead: a gzip header (1f 8b 08) whose preceding four bytes, the trailer's ISIZE, equal the
+/// decoded size this record's WARC header announces, and whose first decoded bytes are `WARC/`.
+/// Anything else — a damaged member, several records in one member, a record split across
+/// members, no URL, an HTTP head longer than 64 KiB — and the rest of the file is read as a stream
+/// by `WarcRecordReader`, exactly as without references.
+final class GzipWarcReferenceReader: ScrapeFormatReader {
+    /// Decoded bytes looked at per member, growing while the HTTP head has not ended.
+    static let headOutputBytes = [8 << 10, 64 << 10]
+    /// Stored bytes read per step while looking for the next member (and at most for a head).
+    static let scanBytes = 64 << 10
+    /// Bytes a separator after a record's block may take (CR LF CR LF, sometimes more or fewer).
+    static let separatorSlack: UInt32 = 8
+
+    private let chunks: InputChunkReader
+    private let path: String
+    private let file: String
+    private let context: ScrapeReadContext
+    private let size: UInt64
+    /// The stored offset of the next member.
+    private var start: UInt64 = 0
+    /// Set once the rest of the file is read as a stream.
+    private var stream: WarcRecordReader?
+    private var window: [UInt8]
+
+    init?(chunks: InputChunkReader, path: String, context: ScrapeReadContext) {
+        guard let size = chunks.regularFileSize else { return nil }
+        self.chunks = chunks
+        self.path = path
+        self.file = AbsolutePath.resolve(path)
+        self.context = context
+        self.size = size
+        window = [UInt8](repeating: 0, count: Self.scanBytes)
+    }
+
+    private enum Step {
+        case item(ScrapeItem)
+        case skipped
+        case readAsStream(String)
+    }
+
+    func next() -> ScrapeItem? {
+        while true {
+            if let stream { return stream.next() }
+            guard start < size else { return nil }
+            switch step() {
+            case .item(let item): return item
+            case .skipped: continue
+            case .readAsStream(let reason): startStreaming(reason)
+            }
+        }
+    }
+
+    private func startStreaming(_ reason: String) {
+        context.logger.debug(
+            "reading the rest as a stream",
+            metadata: ["path": "\(path)", "offset": "\(start)", "reason": "\(reason)"])
+        guard chunks.seek(to: start) else {
+            start = size
+            return
+        }
+        let input = DecodedInputBuffer(decoder: GzipMemberDecoder(input: chunks))
+        stream = WarcRecordReader(input: input, path: path, context: context)
+    }
+
+    /// Judges the member at `start` and moves past it; or says why the rest must be streamed.
+    private func step() -> Step {
+        let source = SourceLocation(path: path, offset: start)
+        var verdict = WarcPayloadConverter.Verdict.needsWholePayload
+        var record: (fields: HeaderFields, headerLength: Int, length: Int, type: String)?
+        var consumed = 0
+        for outputBytes in Self.headOutputBytes {
+            guard let head = decodeHead(at: start, maxOutput: outputBytes) else {
+                return .readAsStream("bad member")
+            }
+            guard let parsed = Self.parseHeader(head.output) else { return .readAsStream("no WARC header") }
+            record = parsed
+            consumed = head.consumed
+            let payloadEnd = parsed.headerLength + parsed.length
+            if head.ended {
+                // The whole member is decoded: one record and its separator, or stream it.
+                guard payloadEnd <= head.output.count,
+                    head.output[payloadEnd...].allSatisfy({ $0 == 0x0d || $0 == 0x0a })
+                else { return .readAsStream("not one record per member") }
+                start += UInt64(head.consumed)
+                return head.output.withUnsafeBytes { bytes in
+                    let payload = UnsafeRawBufferPointer(rebasing: bytes[parsed.headerLength..<payloadEnd])
+                    return wholeRecord(parsed.type, parsed.fields, payload: payload, source: source)
+                }
+            }
+            guard parsed.type == "response" || parsed.type == "resource" else { break }
+            guard parsed.length <= context.settings.maxRecordBytes else {
+                return .readAsStream("large record")
+            }
+            let available = min(head.output.count, payloadEnd)
+            verdict = head.output.withUnsafeBytes { bytes in
+                WarcPayloadConverter(context: context).plan(
+                    type: parsed.type, fields: parsed.fields,
+                    head: UnsafeRawBufferPointer(rebasing: bytes[parsed.headerLength..<available]),
+                    isWhole: available == payloadEnd)
+            }
+            if case .needsWholePayload = verdict { continue }
+            break
+        }
+        guard let record else { return .readAsStream("no WARC header") }
+        let decodedSize = UInt64(record.headerLength + record.length)
+        guard let end = memberEnd(after: start + UInt64(consumed), decodedSize: decodedSize) else {
+            return .readAsStream("member end not found")
+        }
+        let memberStart = start
+        switch verdict {
+        case _ where record.type != "response" && record.type != "resource":
+            start = end
+            context.skip(record.type.isEmpty ? "missing WARC-Type" : record.type)
+            return .skipped
+        case .skip(let key):
+            start = end
+            context.skip(key)
+            return .skipped
+        case .failure(let reason):
+            start = end
+            return .item(context.failure(source, reason))
+        case .accept(let url, let fetchedAt, let contentType, let http):
+            let rawBody = record.length - (http?.bodyStart ?? 0)
+            let encoded = http.map { $0.chunked || $0.contentEncoding != nil } ?? false
+            guard let url, rawBody >= (encoded ? WarcRecordReader.smallestEncodedReference : 1) else {
+                return wholeMember(from: memberStart, to: end, source: source)
+            }
+            start = end
+            let article = RawArticle(
+                url: url, body: [], contentType: contentType,
+                charset: contentType.flatMap(ContentTypeValue.charset), fetchedAt: fetchedAt, source: source)
+            let payload = StoredPayload(
+                file: file, offset: memberStart, length: Int(end - memberStart), isHTTP: http != nil,
+                isGzipMember: true)
+            return .item(.reference(ArticleReference(article: article, payload: payload)))
+        case .needsWholePayload:
+            return wholeMember(from: memberStart, to: end, source: source)
+        }
+    }
+
+    /// Decodes the member `[from, to)` here and converts its record, for the records a reference
+    /// cannot stand for (no URL, a long HTTP head, a tiny encoded body).
+    private func wholeMember(from: UInt64, to end: UInt64, source: SourceLocation) -> Step {
+        let length = Int(end - from)
+        guard length >= 18, length <= context.settings.maxRecordBytes + ArticleReferenceLoader.headerAllowance
+        else { return .readAsStream("member size") }
+        var stored = [UInt8](repeating: 0, count: length)
+        guard stored.withUnsafeMutableBytes({ chunks.readStored(at: from, into: $0) }) == length else {
+            return .readAsStream("short read")
+        }
+        let isize = stored[(length - 4)...].reversed().reduce(0) { $0 << 8 | Int($1) }
+        var decoded = [UInt8](repeating: 0, count: max(1, isize))
+        let outcome = stored.withUnsafeBytes { input in
+            decoded.withUnsafeMutableBytes {
+                WholeGzipMemberInflater().decodeFirstMember(of: input, into: $0)
+            }
+        }
+        guard case .decoded(let consumed, let produced) = outcome, consumed == length, produced == isize,
+            let record = Self.parseHeader(decoded)
+        else { return .readAsStream("member does not decode whole") }
+        let payloadEnd = record.headerLength + record.length
+        guard payloadEnd <= decoded.count, decoded[payloadEnd...].allSatisfy({ $0 == 0x0d || $0 == 0x0a })
+        else {
+            return .readAsStream("not one record per member")
+        }
+        start = end
+        return decoded.withUnsafeBytes { bytes in
+            let payload = UnsafeRawBufferPointer(rebasing: bytes[record.headerLength..<payloadEnd])
+            return wholeRecord(record.type, record.fields, payload: payload, source: source)
+        }
+    }
+
+    /// A record whose member was decoded whole: judged and converted as the stream reader would.
+    private func wholeRecord(
+        _ type: String, _ fields: HeaderFields, payload: UnsafeRawBufferPointer, source: SourceLocation
+    ) -> Step {
+        guard type == "response" || type == "resource" else {
+            context.skip(type.isEmpty ? "missing WARC-Type" : type)
+            return .skipped
+        }
+        guard
+            let item = WarcPayloadConverter(context: context).item(
+                type: type, fields: fields, payload: payload, source: source)
+        else { return .skipped }
+        return .item(item)
+    }
+
+    /// The first `maxOutput` decoded bytes of the member at `offset`, reading no more stored bytes
+    /// than it takes (a quarter of the output first: news HTML compresses three- to five-fold).
+    private func decodeHead(at offset: UInt64, maxOutput: Int) -> GzipHeadInflater.Head? {
+        var wanted = max(4 << 10, maxOutput / 4)
+        while true {
+            let asked = min(wanted, window.count)
+            let count = window.withUnsafeMutableBytes {
+                chunks.readStored(at: offset, into: UnsafeMutableRawBufferPointer(rebasing: $0[..<asked]))
+            }
+            guard count > 0 else { return nil }
+            let head = window.withUnsafeBytes {
+                GzipHeadInflater.head(of: UnsafeRawBufferPointer(rebasing: $0[..<count]), maxOutput: maxOutput)
+            }
+            guard let head else { return nil }
+            let starved = !head.ended && head.output.count < maxOutput && head.consumed == count
+            if !starved || count < asked || asked == window.count { return head }
+            wanted = asked * 4
+        }
+    }
+
+    /// The WARC header block at the front of `decoded`: its fields, length and Content-Length;
+    /// nil when it is not a complete, well-formed one (the stream reader then reports it).
+    static func parseHeader(
+        _ decoded: [UInt8]
+    ) -> (fields: HeaderFields, headerLength: Int, length: Int, type: String)? {
+        decoded.withUnsafeBytes { bytes in
+            guard bytes.starts(with: "WARC/".utf8) else { return nil }
+            let crlf = ByteSearch.firstIndex(of: "\r\n\r\n", in: bytes).map { $0 + 4 }
+            let lf = ByteSearch.firstIndex(of: "\n\n", in: bytes).map { $0 + 2 }
+            guard let headerLength = [crlf, lf].compactMap({ $0 }).min() else { return nil }
+            let fields = HeaderFields(block: UnsafeRawBufferPointer(rebasing: bytes[..<headerLength]))
+            guard let text = fields["content-length"], let length = Int(text), length >= 0 else { return nil }
+            return (fields, headerLength, length, fields["warc-type"]?.lowercased() ?? "")
+        }
+    }
+
+    /// Where the member that started before `from` ends: the next member that decodes to the start
+    /// of a WARC record, if the ISIZE before it fits `decodedSize`; else the end of the file, if its
+    /// last four bytes do. Nil when neither fits.
+    private func memberEnd(after from: UInt64, decodedSize: UInt64) -> UInt64? {
+        let limit = from + UInt64(context.settings.maxRecordBytes) + UInt64(Self.scanBytes)
+        var position = from
+        while position < size, position < limit {
+            let count = window.withUnsafeMutableBytes { chunks.readStored(at: position, into: $0) }
+            guard count > 0 else { return nil }
+            var found: UInt64?
+            window.withUnsafeBytes { bytes in
+                var index = 0
+                let scanned = UnsafeRawBufferPointer(rebasing: bytes[..<count])
+                while index < count,
+                    let hit = MemberHeaderScanner.firstGzipHeader(
+                        in: UnsafeRawBufferPointer(rebasing: scanned[index...]))
+                {
+                    let candidate = position + UInt64(index + hit)
+                    if isRecordStart(candidate) {
+                        // The next record starts here: this member must end here too, or the file
+                        // does not keep one record per member.
+                        found = fits(before: candidate, decodedSize) ? candidate : 0
+                        return
+                    }
+                    index += hit + 1
+                }
+            }
+            if let found { return found == 0 ? nil : found }
+            // Candidates straddling the window's edge are looked at again in the next window.
+            position += UInt64(max(1, count - 16))
+            if count < Self.scanBytes { break }
+        }
+        return fits(before: size, decodedSize) ? size : nil
+    }
+
+    /// Whether the four bytes before `offset` (a member's ISIZE) match a record of `decodedSize`
+    /// bytes plus its separator.
+    private func fits(before offset: UInt64, _ decodedSize: UInt64) -> Bool {
+        guard offset >= 8 else { return false }
+        var trailer: [UInt8] = [0, 0, 0, 0]
+        let count = trailer.withUnsafeMutableBytes { chunks.readStored(at: offset - 4, into: $0) }
+        guard count == 4 else { return false }
+        let isize =
+            UInt32(trailer[0]) | UInt32(trailer[1]) << 8 | UInt32(trailer[2]) << 16 | UInt32(trailer[3]) << 24
+        return isize &- UInt32(truncatingIfNeeded: decodedSize) <= Self.separatorSlack
+    }
+
+    /// Whether a gzip member at `offset` decodes to the start of a WARC record.
+    private func isRecordStart(_ offset: UInt64) -> Bool {
+        var probe = [UInt8](repeating: 0, count: 4 << 10)
+        let count = probe.withUnsafeMutableBytes { chunks.readStored(at: offset, into: $0) }
+        guard count > 0 else { return false }
+        let head = probe.withUnsafeBytes {
+            GzipHeadInflater.head(of: UnsafeRawBufferPointer(rebasing: $0[..<count]), maxOutput: 8)
+        }
+        return head?.output.starts(with: "WARC/".utf8) ?? false
+    }
+}
