@@ -203,7 +203,8 @@ final class GzipWarcReferenceReader: ScrapeFormatReader {
             }
             guard count > 0 else { return nil }
             let head = window.withUnsafeBytes {
-                GzipHeadInflater.head(of: UnsafeRawBufferPointer(rebasing: $0[..<count]), maxOutput: maxOutput)
+                GzipHeadInflater.head(
+                    of: UnsafeRawBufferPointer(rebasing: $0[..<count]), maxOutput: maxOutput)
             }
             guard let head else { return nil }
             let starved = !head.ended && head.output.count < maxOutput && head.consumed == count
