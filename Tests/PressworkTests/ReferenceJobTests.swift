@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// Jobs that carry references (file + byte range) instead of bodies, for plain .warc inputs: the
-/// output must be the one jobs with bodies give, byte for byte, broken records included.
+/// Jobs that carry references (file + byte range) instead of bodies, for .warc and .warc.gz inputs:
+/// the output must be the one jobs with bodies give, byte for byte, broken records included.
 @Suite(.serialized) struct ReferenceJobTests {
     /// Every record and dead-letter line, re-serialised with sorted keys and sorted.
     private func lines(_ output: OutputDirectory) throws -> [String] {
@@ -12,10 +12,11 @@ import Testing
         }.sorted()
     }
 
-    @Test func plainWarcGivesTheSameOutputWithReferencesAsWithBodies() throws {
+    @Test(arguments: ["warc", "warc.gz"])
+    func warcGivesTheSameOutputWithReferencesAsWithBodies(format: String) throws {
         let dir = try TemporaryDirectory()
-        let scrape = dir.path("scrape.warc")
-        try Scrapes.generate(count: 120, format: "warc", to: scrape, urls: dir.path("urls.txt"), broken: 0.05)
+        let scrape = dir.path("scrape.\(format)")
+        try Scrapes.generate(count: 120, format: format, to: scrape, urls: dir.path("urls.txt"), broken: 0.05)
         var outputs: [[String]] = []
         for (name, extra) in [("references", [String]()), ("bodies", ["--inline-bodies"])] {
             let out = dir.path(name)
@@ -30,7 +31,9 @@ import Testing
                 outcome.stderr.range(of: #"referenced_articles[^0-9]*([0-9]+)"#, options: .regularExpression)
                     .map { Int(outcome.stderr[$0].filter(\.isNumber)) }, "\(outcome.stderr)")
             if extra.isEmpty {
-                #expect((referenced ?? 0) >= 100, "most articles travel as references")
+                // WARC.gz records that decode to 8 KB or less are decoded whole while being judged
+                // and travel as bodies; about half of the sample pages are larger.
+                #expect((referenced ?? 0) >= (format == "warc" ? 100 : 30), "articles travel as references")
             } else {
                 #expect(referenced == 0)
             }

@@ -145,6 +145,13 @@ final class DecodedInputBuffer {
         return .ready
     }
 
+    /// The stored offset of the next gzip member when everything decoded so far has been consumed
+    /// but CR/LF bytes, and the decoder rests between members; nil otherwise.
+    var restingMemberBoundary: UInt64? {
+        guard deferred == nil, !finished, window.allSatisfy({ $0 == 0x0d || $0 == 0x0a }) else { return nil }
+        return (decoder as? GzipMemberDecoder)?.memberBoundary
+    }
+
     /// The size of the input when the window can be moved with `seek` (uncompressed regular files).
     var seekableSize: UInt64? {
         (decoder as? any SeekableStreamDecoder)?.seekableSize

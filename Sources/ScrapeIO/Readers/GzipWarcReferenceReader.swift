@@ -8,8 +8,8 @@ import ArticlePipeline
 /// instead: a gzip header (1f 8b 08) whose preceding four bytes, the trailer's ISIZE, equal the
 /// decoded size this record's WARC header announces, and whose first decoded bytes are `WARC/`.
 /// Anything else — a damaged member, several records in one member, a record split across
-/// members, no URL, an HTTP head longer than 64 KiB — and the rest of the file is read as a stream
-/// by `WarcRecordReader`, exactly as without references.
+/// members — and the members from there are read as a stream by `WarcRecordReader`, exactly as
+/// without references, until that reader rests between two members again; references resume there.
 final class GzipWarcReferenceReader: ScrapeFormatReader {
     /// Decoded bytes looked at per member, growing while the HTTP head has not ended.
     static let headOutputBytes = [8 << 10, 64 << 10]
@@ -25,7 +25,7 @@ final class GzipWarcReferenceReader: ScrapeFormatReader {
     private let size: UInt64
     /// The stored offset of the next member.
     private var start: UInt64 = 0
-    /// Set once the rest of the file is read as a stream.
+    /// Set while members are read as a stream (until it rests between two members again).
     private var stream: WarcRecordReader?
     private var window: [UInt8]
 
@@ -47,7 +47,17 @@ final class GzipWarcReferenceReader: ScrapeFormatReader {
 
     func next() -> ScrapeItem? {
         while true {
-            if let stream { return stream.next() }
+            if let stream {
+                guard let item = stream.next() else { return nil }
+                if let boundary = stream.restingMemberBoundary {
+                    // Back between two members with nothing in hand: references resume there.
+                    self.stream = nil
+                    start = boundary
+                    context.logger.debug(
+                        "references resume", metadata: ["path": "\(path)", "offset": "\(boundary)"])
+                }
+                return item
+            }
             guard start < size else { return nil }
             switch step() {
             case .item(let item): return item
@@ -57,10 +67,11 @@ final class GzipWarcReferenceReader: ScrapeFormatReader {
         }
     }
 
+    /// Reads from `start` as a stream until the stream reader rests between two members again.
     private func startStreaming(_ reason: String) {
         context.logger.debug(
-            "reading the rest as a stream",
-            metadata: ["path": "\(path)", "offset": "\(start)", "reason": "\(reason)"])
+            "reading members as a stream",
+            metadata: ["path": "\(path)", "from": "\(start)", "reason": "\(reason)"])
         guard chunks.seek(to: start) else {
             start = size
             return

@@ -33,6 +33,13 @@ final class WarcRecordReader: ScrapeFormatReader {
         if referenceFile != nil { input.sparseReads = Self.sparseReadBytes }
     }
 
+    /// The stored offset of the next gzip member when this reader has nothing of the input left
+    /// in hand: the point where a reader of members (`GzipWarcReferenceReader`) can take over.
+    var restingMemberBoundary: UInt64? {
+        guard !resynchronising, !done else { return nil }
+        return input.restingMemberBoundary
+    }
+
     func next() -> ScrapeItem? {
         while !done {
             if let item = readRecord() { return item }

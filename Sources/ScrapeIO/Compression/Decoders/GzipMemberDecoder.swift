@@ -68,6 +68,13 @@ final class GzipMemberDecoder: ScrapeStreamDecoder {
 
     var preferredOutputRoom: Int { Self.wholeMemberOutputRoom }
 
+    /// The stored offset of the next member when decoding rests between two members with nothing
+    /// pending (no failure being quieted, no zero padding half read); nil otherwise.
+    var memberBoundary: UInt64? {
+        guard state == .expectingHeader || state == .atMember, !quiet, paddingStart == nil else { return nil }
+        return input.offset
+    }
+
     func decode(into output: UnsafeMutableRawBufferPointer) -> StreamDecodeEvent {
         guard initialised else {
             state = .finished
