@@ -260,16 +260,7 @@ struct GzipFastPathTests {
         var broken = 0
         for round in 0..<150 {
             var bytes = clean
-            for _ in 0..<(1 + random.next(below: 4)) {
-                let position = random.next(below: bytes.count)
-                switch random.next(below: 3) {
-                case 0: bytes[position] ^= UInt8(1 + random.next(below: 255))
-                case 1: bytes.insert(UInt8(random.next(below: 256)), at: position)
-                default:
-                    let end = min(bytes.count, position + 1 + random.next(below: 40))
-                    bytes.removeSubrange(position..<end)
-                }
-            }
+            random.damage(&bytes, maxEdits: 4)
             let fast = try decode(bytes)
             let zlibOnly = try decode(bytes, wholeMembers: false)
             #expect(fast.bytes == zlibOnly.bytes, "round \(round)")

@@ -14,6 +14,20 @@ struct MutatedInputTests {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(max(bound, 1)))
         }
+
+        /// Flips, inserts or deletes (up to 39) bytes at 1…`maxEdits` random places; never leaves
+        /// `bytes` empty.
+        mutating func damage(_ bytes: inout [UInt8], maxEdits: Int) {
+            for _ in 0..<(1 + next(below: maxEdits)) {
+                let position = next(below: bytes.count)
+                switch next(below: 3) {
+                case 0: bytes[position] ^= UInt8(1 + next(below: 255))
+                case 1: bytes.insert(UInt8(next(below: 256)), at: position)
+                default: bytes.removeSubrange(position..<min(bytes.count, position + next(below: 40)))
+                }
+                if bytes.isEmpty { bytes = [0x0a] }
+            }
+        }
     }
 
     private let records: [[UInt8]] = (0..<6).map { index in
@@ -67,15 +81,7 @@ struct MutatedInputTests {
         for round in 0..<240 {
             let (base, name) = [(plain, "m.warc"), (gzip, "m.warc.gz"), (jsonl, "m.jsonl")][round % 3]
             var bytes = base
-            for _ in 0..<(1 + random.next(below: 6)) {
-                let position = random.next(below: bytes.count)
-                switch random.next(below: 3) {
-                case 0: bytes[position] ^= UInt8(1 + random.next(below: 255))
-                case 1: bytes.insert(UInt8(random.next(below: 256)), at: position)
-                default: bytes.removeSubrange(position..<min(bytes.count, position + random.next(below: 40)))
-                }
-                if bytes.isEmpty { bytes = [0x0a] }
-            }
+            random.damage(&bytes, maxEdits: 6)
             let path = try ScrapeFixtures.write(bytes, to: folder + "/\(round)-\(name)")
             let (items, stats) = ScrapeFixtures.readAll([path])
             #expect(stats.articles <= 6 + 1, "round \(round)")

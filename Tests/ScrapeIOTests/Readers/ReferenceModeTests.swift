@@ -176,14 +176,7 @@ struct ReferenceModeTests {
         var random = MutatedInputTests.SeededBytes(state: 77)
         for round in 0..<150 {
             var bytes = base
-            for _ in 0..<(1 + random.next(below: 5)) {
-                let position = random.next(below: bytes.count)
-                switch random.next(below: 3) {
-                case 0: bytes[position] ^= UInt8(1 + random.next(below: 255))
-                case 1: bytes.insert(UInt8(random.next(below: 256)), at: position)
-                default: bytes.removeSubrange(position..<min(bytes.count, position + random.next(below: 40)))
-                }
-            }
+            random.damage(&bytes, maxEdits: 5)
             let path = try ScrapeFixtures.write(bytes, to: folder + "/mutated-\(round).warc")
             Self.expectSame(path, "round \(round)")
         }
@@ -307,14 +300,7 @@ struct ReferenceModeTests {
         var random = MutatedInputTests.SeededBytes(state: 99)
         for round in 0..<120 {
             var bytes = base
-            for _ in 0..<(1 + random.next(below: 3)) {
-                let position = random.next(below: bytes.count)
-                switch random.next(below: 3) {
-                case 0: bytes[position] ^= UInt8(1 + random.next(below: 255))
-                case 1: bytes.insert(UInt8(random.next(below: 256)), at: position)
-                default: bytes.removeSubrange(position..<min(bytes.count, position + random.next(below: 40)))
-                }
-            }
+            random.damage(&bytes, maxEdits: 3)
             let path = try ScrapeFixtures.write(bytes, to: folder + "/mutated-\(round).warc.gz")
             let read = Self.outcome(path, references: false).items
             let referenced = Self.outcome(path, references: true).items
