@@ -17,6 +17,8 @@ struct ReaderBench {
 
     let path: String
     let codec: Codec
+    /// Hand out references, as a coordinator does for workers that read the file themselves.
+    let references: Bool
     let logger: Logger
 
     /// 256 KiB, the reader's own input chunk, so both sides make the same system calls.
@@ -25,7 +27,9 @@ struct ReaderBench {
     /// Reads every item of the file; stored bytes from the reader's stats; `plain` is
     /// the decompressed size, known from the baseline.
     func readAll(plain: Int) -> ByteCounts {
-        let reader = ScrapeInputReader(inputs: [path], logger: logger)
+        var settings = ReaderSettings()
+        settings.handsOutReferences = references
+        let reader = ScrapeInputReader(inputs: [path], settings: settings, logger: logger)
         var items = 0
         while reader.next() != nil { items += 1 }
         precondition(items > 0, "no items in \(path)")
