@@ -28,9 +28,23 @@ enum TestSupport {
 
     static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
 
+    /// `count` random bytes, eight per call to the generator (byte by byte, a debug build spends
+    /// about a second per megabyte).
     static func randomBytes(_ count: Int) -> [UInt8] {
         var generator = SystemRandomNumberGenerator()
-        return (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        var bytes = [UInt8](repeating: 0, count: count)
+        bytes.withUnsafeMutableBytes { buffer in
+            var offset = 0
+            while offset + 8 <= buffer.count {
+                buffer.storeBytes(of: generator.next(), toByteOffset: offset, as: UInt64.self)
+                offset += 8
+            }
+            while offset < buffer.count {
+                buffer[offset] = UInt8.random(in: 0...255, using: &generator)
+                offset += 1
+            }
+        }
+        return bytes
     }
 }
 
