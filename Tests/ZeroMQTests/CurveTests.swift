@@ -4,7 +4,7 @@ import Testing
 import ZeroMQ
 
 @Suite(
-    "CURVE encryption", .timeLimit(.minutes(5)),
+    "CURVE encryption", .timeLimit(.minutes(1)),
     .enabled(if: ZeroMQLibrary.has("curve"), "libzmq was built without CURVE")
 )
 struct CurveTests {

@@ -3,7 +3,7 @@ import TestExecutors
 import Testing
 import ZeroMQ
 
-@Suite("Message size limit and high-water marks", .timeLimit(.minutes(5)))
+@Suite("Message size limit and high-water marks", .timeLimit(.minutes(1)))
 struct LimitsTests {
     @Test func oversizedMessageIsDroppedWhileSmallOnesArriveAfterReconnect() async throws {
         try await DedicatedThreads.run {

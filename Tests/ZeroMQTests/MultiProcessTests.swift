@@ -24,7 +24,7 @@ enum BenchBinary {
 }
 
 @Suite(
-    "Two processes", .timeLimit(.minutes(5)),
+    "Two processes", .timeLimit(.minutes(1)),
     .enabled(if: BenchBinary.path != nil, "zmq-bench is not built next to the tests; run `swift build` first")
 )
 struct MultiProcessTests {

@@ -3,7 +3,7 @@ import TestExecutors
 import Testing
 import ZeroMQ
 
-@Suite("Socket patterns", .timeLimit(.minutes(5)))
+@Suite("Socket patterns", .timeLimit(.minutes(1)))
 struct PatternTests {
     private let bytes = TestSupport.bytes
 

@@ -3,7 +3,7 @@ import TestExecutors
 import Testing
 import ZeroMQ
 
-@Suite("Polling, wake signals and non-blocking calls", .timeLimit(.minutes(5)))
+@Suite("Polling, wake signals and non-blocking calls", .timeLimit(.minutes(1)))
 struct PollerTests {
     @Test func pollTimesOutEmptyAfterTheTimeoutAndNotBefore() async throws {
         try await DedicatedThreads.run {

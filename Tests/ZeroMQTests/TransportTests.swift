@@ -3,7 +3,7 @@ import TestExecutors
 import Testing
 import ZeroMQ
 
-@Suite("Transports and socket lifetime", .timeLimit(.minutes(5)))
+@Suite("Transports and socket lifetime", .timeLimit(.minutes(1)))
 struct TransportTests {
     /// Sends a request over `endpoint` (bound by a PAIR) and checks the reply comes back intact.
     private func roundTrip(bindTo bindEndpoint: String) throws {
