@@ -95,9 +95,13 @@ let package = Package(
             ],
             path: "tools/io-bench"
         ),
-        .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
+        // Runs the tests that block (child processes, timeouts, long computations) on threads of
+        // their own, off the cooperative pool the other tests need (one thread per core).
+        .target(name: "TestExecutors", path: "Tests/TestExecutors"),
+        .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ", "TestExecutors"]),
         .testTarget(
-            name: "ArticlePipelineTests", dependencies: ["ArticlePipeline"], exclude: ["Fixtures", "Gold"]
+            name: "ArticlePipelineTests", dependencies: ["ArticlePipeline", "TestExecutors"],
+            exclude: ["Fixtures", "Gold"]
         ),
         .testTarget(
             name: "ScrapeIOTests",
@@ -111,7 +115,7 @@ let package = Package(
             name: "ClusterTests", dependencies: ["Cluster", "ArticlePipeline", "ScrapeIO", "ZeroMQ"]),
         .testTarget(
             name: "PressworkTests",
-            dependencies: ["ScrapeIO", "ArticlePipeline", "ZeroMQ", "Cluster", "presswork"]
+            dependencies: ["ScrapeIO", "ArticlePipeline", "ZeroMQ", "Cluster", "presswork", "TestExecutors"]
         ),
     ],
     swiftLanguageModes: [.v6]

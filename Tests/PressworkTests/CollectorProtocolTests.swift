@@ -9,34 +9,38 @@ import ZeroMQ
     /// A coordinator that died after the commit of a job but before it heard of it re-runs the job;
     /// the collector drops the duplicate and announces the commit again, or that job's lease would
     /// expire for ever.
-    @Test func duplicateOfACommittedJobIsAnnouncedAgain() throws {
-        let dir = try TemporaryDirectory()
-        let cluster = LocalCluster(dir: dir)
-        let context = try ZMQContext()
-        let coordinator = try ZMQSocket(context: context, type: .router)
-        try coordinator.setLinger(milliseconds: 0)
-        try coordinator.setReceiveTimeout(milliseconds: 10_000)
-        try coordinator.bind(cluster.coordinatorEndpoint)
-        let collector = try cluster.startCollector(shards: 1)
-        defer {
-            kill(collector.processIdentifier, SIGKILL)
-            coordinator.close()
+    @Test func duplicateOfACommittedJobIsAnnouncedAgain() async throws {
+        try await ProcessTestSlots.run {
+            let dir = try TemporaryDirectory()
+            let cluster = LocalCluster(dir: dir)
+            let context = try ZMQContext()
+            let coordinator = try ZMQSocket(context: context, type: .router)
+            try coordinator.setLinger(milliseconds: 0)
+            try coordinator.setReceiveTimeout(milliseconds: 10_000)
+            try coordinator.bind(cluster.coordinatorEndpoint)
+            let collector = try cluster.startCollector(shards: 1)
+            defer {
+                kill(collector.processIdentifier, SIGKILL)
+                coordinator.close()
+            }
+            #expect(try Self.next("hello", on: coordinator) != nil, "the collector says hello")
+
+            let worker = try ZMQSocket(context: context, type: .push)
+            try worker.setLinger(milliseconds: 0)
+            try worker.connect(cluster.collectorEndpoint)
+            let result = Self.result(job: "job-0000001", id: "article-1")
+            try worker.send(result)
+            let first = try #require(
+                try Self.next("committed", on: coordinator), "the first result is committed")
+            #expect(first.contains("job-0000001"))
+
+            try worker.send(result)
+            let again = try #require(
+                try Self.next("committed", on: coordinator), "the duplicate is announced")
+            #expect(again.contains("job-0000001"))
+            #expect(again.contains(#""duplicatesDropped":1"#), "\(again)")
+            worker.close()
         }
-        #expect(try Self.next("hello", on: coordinator) != nil, "the collector says hello")
-
-        let worker = try ZMQSocket(context: context, type: .push)
-        try worker.setLinger(milliseconds: 0)
-        try worker.connect(cluster.collectorEndpoint)
-        let result = Self.result(job: "job-0000001", id: "article-1")
-        try worker.send(result)
-        let first = try #require(try Self.next("committed", on: coordinator), "the first result is committed")
-        #expect(first.contains("job-0000001"))
-
-        try worker.send(result)
-        let again = try #require(try Self.next("committed", on: coordinator), "the duplicate is announced")
-        #expect(again.contains("job-0000001"))
-        #expect(again.contains(#""duplicatesDropped":1"#), "\(again)")
-        worker.close()
     }
 
     /// The header and record frames a worker pushes for one job of one article.

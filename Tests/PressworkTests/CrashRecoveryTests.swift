@@ -4,38 +4,40 @@ import Testing
 /// A run killed with SIGKILL in the middle leaves only committed output; running it again on the
 /// same output directory completes it with every article exactly once.
 @Suite(.serialized) struct CrashRecoveryTests {
-    @Test func killedRunResumesToExactlyOnceOutput() throws {
-        let dir = try TemporaryDirectory()
-        let scrape = dir.path("scrape.jsonl.gz")
-        let ids = dir.path("urls.txt")
-        try Scrapes.generate(count: 3_000, format: "jsonl.gz", to: scrape, urls: ids)
-        let expected = Set(
-            try String(contentsOf: ids, encoding: .utf8).split(separator: "\n").map(String.init))
-        #expect(expected.count == 3_000)
+    @Test func killedRunResumesToExactlyOnceOutput() async throws {
+        try await ProcessTestSlots.run {
+            let dir = try TemporaryDirectory()
+            let scrape = dir.path("scrape.jsonl.gz")
+            let ids = dir.path("urls.txt")
+            try Scrapes.generate(count: 3_000, format: "jsonl.gz", to: scrape, urls: ids)
+            let expected = Set(
+                try String(contentsOf: ids, encoding: .utf8).split(separator: "\n").map(String.init))
+            #expect(expected.count == 3_000)
 
-        let out = dir.path("out")
-        let arguments = ["run", scrape.path, "-o", out.path, "--shards", "4", "--batch", "16", "--quiet"]
-        let first = try PressworkBinary.start(arguments, logs: dir.url, name: "first")
-        let output = OutputDirectory(url: out)
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline, first.isRunning,
-            (((output.manifest?["totals"] as? [String: Any])?["records"] as? Int) ?? 0) < 200
-        {
-            Thread.sleep(forTimeInterval: 0.01)
+            let out = dir.path("out")
+            let arguments = ["run", scrape.path, "-o", out.path, "--shards", "4", "--batch", "16", "--quiet"]
+            let first = try PressworkBinary.start(arguments, logs: dir.url, name: "first")
+            let output = OutputDirectory(url: out)
+            let deadline = Date().addingTimeInterval(60)
+            while Date() < deadline, first.isRunning,
+                (((output.manifest?["totals"] as? [String: Any])?["records"] as? Int) ?? 0) < 200
+            {
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+            kill(first.processIdentifier, SIGKILL)
+            first.waitUntilExit()
+            #expect(!output.files.contains("_SUCCESS"), "killed before the end")
+            Thread.sleep(forTimeInterval: 1)  // the children notice their parent is gone
+
+            let second = try PressworkBinary.run(arguments, in: dir.url)
+            #expect(second.status == 0, "\(second.stderr)")
+            let records = try output.records
+            let urls = records.compactMap { $0["url"] as? String }
+            #expect(urls.count == expected.count, "no article twice")
+            #expect(Set(urls) == expected, "no article lost")
+            #expect(output.files.contains("_SUCCESS"))
+            #expect(!output.files.contains { $0.hasPrefix(".") }, "no temporary files left: \(output.files)")
         }
-        kill(first.processIdentifier, SIGKILL)
-        first.waitUntilExit()
-        #expect(!output.files.contains("_SUCCESS"), "killed before the end")
-        Thread.sleep(forTimeInterval: 1)  // the children notice their parent is gone
-
-        let second = try PressworkBinary.run(arguments, in: dir.url)
-        #expect(second.status == 0, "\(second.stderr)")
-        let records = try output.records
-        let urls = records.compactMap { $0["url"] as? String }
-        #expect(urls.count == expected.count, "no article twice")
-        #expect(Set(urls) == expected, "no article lost")
-        #expect(output.files.contains("_SUCCESS"))
-        #expect(!output.files.contains { $0.hasPrefix(".") }, "no temporary files left: \(output.files)")
     }
 }
 

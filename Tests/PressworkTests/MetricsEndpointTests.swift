@@ -3,41 +3,43 @@ import Testing
 
 /// Every role serves Prometheus metrics over HTTP during a run; the exposition parses and moves.
 @Suite(.serialized) struct MetricsEndpointTests {
-    @Test func rolesServeParsableMetricsDuringARun() throws {
-        let dir = try TemporaryDirectory()
-        let file = dir.path("scrape.jsonl.gz")
-        try Scrapes.generate(count: 2_000, format: "jsonl.gz", to: file, urls: dir.path("urls.txt"))
-        let ports = FreePorts.take(3)
-        let cluster = LocalCluster(dir: dir)
-        let coordinator = try cluster.startCoordinator(
-            [file.path], extra: ["--batch", "16", "--metrics-bind", "127.0.0.1:\(ports[0])"])
-        try cluster.startCollector(extra: ["--metrics-bind", "127.0.0.1:\(ports[1])"])
-        try cluster.startWorker(extra: ["--metrics-bind", "127.0.0.1:\(ports[2])"])
-        #expect(cluster.waitUntil { cluster.committedRecords >= 200 })
+    @Test func rolesServeParsableMetricsDuringARun() async throws {
+        try await ProcessTestSlots.run {
+            let dir = try TemporaryDirectory()
+            let file = dir.path("scrape.jsonl.gz")
+            try Scrapes.generate(count: 2_000, format: "jsonl.gz", to: file, urls: dir.path("urls.txt"))
+            let ports = FreePorts.take(3)
+            let cluster = LocalCluster(dir: dir)
+            let coordinator = try cluster.startCoordinator(
+                [file.path], extra: ["--batch", "16", "--metrics-bind", "127.0.0.1:\(ports[0])"])
+            try cluster.startCollector(extra: ["--metrics-bind", "127.0.0.1:\(ports[1])"])
+            try cluster.startWorker(extra: ["--metrics-bind", "127.0.0.1:\(ports[2])"])
+            #expect(cluster.waitUntil { cluster.committedRecords >= 200 })
 
-        let worker = try Exposition(try HTTPGet.fetch(port: ports[2], path: "/metrics"))
-        #expect(worker.types["presswork_articles_processed_total"] == "counter")
-        #expect((worker.value("presswork_articles_processed_total") ?? 0) > 0)
-        #expect(worker.types["presswork_extract_duration_seconds"] == "histogram")
-        #expect((worker.value("presswork_extract_duration_seconds_count") ?? 0) > 0)
+            let worker = try Exposition(try HTTPGet.fetch(port: ports[2], path: "/metrics"))
+            #expect(worker.types["presswork_articles_processed_total"] == "counter")
+            #expect((worker.value("presswork_articles_processed_total") ?? 0) > 0)
+            #expect(worker.types["presswork_extract_duration_seconds"] == "histogram")
+            #expect((worker.value("presswork_extract_duration_seconds_count") ?? 0) > 0)
 
-        let coordinatorMetrics = try Exposition(try HTTPGet.fetch(port: ports[0], path: "/metrics"))
-        #expect(coordinatorMetrics.value("presswork_workers_alive") == 1)
-        #expect(coordinatorMetrics.types["presswork_jobs_in_flight"] == "gauge")
-        let first = coordinatorMetrics.value("presswork_articles_committed_total") ?? 0
-        #expect(
-            cluster.waitUntil {
-                let later = try? Exposition(try HTTPGet.fetch(port: ports[0], path: "/metrics"))
-                return (later?.value("presswork_articles_committed_total") ?? 0) > first
-            }, "the committed counter rises")
+            let coordinatorMetrics = try Exposition(try HTTPGet.fetch(port: ports[0], path: "/metrics"))
+            #expect(coordinatorMetrics.value("presswork_workers_alive") == 1)
+            #expect(coordinatorMetrics.types["presswork_jobs_in_flight"] == "gauge")
+            let first = coordinatorMetrics.value("presswork_articles_committed_total") ?? 0
+            #expect(
+                cluster.waitUntil {
+                    let later = try? Exposition(try HTTPGet.fetch(port: ports[0], path: "/metrics"))
+                    return (later?.value("presswork_articles_committed_total") ?? 0) > first
+                }, "the committed counter rises")
 
-        let collector = try Exposition(try HTTPGet.fetch(port: ports[1], path: "/metrics"))
-        #expect((collector.value("presswork_output_bytes_total") ?? 0) > 0)
-        #expect(try HTTPGet.fetch(port: ports[1], path: "/nothing-here").hasPrefix("HTTP/1.1 404"))
-        for sample in worker.samples + collector.samples + coordinatorMetrics.samples {
-            #expect(!sample.contains("job-"), "no ids as labels: \(sample)")
+            let collector = try Exposition(try HTTPGet.fetch(port: ports[1], path: "/metrics"))
+            #expect((collector.value("presswork_output_bytes_total") ?? 0) > 0)
+            #expect(try HTTPGet.fetch(port: ports[1], path: "/nothing-here").hasPrefix("HTTP/1.1 404"))
+            for sample in worker.samples + collector.samples + coordinatorMetrics.samples {
+                #expect(!sample.contains("job-"), "no ids as labels: \(sample)")
+            }
+            #expect(cluster.wait(coordinator) == 0, "\(cluster.allLogs)")
         }
-        #expect(cluster.wait(coordinator) == 0, "\(cluster.allLogs)")
     }
 }
 

@@ -1,4 +1,6 @@
 import Foundation
+import TestExecutors
+import Testing
 
 /// Runs the built `presswork` executable as a separate process, as users and operators do.
 struct PressworkBinary {
@@ -31,12 +33,16 @@ struct PressworkBinary {
     }
 
     /// Starts `presswork ARGS…` and returns the running process (stdout/stderr to files in `logs`).
-    /// `prefix` runs it through another command, e.g. `ip netns exec NAME`.
+    /// `prefix` runs it through another command, e.g. `ip netns exec NAME`. Tests call it inside
+    /// `ProcessTestSlots.run { … }`: waiting for the process must not hold a cooperative thread.
     static func start(
         _ arguments: [String], logs: URL, name: String = "presswork", prefix: [String] = []
     ) throws
         -> Process
     {
+        if !DedicatedThreads.isCurrent {
+            Issue.record("presswork started on the cooperative pool: run the test in ProcessTestSlots.run")
+        }
         let process = Process()
         if let launcher = prefix.first {
             process.executableURL = URL(fileURLWithPath: launcher)

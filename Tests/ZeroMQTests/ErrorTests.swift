@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import ZeroMQ
 
-@Suite("Errors, library facts and keys", .timeLimit(.minutes(5)))
+@Suite("Errors, library facts and keys", .timeLimit(.minutes(1)))
 struct ErrorTests {
     @Test func unknownTransportReportsErrnoMessageAndOperation() throws {
         let socket = try TestSupport.socket(ZMQContext(), .rep)

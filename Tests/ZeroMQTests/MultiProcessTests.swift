@@ -1,4 +1,5 @@
 import Foundation
+import TestExecutors
 import Testing
 import ZeroMQ
 
@@ -23,34 +24,38 @@ enum BenchBinary {
 }
 
 @Suite(
-    "Two processes", .timeLimit(.minutes(5)),
+    "Two processes", .timeLimit(.minutes(1)),
     .enabled(if: BenchBinary.path != nil, "zmq-bench is not built next to the tests; run `swift build` first")
 )
 struct MultiProcessTests {
-    @Test func echoPeerInAnotherProcessSendsEveryMessageBackAndExitsZero() throws {
-        let context = try ZMQContext()
-        let dealer = try TestSupport.socket(context, .dealer, timeoutMilliseconds: 5000)
-        let endpoint = try TestSupport.bindLoopback(dealer)
-        let count = 20
+    @Test func echoPeerInAnotherProcessSendsEveryMessageBackAndExitsZero() async throws {
+        try await DedicatedThreads.run {
+            let context = try ZMQContext()
+            let dealer = try TestSupport.socket(context, .dealer, timeoutMilliseconds: 5000)
+            let endpoint = try TestSupport.bindLoopback(dealer)
+            let count = 20
 
-        let peer = Process()
-        peer.executableURL = URL(fileURLWithPath: try #require(BenchBinary.path))
-        peer.arguments = ["echo", "--connect", endpoint, "--count", "\(count)", "--timeout-ms", "5000"]
-        try peer.run()
-        defer { if peer.isRunning { peer.terminate() } }
+            let peer = Process()
+            peer.executableURL = URL(fileURLWithPath: try #require(BenchBinary.path))
+            peer.arguments = ["echo", "--connect", endpoint, "--count", "\(count)", "--timeout-ms", "5000"]
+            try peer.run()
+            defer { if peer.isRunning { peer.terminate() } }
 
-        for number in 0..<count {
-            let message = [TestSupport.bytes("message \(number)"), [], TestSupport.randomBytes(number * 100)]
-            #expect(try dealer.send(message))
-            #expect(try dealer.receive() == message)
-        }
+            for number in 0..<count {
+                let message = [
+                    TestSupport.bytes("message \(number)"), [], TestSupport.randomBytes(number * 100),
+                ]
+                #expect(try dealer.send(message))
+                #expect(try dealer.receive() == message)
+            }
 
-        let deadline = ContinuousClock.now + .seconds(10)
-        while peer.isRunning && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        #expect(!peer.isRunning, "echo peer did not exit")
-        if !peer.isRunning {
-            #expect(peer.terminationReason == .exit)
-            #expect(peer.terminationStatus == 0)
+            let deadline = ContinuousClock.now + .seconds(10)
+            while peer.isRunning && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.02) }
+            #expect(!peer.isRunning, "echo peer did not exit")
+            if !peer.isRunning {
+                #expect(peer.terminationReason == .exit)
+                #expect(peer.terminationStatus == 0)
+            }
         }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import ZeroMQ
 
-@Suite("Multipart messages", .timeLimit(.minutes(5)))
+@Suite("Multipart messages", .timeLimit(.minutes(1)))
 struct MultipartTests {
     @Test func emptyFramesAndOneMegabyteFrameSurviveTcp() throws {
         let context = try ZMQContext()

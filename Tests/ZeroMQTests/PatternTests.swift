@@ -1,8 +1,9 @@
 import Foundation
+import TestExecutors
 import Testing
 import ZeroMQ
 
-@Suite("Socket patterns", .timeLimit(.minutes(5)))
+@Suite("Socket patterns", .timeLimit(.minutes(1)))
 struct PatternTests {
     private let bytes = TestSupport.bytes
 
@@ -38,33 +39,35 @@ struct PatternTests {
         #expect(try router.send([bytes("nobody"), bytes("lost")]))
     }
 
-    @Test func subscriberGetsOnlyItsPrefix() throws {
-        let context = try ZMQContext()
-        let endpoint = "inproc://pubsub-\(UUID().uuidString)"
-        let publisher = try TestSupport.socket(context, .pub)
-        try publisher.bind(endpoint)
-        let subscriber = try TestSupport.socket(context, .sub, timeoutMilliseconds: 50)
-        try subscriber.subscribe(bytes("news."))
-        try subscriber.connect(endpoint)
+    @Test func subscriberGetsOnlyItsPrefix() async throws {
+        try await DedicatedThreads.run {
+            let context = try ZMQContext()
+            let endpoint = "inproc://pubsub-\(UUID().uuidString)"
+            let publisher = try TestSupport.socket(context, .pub)
+            try publisher.bind(endpoint)
+            let subscriber = try TestSupport.socket(context, .sub, timeoutMilliseconds: 50)
+            try subscriber.subscribe(bytes("news."))
+            try subscriber.connect(endpoint)
 
-        // Subscriptions travel to the publisher asynchronously: publish until one gets through.
-        let deadline = ContinuousClock.now + .seconds(3)
-        var synchronised = false
-        while !synchronised && ContinuousClock.now < deadline {
-            try publisher.send([bytes("news.sync")])
-            synchronised = try subscriber.receive() != nil
-        }
-        try #require(synchronised, "subscription never reached the publisher")
+            // Subscriptions travel to the publisher asynchronously: publish until one gets through.
+            let deadline = ContinuousClock.now + .seconds(3)
+            var synchronised = false
+            while !synchronised && ContinuousClock.now < deadline {
+                try publisher.send([bytes("news.sync")])
+                synchronised = try subscriber.receive() != nil
+            }
+            try #require(synchronised, "subscription never reached the publisher")
 
-        for topic in ["sports.1", "news.1", "weather.2", "news.2", "news", "news.end"] {
-            try publisher.send([bytes(topic), bytes("body")])
+            for topic in ["sports.1", "news.1", "weather.2", "news.2", "news", "news.end"] {
+                try publisher.send([bytes(topic), bytes("body")])
+            }
+            var topics: [String] = []
+            while topics.last != "news.end", let message = try subscriber.receive() {
+                let topic = TestSupport.text(message[0])
+                if topic != "news.sync" { topics.append(topic) }
+            }
+            #expect(topics == ["news.1", "news.2", "news.end"])
         }
-        var topics: [String] = []
-        while topics.last != "news.end", let message = try subscriber.receive() {
-            let topic = TestSupport.text(message[0])
-            if topic != "news.sync" { topics.append(topic) }
-        }
-        #expect(topics == ["news.1", "news.2", "news.end"])
     }
 
     @Test func requestReplyAlternates() throws {
@@ -85,27 +88,29 @@ struct PatternTests {
         #expect(error?.message.contains("state") == true)
     }
 
-    @Test func pushRoundRobinsOverConnectedPullers() throws {
-        let context = try ZMQContext()
-        let endpoint = "inproc://pushpull-\(UUID().uuidString)"
-        let push = try TestSupport.socket(context, .push)
-        try push.bind(endpoint)
-        // inproc connects synchronously, so both pipes exist before the first send.
-        let first = try TestSupport.socket(context, .pull, timeoutMilliseconds: 200)
-        try first.connect(endpoint)
-        let second = try TestSupport.socket(context, .pull, timeoutMilliseconds: 200)
-        try second.connect(endpoint)
+    @Test func pushRoundRobinsOverConnectedPullers() async throws {
+        try await DedicatedThreads.run {
+            let context = try ZMQContext()
+            let endpoint = "inproc://pushpull-\(UUID().uuidString)"
+            let push = try TestSupport.socket(context, .push)
+            try push.bind(endpoint)
+            // inproc connects synchronously, so both pipes exist before the first send.
+            let first = try TestSupport.socket(context, .pull, timeoutMilliseconds: 200)
+            try first.connect(endpoint)
+            let second = try TestSupport.socket(context, .pull, timeoutMilliseconds: 200)
+            try second.connect(endpoint)
 
-        for number in 0..<10 { #expect(try push.send([[UInt8(number)]])) }
-        var got: [[UInt8]] = []
-        for puller in [first, second] {
-            var count = 0
-            while let message = try puller.receive() {
-                got.append(message[0])
-                count += 1
+            for number in 0..<10 { #expect(try push.send([[UInt8(number)]])) }
+            var got: [[UInt8]] = []
+            for puller in [first, second] {
+                var count = 0
+                while let message = try puller.receive() {
+                    got.append(message[0])
+                    count += 1
+                }
+                #expect(count == 5)
             }
-            #expect(count == 5)
+            #expect(Set(got.map { $0[0] }) == Set(0..<10))
         }
-        #expect(Set(got.map { $0[0] }) == Set(0..<10))
     }
 }

@@ -1,21 +1,24 @@
 import Foundation
+import TestExecutors
 import Testing
 import ZeroMQ
 
-@Suite("Polling, wake signals and non-blocking calls", .timeLimit(.minutes(5)))
+@Suite("Polling, wake signals and non-blocking calls", .timeLimit(.minutes(1)))
 struct PollerTests {
-    @Test func pollTimesOutEmptyAfterTheTimeoutAndNotBefore() throws {
-        let pull = try TestSupport.socket(ZMQContext(), .pull)
-        _ = try TestSupport.bindLoopback(pull)
-        var poller = ZMQPoller()
-        poller.add(pull)
-        let clock = ContinuousClock()
-        let start = clock.now
-        let ready = try poller.poll(timeoutMilliseconds: 200)
-        let elapsed = clock.now - start
-        #expect(ready.isEmpty)
-        #expect(elapsed >= .milliseconds(200), "returned after \(elapsed)")
-        #expect(elapsed < .milliseconds(1500), "returned after \(elapsed)")
+    @Test func pollTimesOutEmptyAfterTheTimeoutAndNotBefore() async throws {
+        try await DedicatedThreads.run {
+            let pull = try TestSupport.socket(ZMQContext(), .pull)
+            _ = try TestSupport.bindLoopback(pull)
+            var poller = ZMQPoller()
+            poller.add(pull)
+            let clock = ContinuousClock()
+            let start = clock.now
+            let ready = try poller.poll(timeoutMilliseconds: 200)
+            let elapsed = clock.now - start
+            #expect(ready.isEmpty)
+            #expect(elapsed >= .milliseconds(200), "returned after \(elapsed)")
+            #expect(elapsed < .milliseconds(1500), "returned after \(elapsed)")
+        }
     }
 
     @Test func pollReportsOnlyTheReadySocketByIndex() throws {
@@ -51,27 +54,29 @@ struct PollerTests {
         #expect(try push.events.writable)
     }
 
-    @Test func wakeSignalFromAnotherThreadEndsTheWait() throws {
-        let signal = try WakeSignal()
-        let pull = try TestSupport.socket(ZMQContext(), .pull)
-        _ = try TestSupport.bindLoopback(pull)
-        var poller = ZMQPoller()
-        poller.add(pull)
-        let wakeIndex = poller.add(fileDescriptor: signal.fileDescriptor)
+    @Test func wakeSignalFromAnotherThreadEndsTheWait() async throws {
+        try await DedicatedThreads.run {
+            let signal = try WakeSignal()
+            let pull = try TestSupport.socket(ZMQContext(), .pull)
+            _ = try TestSupport.bindLoopback(pull)
+            var poller = ZMQPoller()
+            poller.add(pull)
+            let wakeIndex = poller.add(fileDescriptor: signal.fileDescriptor)
 
-        let waker = Thread {
-            Thread.sleep(forTimeInterval: 0.1)
-            signal.wake()
+            let waker = Thread {
+                Thread.sleep(forTimeInterval: 0.1)
+                signal.wake()
+            }
+            waker.start()
+            let clock = ContinuousClock()
+            let start = clock.now
+            let ready = try poller.poll(timeoutMilliseconds: 5000)
+            #expect(ready == [wakeIndex])
+            #expect(clock.now - start < .seconds(4))
+
+            signal.drain()
+            #expect(try poller.poll(timeoutMilliseconds: 0).isEmpty)
         }
-        waker.start()
-        let clock = ContinuousClock()
-        let start = clock.now
-        let ready = try poller.poll(timeoutMilliseconds: 5000)
-        #expect(ready == [wakeIndex])
-        #expect(clock.now - start < .seconds(4))
-
-        signal.drain()
-        #expect(try poller.poll(timeoutMilliseconds: 0).isEmpty)
     }
 
     @Test func manyWakesCollapseIntoOneDrain() throws {
@@ -107,15 +112,17 @@ struct PollerTests {
         #expect(clock.now - start < .milliseconds(500), "dontWait calls must not wait for the timeouts")
     }
 
-    @Test func blockingCallsGiveUpAfterTheirTimeouts() throws {
-        let context = try ZMQContext()
-        let pull = try TestSupport.socket(context, .pull, timeoutMilliseconds: 100)
-        _ = try TestSupport.bindLoopback(pull)
-        let push = try TestSupport.socket(context, .push, timeoutMilliseconds: 100)
-        let clock = ContinuousClock()
-        let start = clock.now
-        #expect(try pull.receive() == nil)
-        #expect(try push.send([[1]]) == false)
-        #expect(clock.now - start >= .milliseconds(190))
+    @Test func blockingCallsGiveUpAfterTheirTimeouts() async throws {
+        try await DedicatedThreads.run {
+            let context = try ZMQContext()
+            let pull = try TestSupport.socket(context, .pull, timeoutMilliseconds: 100)
+            _ = try TestSupport.bindLoopback(pull)
+            let push = try TestSupport.socket(context, .push, timeoutMilliseconds: 100)
+            let clock = ContinuousClock()
+            let start = clock.now
+            #expect(try pull.receive() == nil)
+            #expect(try push.send([[1]]) == false)
+            #expect(clock.now - start >= .milliseconds(190))
+        }
     }
 }

@@ -4,7 +4,7 @@ import ZeroMQ
 
 /// `receive` copies into the arrays of the previous message when the caller has let go of them;
 /// these tests make sure a message the caller still holds is never changed by a later receive.
-@Suite("Receive buffer reuse", .timeLimit(.minutes(5)))
+@Suite("Receive buffer reuse", .timeLimit(.minutes(1)))
 struct ReceiveReuseTests {
     private func pair() throws -> (push: ZMQSocket, pull: ZMQSocket) {
         let context = try ZMQContext()
