@@ -13,34 +13,40 @@ import Testing
     }
 
     @Test(arguments: ["warc", "warc.gz"])
-    func warcGivesTheSameOutputWithReferencesAsWithBodies(format: String) throws {
-        let dir = try TemporaryDirectory()
-        let scrape = dir.path("scrape.\(format)")
-        try Scrapes.generate(count: 120, format: format, to: scrape, urls: dir.path("urls.txt"), broken: 0.05)
-        var outputs: [[String]] = []
-        for (name, extra) in [("references", [String]()), ("bodies", ["--inline-bodies"])] {
-            let out = dir.path(name)
-            let outcome = try PressworkBinary.run(
-                ["run", scrape.path, "-o", out.path, "--workers", "2", "--quiet", "--log-level", "info"]
-                    + extra,
-                in: dir.url)
-            #expect(
-                outcome.status == 0 || outcome.status == LocalRunTests.finishedWithFailures,
-                "\(outcome.stderr)")
-            let referenced = try #require(
-                outcome.stderr.range(of: #"referenced_articles[^0-9]*([0-9]+)"#, options: .regularExpression)
+    func warcGivesTheSameOutputWithReferencesAsWithBodies(format: String) async throws {
+        try await ProcessTestSlots.run {
+            let dir = try TemporaryDirectory()
+            let scrape = dir.path("scrape.\(format)")
+            try Scrapes.generate(
+                count: 120, format: format, to: scrape, urls: dir.path("urls.txt"), broken: 0.05)
+            var outputs: [[String]] = []
+            for (name, extra) in [("references", [String]()), ("bodies", ["--inline-bodies"])] {
+                let out = dir.path(name)
+                let outcome = try PressworkBinary.run(
+                    ["run", scrape.path, "-o", out.path, "--workers", "2", "--quiet", "--log-level", "info"]
+                        + extra,
+                    in: dir.url)
+                #expect(
+                    outcome.status == 0 || outcome.status == LocalRunTests.finishedWithFailures,
+                    "\(outcome.stderr)")
+                let referenced = try #require(
+                    outcome.stderr.range(
+                        of: #"referenced_articles[^0-9]*([0-9]+)"#, options: .regularExpression
+                    )
                     .map { Int(outcome.stderr[$0].filter(\.isNumber)) }, "\(outcome.stderr)")
-            if extra.isEmpty {
-                // WARC.gz records that decode to 8 KB or less are decoded whole while being judged
-                // and travel as bodies; about half of the sample pages are larger.
-                #expect((referenced ?? 0) >= (format == "warc" ? 100 : 30), "articles travel as references")
-            } else {
-                #expect(referenced == 0)
+                if extra.isEmpty {
+                    // WARC.gz records that decode to 8 KB or less are decoded whole while being judged
+                    // and travel as bodies; about half of the sample pages are larger.
+                    #expect(
+                        (referenced ?? 0) >= (format == "warc" ? 100 : 30), "articles travel as references")
+                } else {
+                    #expect(referenced == 0)
+                }
+                outputs.append(try lines(OutputDirectory(url: out)))
             }
-            outputs.append(try lines(OutputDirectory(url: out)))
+            #expect(outputs[0].count >= 120)
+            #expect(outputs[0] == outputs[1])
         }
-        #expect(outputs[0].count >= 120)
-        #expect(outputs[0] == outputs[1])
     }
 }
 
@@ -68,41 +74,45 @@ import Testing
         return Int(log[range].filter(\.isNumber))
     }
 
-    @Test func aCoordinatorByReferenceSendsNoBodiesAndLosesNothing() throws {
-        let dir = try TemporaryDirectory()
-        let input = dir.path("scrape.warc")
-        try Scrapes.generate(count: 400, format: "warc", to: input, urls: dir.path("urls.txt"))
-        let cluster = LocalCluster(dir: dir)
-        let coordinator = try cluster.startCoordinator([input.path], extra: ["--by-reference"])
-        try cluster.startCollector()
-        for _ in 0..<2 { try cluster.startWorker() }
-        waitForAll(cluster, coordinator)
-        try expectEveryURLOnce(cluster, urls: dir.path("urls.txt"))
-        let log = cluster.log(coordinator)
-        #expect(logged("referenced_articles", in: log) == 400, "\(log)")
-        #expect(logged("held_peak_kb", in: log) == 0, "references carry no bodies")
+    @Test func aCoordinatorByReferenceSendsNoBodiesAndLosesNothing() async throws {
+        try await ProcessTestSlots.run {
+            let dir = try TemporaryDirectory()
+            let input = dir.path("scrape.warc")
+            try Scrapes.generate(count: 400, format: "warc", to: input, urls: dir.path("urls.txt"))
+            let cluster = LocalCluster(dir: dir)
+            let coordinator = try cluster.startCoordinator([input.path], extra: ["--by-reference"])
+            try cluster.startCollector()
+            for _ in 0..<2 { try cluster.startWorker() }
+            waitForAll(cluster, coordinator)
+            try expectEveryURLOnce(cluster, urls: dir.path("urls.txt"))
+            let log = cluster.log(coordinator)
+            #expect(logged("referenced_articles", in: log) == 400, "\(log)")
+            #expect(logged("held_peak_kb", in: log) == 0, "references carry no bodies")
+        }
     }
 
-    @Test func heldBodiesStayUnderTheCapWhileTheCollectorIsAwayAndNothingIsLost() throws {
-        let dir = try TemporaryDirectory()
-        let input = dir.path("scrape.warc.gz")
-        try Scrapes.generate(count: 2_000, format: "warc.gz", to: input, urls: dir.path("urls.txt"))
-        let capKB = 1_024
-        // No collector at first: results cannot be committed, so without the cap the bodies of
-        // every job handed out would pile up in the coordinator (5 MB here, measured). With it,
-        // reading pauses; then the collector comes and the run completes.
-        let cluster = LocalCluster(dir: dir)
-        let coordinator = try cluster.startCoordinator(
-            [input.path], extra: ["--max-held-mb", "\(capKB / 1_024)", "--batch", "16"])
-        for _ in 0..<2 { try cluster.startWorker() }
-        Thread.sleep(forTimeInterval: 3)
-        try cluster.startCollector()
-        waitForAll(cluster, coordinator)
-        try expectEveryURLOnce(cluster, urls: dir.path("urls.txt"))
-        let log = cluster.log(coordinator)
-        let peak = try #require(logged("held_peak_kb", in: log), "\(log)")
-        print("coordinator held at most \(peak) KB of bodies under a \(capKB)-KB cap")
-        #expect(peak > 0)
-        #expect(peak < 2 * capKB, "at most the cap plus one 16-article job")
+    @Test func heldBodiesStayUnderTheCapWhileTheCollectorIsAwayAndNothingIsLost() async throws {
+        try await ProcessTestSlots.run {
+            let dir = try TemporaryDirectory()
+            let input = dir.path("scrape.warc.gz")
+            try Scrapes.generate(count: 2_000, format: "warc.gz", to: input, urls: dir.path("urls.txt"))
+            let capKB = 1_024
+            // No collector at first: results cannot be committed, so without the cap the bodies of
+            // every job handed out would pile up in the coordinator (5 MB here, measured). With it,
+            // reading pauses; then the collector comes and the run completes.
+            let cluster = LocalCluster(dir: dir)
+            let coordinator = try cluster.startCoordinator(
+                [input.path], extra: ["--max-held-mb", "\(capKB / 1_024)", "--batch", "16"])
+            for _ in 0..<2 { try cluster.startWorker() }
+            Thread.sleep(forTimeInterval: 3)
+            try cluster.startCollector()
+            waitForAll(cluster, coordinator)
+            try expectEveryURLOnce(cluster, urls: dir.path("urls.txt"))
+            let log = cluster.log(coordinator)
+            let peak = try #require(logged("held_peak_kb", in: log), "\(log)")
+            print("coordinator held at most \(peak) KB of bodies under a \(capKB)-KB cap")
+            #expect(peak > 0)
+            #expect(peak < 2 * capKB, "at most the cap plus one 16-article job")
+        }
     }
 }
