@@ -96,6 +96,10 @@ public final class ArticleReferenceLoader {
         }
         var record = [UInt8](repeating: 0, count: max(isize, 1))
         let outcome = record.withUnsafeMutableBytes { inflater.decodeFirstMember(of: member, into: $0) }
+        if outcome == .undecidable, let reason = GzipHeadInflater().failure(of: member) {
+            // libdeflate cannot say why; zlib gives the reason the stream reader would.
+            return .failure(.init(reason: reason))
+        }
         guard case .decoded(let consumed, let produced) = outcome, consumed == member.count, produced == isize
         else {
             return .failure(

@@ -12,7 +12,7 @@ import ArticlePipeline
 /// without references, until that reader rests between two members again; references resume there.
 final class GzipWarcReferenceReader: ScrapeFormatReader {
     /// Decoded bytes looked at per member, growing while the HTTP head has not ended.
-    static let headOutputBytes = [8 << 10, 64 << 10]
+    static let headOutputBytes = [2 << 10, 64 << 10]
     /// Stored bytes read per step while looking for the next member (and at most for a head).
     static let scanBytes = 64 << 10
     /// Bytes a separator after a record's block may take (CR LF CR LF, sometimes more or fewer).
@@ -27,7 +27,8 @@ final class GzipWarcReferenceReader: ScrapeFormatReader {
     private var start: UInt64 = 0
     /// Set while members are read as a stream (until it rests between two members again).
     private var stream: WarcRecordReader?
-    private var window: [UInt8]
+    private let stored: StoredByteWindow
+    private let inflater = GzipHeadInflater()
 
     init?(chunks: InputChunkReader, path: String, context: ScrapeReadContext) {
         guard let size = chunks.regularFileSize else { return nil }
@@ -36,7 +37,7 @@ final class GzipWarcReferenceReader: ScrapeFormatReader {
         self.file = AbsolutePath.resolve(path)
         self.context = context
         self.size = size
-        window = [UInt8](repeating: 0, count: Self.scanBytes)
+        stored = StoredByteWindow(chunks: chunks, fileSize: size)
     }
 
     private enum Step {
@@ -162,13 +163,13 @@ final class GzipWarcReferenceReader: ScrapeFormatReader {
         let length = Int(end - from)
         guard length >= 18, length <= context.settings.maxRecordBytes + ArticleReferenceLoader.headerAllowance
         else { return .readAsStream("member size") }
-        var stored = [UInt8](repeating: 0, count: length)
-        guard stored.withUnsafeMutableBytes({ chunks.readStored(at: from, into: $0) }) == length else {
+        var member = [UInt8](repeating: 0, count: length)
+        guard member.withUnsafeMutableBytes({ chunks.readStored(at: from, into: $0) }) == length else {
             return .readAsStream("short read")
         }
-        let isize = stored[(length - 4)...].reversed().reduce(0) { $0 << 8 | Int($1) }
+        let isize = member[(length - 4)...].reversed().reduce(0) { $0 << 8 | Int($1) }
         var decoded = [UInt8](repeating: 0, count: max(1, isize))
-        let outcome = stored.withUnsafeBytes { input in
+        let outcome = member.withUnsafeBytes { input in
             decoded.withUnsafeMutableBytes {
                 WholeGzipMemberInflater().decodeFirstMember(of: input, into: $0)
             }
@@ -208,18 +209,13 @@ final class GzipWarcReferenceReader: ScrapeFormatReader {
     private func decodeHead(at offset: UInt64, maxOutput: Int) -> GzipHeadInflater.Head? {
         var wanted = max(4 << 10, maxOutput / 4)
         while true {
-            let asked = min(wanted, window.count)
-            let count = window.withUnsafeMutableBytes {
-                chunks.readStored(at: offset, into: UnsafeMutableRawBufferPointer(rebasing: $0[..<asked]))
+            let asked = min(wanted, stored.capacity)
+            let (head, count) = stored.withBytes(at: offset, length: asked) { bytes in
+                (inflater.head(of: bytes, maxOutput: maxOutput), bytes.count)
             }
-            guard count > 0 else { return nil }
-            let head = window.withUnsafeBytes {
-                GzipHeadInflater.head(
-                    of: UnsafeRawBufferPointer(rebasing: $0[..<count]), maxOutput: maxOutput)
-            }
-            guard let head else { return nil }
+            guard count > 0, let head else { return nil }
             let starved = !head.ended && head.output.count < maxOutput && head.consumed == count
-            if !starved || count < asked || asked == window.count { return head }
+            if !starved || count < asked || asked == stored.capacity { return head }
             wanted = asked * 4
         }
     }
@@ -247,27 +243,26 @@ final class GzipWarcReferenceReader: ScrapeFormatReader {
         let limit = from + UInt64(context.settings.maxRecordBytes) + UInt64(Self.scanBytes)
         var position = from
         while position < size, position < limit {
-            let count = window.withUnsafeMutableBytes { chunks.readStored(at: position, into: $0) }
-            guard count > 0 else { return nil }
-            var found: UInt64?
-            window.withUnsafeBytes { bytes in
+            // Candidates first (the window must not move while its bytes are looked at), then
+            // each one checked.
+            let (candidates, count) = stored.withBytes(at: position, length: Self.scanBytes) { bytes in
+                var found: [UInt64] = []
                 var index = 0
-                let scanned = UnsafeRawBufferPointer(rebasing: bytes[..<count])
-                while index < count,
+                while index < bytes.count,
                     let hit = MemberHeaderScanner.firstGzipHeader(
-                        in: UnsafeRawBufferPointer(rebasing: scanned[index...]))
+                        in: UnsafeRawBufferPointer(rebasing: bytes[index...]))
                 {
-                    let candidate = position + UInt64(index + hit)
-                    if isRecordStart(candidate) {
-                        // The next record starts here: this member must end here too, or the file
-                        // does not keep one record per member.
-                        found = fits(before: candidate, decodedSize) ? candidate : 0
-                        return
-                    }
+                    found.append(position + UInt64(index + hit))
                     index += hit + 1
                 }
+                return (found, bytes.count)
             }
-            if let found { return found == 0 ? nil : found }
+            guard count > 0 else { return nil }
+            for candidate in candidates where isRecordStart(candidate) {
+                // The next record starts here: this member must end here too, or the file does
+                // not keep one record per member.
+                return fits(before: candidate, decodedSize) ? candidate : nil
+            }
             // Candidates straddling the window's edge are looked at again in the next window.
             position += UInt64(max(1, count - 16))
             if count < Self.scanBytes { break }
@@ -279,22 +274,18 @@ final class GzipWarcReferenceReader: ScrapeFormatReader {
     /// bytes plus its separator.
     private func fits(before offset: UInt64, _ decodedSize: UInt64) -> Bool {
         guard offset >= 8 else { return false }
-        var trailer: [UInt8] = [0, 0, 0, 0]
-        let count = trailer.withUnsafeMutableBytes { chunks.readStored(at: offset - 4, into: $0) }
-        guard count == 4 else { return false }
-        let isize =
-            UInt32(trailer[0]) | UInt32(trailer[1]) << 8 | UInt32(trailer[2]) << 16 | UInt32(trailer[3]) << 24
+        let isize: UInt32? = stored.withBytes(at: offset - 4, length: 4) { trailer in
+            guard trailer.count == 4 else { return nil }
+            return UInt32(trailer[0]) | UInt32(trailer[1]) << 8 | UInt32(trailer[2]) << 16 | UInt32(
+                trailer[3]) << 24
+        }
+        guard let isize else { return false }
         return isize &- UInt32(truncatingIfNeeded: decodedSize) <= Self.separatorSlack
     }
 
     /// Whether a gzip member at `offset` decodes to the start of a WARC record.
     private func isRecordStart(_ offset: UInt64) -> Bool {
-        var probe = [UInt8](repeating: 0, count: 4 << 10)
-        let count = probe.withUnsafeMutableBytes { chunks.readStored(at: offset, into: $0) }
-        guard count > 0 else { return false }
-        let head = probe.withUnsafeBytes {
-            GzipHeadInflater.head(of: UnsafeRawBufferPointer(rebasing: $0[..<count]), maxOutput: 8)
-        }
+        let head = stored.withBytes(at: offset, length: 4 << 10) { inflater.head(of: $0, maxOutput: 8) }
         return head?.output.starts(with: "WARC/".utf8) ?? false
     }
 }

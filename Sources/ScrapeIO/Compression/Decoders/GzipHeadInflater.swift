@@ -2,8 +2,8 @@ import CZlib
 
 /// Decodes only the start of a gzip member: enough to read a WARC record's header blocks without
 /// paying for its payload. zlib, because it can stop after any number of output bytes (libdeflate
-/// decodes whole members only).
-enum GzipHeadInflater {
+/// decodes whole members only). One zlib stream, reset for every member.
+final class GzipHeadInflater {
     struct Head {
         /// The first decoded bytes (at most the `maxOutput` asked for).
         var output: [UInt8]
@@ -13,31 +13,70 @@ enum GzipHeadInflater {
         var consumed: Int
     }
 
+    private let stream: UnsafeMutablePointer<z_stream>
+    private let initialised: Bool
+
+    init() {
+        stream = .allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        // 16 + 15: a gzip wrapper with the largest window; decoding stops at the member's end.
+        initialised =
+            inflateInit2_(stream, 16 + MAX_WBITS, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK
+    }
+
+    deinit {
+        if initialised { inflateEnd(stream) }
+        stream.deinitialize(count: 1)
+        stream.deallocate()
+    }
+
     /// The first `maxOutput` decoded bytes of the gzip member at the front of `input`; nil when it
     /// is not a valid gzip member as far as it was decoded.
-    static func head(of input: UnsafeRawBufferPointer, maxOutput: Int) -> Head? {
-        guard let source = input.baseAddress, maxOutput > 0 else { return nil }
-        var stream = z_stream()
-        // 16 + 15: a gzip wrapper with the largest window; decoding stops at the member's end.
-        guard
-            inflateInit2_(&stream, 16 + MAX_WBITS, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK
-        else { return nil }
-        defer { inflateEnd(&stream) }
+    func head(of input: UnsafeRawBufferPointer, maxOutput: Int) -> Head? {
+        guard initialised, let source = input.baseAddress, maxOutput > 0, inflateReset(stream) == Z_OK else {
+            return nil
+        }
         var output = [UInt8](repeating: 0, count: maxOutput)
         var status = Z_OK
         let produced = output.withUnsafeMutableBytes { out -> Int in
-            stream.next_in = UnsafeMutablePointer(mutating: source.assumingMemoryBound(to: Bytef.self))
-            stream.avail_in = uInt(input.count)
-            stream.next_out = out.baseAddress!.assumingMemoryBound(to: Bytef.self)
-            stream.avail_out = uInt(out.count)
-            while status == Z_OK, stream.avail_out > 0, stream.avail_in > 0 {
-                status = inflate(&stream, Z_SYNC_FLUSH)
+            stream.pointee.next_in = UnsafeMutablePointer(
+                mutating: source.assumingMemoryBound(to: Bytef.self))
+            stream.pointee.avail_in = uInt(input.count)
+            stream.pointee.next_out = out.baseAddress!.assumingMemoryBound(to: Bytef.self)
+            stream.pointee.avail_out = uInt(out.count)
+            while status == Z_OK, stream.pointee.avail_out > 0, stream.pointee.avail_in > 0 {
+                status = inflate(stream, Z_SYNC_FLUSH)
             }
-            return out.count - Int(stream.avail_out)
+            return out.count - Int(stream.pointee.avail_out)
         }
         guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else { return nil }
         output.removeSubrange(produced...)
         return Head(
-            output: output, ended: status == Z_STREAM_END, consumed: input.count - Int(stream.avail_in))
+            output: output, ended: status == Z_STREAM_END,
+            consumed: input.count - Int(stream.pointee.avail_in))
+    }
+
+    /// Why the gzip member at the front of `input` does not decode, in the words the stream reader
+    /// uses (`corrupt gzip member: …`, `truncated gzip member`); nil when it decodes to its end.
+    func failure(of input: UnsafeRawBufferPointer) -> String? {
+        guard initialised, let source = input.baseAddress, inflateReset(stream) == Z_OK else {
+            return "zlib could not be initialised"
+        }
+        var scratch = [UInt8](repeating: 0, count: 64 << 10)
+        stream.pointee.next_in = UnsafeMutablePointer(mutating: source.assumingMemoryBound(to: Bytef.self))
+        stream.pointee.avail_in = uInt(input.count)
+        var status = Z_OK
+        while status == Z_OK {
+            status = scratch.withUnsafeMutableBytes { out in
+                stream.pointee.next_out = out.baseAddress!.assumingMemoryBound(to: Bytef.self)
+                stream.pointee.avail_out = uInt(out.count)
+                return inflate(stream, Z_NO_FLUSH)
+            }
+            if status == Z_OK, stream.pointee.avail_in == 0 { return "truncated gzip member" }
+        }
+        if status == Z_STREAM_END { return nil }
+        if status == Z_BUF_ERROR { return "truncated gzip member" }
+        let message = stream.pointee.msg.map { String(cString: $0) } ?? "zlib error \(status)"
+        return "corrupt gzip member: \(message)"
     }
 }
