@@ -67,10 +67,10 @@ public final class ArticleReferenceLoader {
             return stored.withUnsafeBytes { decode($0, isHTTP: payload.isHTTP) }
         }
         return stored.withUnsafeBytes { member in
-            switch recordPayload(ofMember: member) {
+            switch inflater.decodeExactMember(member, maxOutput: maxRecordBytes + Self.headerAllowance) {
             case .success(let record):
                 return record.withUnsafeBytes { bytes in
-                    guard let range = Self.payloadRange(inRecord: bytes) else {
+                    guard let range = WarcRecordHead(of: bytes)?.block(in: bytes) else {
                         return .failure(
                             .init(reason: "WARC record does not end where its Content-Length says"))
                     }
@@ -80,48 +80,6 @@ public final class ArticleReferenceLoader {
                 return .failure(error)
             }
         }
-    }
-
-    /// The decoded WARC record of a gzip member that must take exactly the bytes given.
-    private func recordPayload(
-        ofMember member: UnsafeRawBufferPointer
-    ) -> Result<[UInt8], ArticleReferenceError> {
-        guard member.count >= 18 else { return .failure(.init(reason: "gzip member too short")) }
-        let trailer = member.count - 4
-        let isize =
-            Int(member[trailer]) | Int(member[trailer + 1]) << 8 | Int(member[trailer + 2]) << 16
-            | Int(member[trailer + 3]) << 24
-        guard isize <= maxRecordBytes + Self.headerAllowance else {
-            return .failure(.init(reason: "gzip member of \(isize) decoded bytes exceeds maxRecordBytes"))
-        }
-        var record = [UInt8](repeating: 0, count: max(isize, 1))
-        let outcome = record.withUnsafeMutableBytes { inflater.decodeFirstMember(of: member, into: $0) }
-        if outcome == .undecidable, let reason = GzipHeadInflater().failure(of: member) {
-            // libdeflate cannot say why; zlib gives the reason the stream reader would.
-            return .failure(.init(reason: reason))
-        }
-        guard case .decoded(let consumed, let produced) = outcome, consumed == member.count, produced == isize
-        else {
-            return .failure(
-                .init(
-                    reason:
-                        "gzip member does not decode to one whole WARC record (corrupt or changed since it was read)"
-                ))
-        }
-        return .success(record)
-    }
-
-    /// The payload of the WARC record in `record`; nil unless only CR/LF bytes follow it.
-    private static func payloadRange(inRecord record: UnsafeRawBufferPointer) -> Range<Int>? {
-        let crlf = ByteSearch.firstIndex(of: "\r\n\r\n", in: record).map { $0 + 4 }
-        let lf = ByteSearch.firstIndex(of: "\n\n", in: record).map { $0 + 2 }
-        guard let headerLength = [crlf, lf].compactMap({ $0 }).min() else { return nil }
-        let fields = HeaderFields(block: UnsafeRawBufferPointer(rebasing: record[..<headerLength]))
-        guard let text = fields["content-length"], let length = Int(text), length >= 0,
-            headerLength + length <= record.count,
-            record[(headerLength + length)...].allSatisfy({ $0 == 0x0d || $0 == 0x0a })
-        else { return nil }
-        return headerLength..<(headerLength + length)
     }
 
     private func decode(_ raw: UnsafeRawBufferPointer, isHTTP: Bool) -> Result<[UInt8], ArticleReferenceError>

@@ -29,6 +29,7 @@ final class GzipWarcReferenceReader: ScrapeFormatReader {
     private var stream: WarcRecordReader?
     private let stored: StoredByteWindow
     private let inflater = GzipHeadInflater()
+    private let memberInflater = WholeGzipMemberInflater()
 
     init?(chunks: InputChunkReader, path: String, context: ScrapeReadContext) {
         guard let size = chunks.regularFileSize else { return nil }
@@ -85,43 +86,39 @@ final class GzipWarcReferenceReader: ScrapeFormatReader {
     private func step() -> Step {
         let source = SourceLocation(path: path, offset: start)
         var verdict = WarcPayloadConverter.Verdict.needsWholePayload
-        var record: (fields: HeaderFields, headerLength: Int, length: Int, type: String)?
+        var record: WarcRecordHead?
         var consumed = 0
         for outputBytes in Self.headOutputBytes {
             guard let head = decodeHead(at: start, maxOutput: outputBytes) else {
                 return .readAsStream("bad member")
             }
-            guard let parsed = Self.parseHeader(head.output) else { return .readAsStream("no WARC header") }
+            guard let parsed = head.output.withUnsafeBytes({ WarcRecordHead(of: $0) }) else {
+                return .readAsStream("no WARC header")
+            }
             record = parsed
             consumed = head.consumed
-            let payloadEnd = parsed.headerLength + parsed.length
+            let payloadEnd = parsed.length + parsed.contentLength
             if head.ended {
                 // The whole member is decoded: one record and its separator, or stream it.
-                guard payloadEnd <= head.output.count,
-                    head.output[payloadEnd...].allSatisfy({ $0 == 0x0d || $0 == 0x0a })
-                else { return .readAsStream("not one record per member") }
-                start += UInt64(head.consumed)
-                return head.output.withUnsafeBytes { bytes in
-                    let payload = UnsafeRawBufferPointer(rebasing: bytes[parsed.headerLength..<payloadEnd])
-                    return wholeRecord(parsed.type, parsed.fields, payload: payload, source: source)
-                }
+                return wholeRecord(
+                    parsed, in: head.output, source: source, next: start + UInt64(head.consumed))
             }
             guard parsed.type == "response" || parsed.type == "resource" else { break }
-            guard parsed.length <= context.settings.maxRecordBytes else {
+            guard parsed.contentLength <= context.settings.maxRecordBytes else {
                 return .readAsStream("large record")
             }
             let available = min(head.output.count, payloadEnd)
             verdict = head.output.withUnsafeBytes { bytes in
                 WarcPayloadConverter(context: context).plan(
                     type: parsed.type, fields: parsed.fields,
-                    head: UnsafeRawBufferPointer(rebasing: bytes[parsed.headerLength..<available]),
+                    head: UnsafeRawBufferPointer(rebasing: bytes[parsed.length..<available]),
                     isWhole: available == payloadEnd)
             }
             if case .needsWholePayload = verdict { continue }
             break
         }
         guard let record else { return .readAsStream("no WARC header") }
-        let decodedSize = UInt64(record.headerLength + record.length)
+        let decodedSize = UInt64(record.length + record.contentLength)
         guard let end = memberEnd(after: start + UInt64(consumed), decodedSize: decodedSize) else {
             return .readAsStream("member end not found")
         }
@@ -139,7 +136,7 @@ final class GzipWarcReferenceReader: ScrapeFormatReader {
             start = end
             return .item(context.failure(source, reason))
         case .accept(let url, let fetchedAt, let contentType, let http):
-            let rawBody = record.length - (http?.bodyStart ?? 0)
+            let rawBody = record.contentLength - (http?.bodyStart ?? 0)
             let encoded = http.map { $0.chunked || $0.contentEncoding != nil } ?? false
             guard let url, rawBody >= (encoded ? WarcRecordReader.smallestEncodedReference : 1) else {
                 return wholeMember(from: memberStart, to: end, source: source)
@@ -161,47 +158,40 @@ final class GzipWarcReferenceReader: ScrapeFormatReader {
     /// cannot stand for (no URL, a long HTTP head, a tiny encoded body).
     private func wholeMember(from: UInt64, to end: UInt64, source: SourceLocation) -> Step {
         let length = Int(end - from)
-        guard length >= 18, length <= context.settings.maxRecordBytes + ArticleReferenceLoader.headerAllowance
-        else { return .readAsStream("member size") }
+        let maxDecoded = context.settings.maxRecordBytes + ArticleReferenceLoader.headerAllowance
+        guard length <= maxDecoded else { return .readAsStream("member size") }
         var member = [UInt8](repeating: 0, count: length)
-        guard member.withUnsafeMutableBytes({ chunks.readStored(at: from, into: $0) }) == length else {
-            return .readAsStream("short read")
-        }
-        let isize = member[(length - 4)...].reversed().reduce(0) { $0 << 8 | Int($1) }
-        var decoded = [UInt8](repeating: 0, count: max(1, isize))
-        let outcome = member.withUnsafeBytes { input in
-            decoded.withUnsafeMutableBytes {
-                WholeGzipMemberInflater().decodeFirstMember(of: input, into: $0)
-            }
-        }
-        guard case .decoded(let consumed, let produced) = outcome, consumed == length, produced == isize,
-            let record = Self.parseHeader(decoded)
+        guard member.withUnsafeMutableBytes({ chunks.readStored(at: from, into: $0) }) == length,
+            case .success(let decoded) = member.withUnsafeBytes({
+                memberInflater.decodeExactMember($0, maxOutput: maxDecoded)
+            }),
+            let record = decoded.withUnsafeBytes({ WarcRecordHead(of: $0) })
         else { return .readAsStream("member does not decode whole") }
-        let payloadEnd = record.headerLength + record.length
-        guard payloadEnd <= decoded.count, decoded[payloadEnd...].allSatisfy({ $0 == 0x0d || $0 == 0x0a })
-        else {
-            return .readAsStream("not one record per member")
-        }
-        start = end
-        return decoded.withUnsafeBytes { bytes in
-            let payload = UnsafeRawBufferPointer(rebasing: bytes[record.headerLength..<payloadEnd])
-            return wholeRecord(record.type, record.fields, payload: payload, source: source)
-        }
+        return wholeRecord(record, in: decoded, source: source, next: end)
     }
 
-    /// A record whose member was decoded whole: judged and converted as the stream reader would.
+    /// A record whose member was decoded whole: judged and converted as the stream reader would
+    /// (and reading moves on to `next`), or streamed when the member holds more than one record.
     private func wholeRecord(
-        _ type: String, _ fields: HeaderFields, payload: UnsafeRawBufferPointer, source: SourceLocation
+        _ record: WarcRecordHead, in decoded: [UInt8], source: SourceLocation, next: UInt64
     ) -> Step {
-        guard type == "response" || type == "resource" else {
-            context.skip(type.isEmpty ? "missing WARC-Type" : type)
+        guard let block = decoded.withUnsafeBytes({ record.block(in: $0) }) else {
+            return .readAsStream("not one record per member")
+        }
+        start = next
+        guard record.type == "response" || record.type == "resource" else {
+            context.skip(record.type.isEmpty ? "missing WARC-Type" : record.type)
             return .skipped
         }
-        guard
-            let item = WarcPayloadConverter(context: context).item(
-                type: type, fields: fields, payload: payload, source: source)
-        else { return .skipped }
-        return .item(item)
+        return decoded.withUnsafeBytes { bytes in
+            guard
+                let item = WarcPayloadConverter(context: context).item(
+                    type: record.type, fields: record.fields,
+                    payload: UnsafeRawBufferPointer(rebasing: bytes[block]),
+                    source: source)
+            else { return .skipped }
+            return .item(item)
+        }
     }
 
     /// The first `maxOutput` decoded bytes of the member at `offset`, reading no more stored bytes
@@ -217,22 +207,6 @@ final class GzipWarcReferenceReader: ScrapeFormatReader {
             let starved = !head.ended && head.output.count < maxOutput && head.consumed == count
             if !starved || count < asked || asked == stored.capacity { return head }
             wanted = asked * 4
-        }
-    }
-
-    /// The WARC header block at the front of `decoded`: its fields, length and Content-Length;
-    /// nil when it is not a complete, well-formed one (the stream reader then reports it).
-    static func parseHeader(
-        _ decoded: [UInt8]
-    ) -> (fields: HeaderFields, headerLength: Int, length: Int, type: String)? {
-        decoded.withUnsafeBytes { bytes in
-            guard bytes.starts(with: "WARC/".utf8) else { return nil }
-            let crlf = ByteSearch.firstIndex(of: "\r\n\r\n", in: bytes).map { $0 + 4 }
-            let lf = ByteSearch.firstIndex(of: "\n\n", in: bytes).map { $0 + 2 }
-            guard let headerLength = [crlf, lf].compactMap({ $0 }).min() else { return nil }
-            let fields = HeaderFields(block: UnsafeRawBufferPointer(rebasing: bytes[..<headerLength]))
-            guard let text = fields["content-length"], let length = Int(text), length >= 0 else { return nil }
-            return (fields, headerLength, length, fields["warc-type"]?.lowercased() ?? "")
         }
     }
 

@@ -198,9 +198,7 @@ final class WarcRecordReader: ScrapeFormatReader {
         while true {
             let window = input.window
             let searched = UnsafeRawBufferPointer(rebasing: window[..<min(window.count, Self.maxHeaderBytes)])
-            let crlf = ByteSearch.firstIndex(of: "\r\n\r\n", in: searched).map { $0 + 4 }
-            let lf = ByteSearch.firstIndex(of: "\n\n", in: searched).map { $0 + 2 }
-            if let end = [crlf, lf].compactMap({ $0 }).min() { return .found(end) }
+            if let end = WarcRecordHead.end(in: searched) { return .found(end) }
             if window.count >= Self.maxHeaderBytes {
                 resynchronising = true
                 input.consume(1)

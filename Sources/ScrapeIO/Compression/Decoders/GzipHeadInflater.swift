@@ -13,22 +13,9 @@ final class GzipHeadInflater {
         var consumed: Int
     }
 
-    private let stream: UnsafeMutablePointer<z_stream>
-    private let initialised: Bool
-
-    init() {
-        stream = .allocate(capacity: 1)
-        stream.initialize(to: z_stream())
-        // 16 + 15: a gzip wrapper with the largest window; decoding stops at the member's end.
-        initialised =
-            inflateInit2_(stream, 16 + MAX_WBITS, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK
-    }
-
-    deinit {
-        if initialised { inflateEnd(stream) }
-        stream.deinitialize(count: 1)
-        stream.deallocate()
-    }
+    private let zlib = GzipInflateStream()
+    private var stream: UnsafeMutablePointer<z_stream> { zlib.pointer }
+    private var initialised: Bool { zlib.initialised }
 
     /// The first `maxOutput` decoded bytes of the gzip member at the front of `input`; nil when it
     /// is not a valid gzip member as far as it was decoded.

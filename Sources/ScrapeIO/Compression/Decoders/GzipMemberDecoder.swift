@@ -40,30 +40,20 @@ final class GzipMemberDecoder: ScrapeStreamDecoder {
 
     private(set) var counts = Counts()
     private let input: InputChunkReader
-    private let stream: UnsafeMutablePointer<z_stream>
+    private let zlib = GzipInflateStream()
+    private var stream: UnsafeMutablePointer<z_stream> { zlib.pointer }
+    private var initialised: Bool { zlib.initialised }
     /// nil when the fast path is off (tests compare both paths on the same bytes).
     private let wholeMember: WholeGzipMemberInflater?
     private var state = State.expectingHeader
     private var memberOffset: UInt64 = 0
     /// After a reported failure, further bad candidates stay quiet until one member decodes cleanly.
     private var quiet = false
-    private var initialised = false
     private var paddingStart: UInt64?
 
     init(input: InputChunkReader, wholeMembers: Bool = true) {
         self.input = input
         wholeMember = wholeMembers ? WholeGzipMemberInflater() : nil
-        stream = .allocate(capacity: 1)
-        stream.initialize(to: z_stream())
-        // 16 + 15: a gzip wrapper (not zlib or raw deflate) with the largest window.
-        initialised =
-            inflateInit2_(stream, 16 + MAX_WBITS, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK
-    }
-
-    deinit {
-        if initialised { inflateEnd(stream) }
-        stream.deinitialize(count: 1)
-        stream.deallocate()
     }
 
     var preferredOutputRoom: Int { Self.wholeMemberOutputRoom }

@@ -49,4 +49,36 @@ final class WholeGzipMemberInflater {
         default: return .undecidable
         }
     }
+
+    /// The decoded bytes of `member`, which must be exactly one whole gzip member of at most
+    /// `maxOutput` decoded bytes (its trailer says how many); or why not, in the words the stream
+    /// reader uses when zlib can tell.
+    func decodeExactMember(
+        _ member: UnsafeRawBufferPointer, maxOutput: Int
+    ) -> Result<[UInt8], ArticleReferenceError> {
+        guard member.count >= 18 else { return .failure(.init(reason: "gzip member too short")) }
+        let trailer = member.count - 4
+        let isize =
+            Int(member[trailer]) | Int(member[trailer + 1]) << 8 | Int(member[trailer + 2]) << 16
+            | Int(member[trailer + 3]) << 24
+        guard isize <= maxOutput else {
+            return .failure(.init(reason: "gzip member of \(isize) decoded bytes exceeds maxRecordBytes"))
+        }
+        var decoded = [UInt8](repeating: 0, count: max(isize, 1))
+        let outcome = decoded.withUnsafeMutableBytes { decodeFirstMember(of: member, into: $0) }
+        if outcome == .undecidable, let reason = GzipHeadInflater().failure(of: member) {
+            // libdeflate cannot say why; zlib gives the reason the stream reader would.
+            return .failure(.init(reason: reason))
+        }
+        guard case .decoded(let consumed, let produced) = outcome, consumed == member.count, produced == isize
+        else {
+            return .failure(
+                .init(
+                    reason:
+                        "gzip member does not decode to one whole WARC record (corrupt or changed since it was read)"
+                ))
+        }
+        decoded.removeSubrange(produced...)
+        return .success(decoded)
+    }
 }
