@@ -79,7 +79,12 @@ let package = Package(
             dependencies: ["ZeroMQ", "CZeroMQ"],
             path: "tools/zmq-bench"
         ),
-        .executableTarget(name: "presswork-eval", dependencies: ["ArticlePipeline"], path: "tools/eval"),
+        // Scoring against gold (shingle and word overlap, field and entity matching): used by the
+        // evaluator and the tests, never shipped in the pipeline library.
+        .target(name: "ExtractionScoring", dependencies: ["ArticlePipeline"], path: "tools/scoring"),
+        .executableTarget(
+            name: "presswork-eval", dependencies: ["ArticlePipeline", "ExtractionScoring", "CZlib"],
+            path: "tools/eval"),
         .target(name: "BenchCorpus", dependencies: ["ArticlePipeline"], path: "tools/bench-corpus"),
         .executableTarget(
             name: "presswork-bench",
@@ -100,7 +105,8 @@ let package = Package(
         .target(name: "TestExecutors", path: "Tests/TestExecutors"),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ", "TestExecutors"]),
         .testTarget(
-            name: "ArticlePipelineTests", dependencies: ["ArticlePipeline", "TestExecutors"],
+            name: "ArticlePipelineTests",
+            dependencies: ["ArticlePipeline", "ExtractionScoring", "TestExecutors"],
             exclude: ["Fixtures", "Gold"]
         ),
         .testTarget(

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ArticlePipeline
+@testable import ExtractionScoring
 
 /// The general extraction rules, each on a small page built to need it.
 @Suite struct ExtractionRulesTests {
@@ -148,16 +149,16 @@ import Testing
     }
 }
 
-@Suite struct MainTextExtractorTests {
+@Suite struct MainTextPipelineTests {
     @Test func paragraphsAreThoseOfThePipeline() throws {
         for name in ["harbour-ferry.html", "library-reopens.html"] {
             let raw = TestSupport.raw(try TestSupport.fixture(name))
-            let paragraphs = try MainTextExtractor().paragraphs(of: raw)
+            let paragraphs = try MainTextPipeline().paragraphs(of: raw)
             #expect(!paragraphs.isEmpty)
             #expect(paragraphs.joined(separator: "\n\n") == (try Pipeline().process(raw)).text)
         }
         #expect(throws: PipelineError.self) {
-            try MainTextExtractor().paragraphs(of: TestSupport.raw([UInt8]()))
+            try MainTextPipeline().paragraphs(of: TestSupport.raw([UInt8]()))
         }
     }
 }

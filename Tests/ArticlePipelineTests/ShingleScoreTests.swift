@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ArticlePipeline
+@testable import ExtractionScoring
 
 @Suite struct ShingleScoreTests {
     @Test func tokensAreUnicodeWordRuns() {

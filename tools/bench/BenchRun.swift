@@ -14,7 +14,7 @@ struct BenchRun {
 
     func measure(minimumSeconds: Double) -> Result {
         let pipeline = Pipeline()
-        let extractor = MainTextExtractor()
+        let extractor = MainTextPipeline()
         let bytes = pages.reduce(0) { $0 + $1.body.count }
         var sink = 0
         round(pipeline, extractor, &sink)  // warm-up: caches, lazily built tables
@@ -34,7 +34,7 @@ struct BenchRun {
             megabytesPerSecond: Double(rounds * bytes) / elapsed / 1e6)
     }
 
-    private func round(_ pipeline: Pipeline, _ extractor: MainTextExtractor, _ sink: inout Int) {
+    private func round(_ pipeline: Pipeline, _ extractor: MainTextPipeline, _ sink: inout Int) {
         for page in pages {
             if stage == "extract" {
                 sink &+= (try? extractor.paragraphs(of: page))?.count ?? 0

@@ -8,7 +8,7 @@
 //   --stage  record (default): the whole pipeline, RawArticle → ArticleRecord (decode, parse,
 //            extract, enrich, record); line: the same plus the record's JSON line (what a worker
 //            hands to the collector); extract: HTML main-text extraction alone (limits, decode,
-//            parse, extract: `MainTextExtractor`); parse: decode and parse only
+//            parse, extract: `MainTextPipeline`); parse: decode and parse only
 import ArticlePipeline
 import BenchCorpus
 import Foundation

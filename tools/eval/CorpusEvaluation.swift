@@ -1,4 +1,5 @@
 import ArticlePipeline
+import ExtractionScoring
 import Foundation
 
 /// The scores of one page, per field; `text` is the article body. Field extraction can add its own

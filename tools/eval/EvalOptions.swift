@@ -2,9 +2,14 @@
 struct EvalOptions {
     static let usage = """
         usage: presswork-eval [FOLDER] [--json] [--worst N] [--floor FILE] [--fields-gold FILE]
-                              [--quotes-gold FILE] [--text-only] [--misses]
+                              [--quotes-gold FILE] [--text-only] [--misses] [--half A|B] [--type TYPE]
           FOLDER             an AEB-style folder: html/<id>.html and gold/<id>.json (with "articleBody");
-                             default ../shared/corpus/aeb beside the package root
+                             default ../shared/corpus/aeb beside the package root; or a WCXB-style
+                             folder: html/<id>.html.gz and ground-truth/<id>.json (WCXB's metric:
+                             mean over pages of word-bag P/R/F1, per page type and domain half, the
+                             snippets, title/author/date and the page-type confusion matrix)
+          --half A|B         WCXB: only the pages of one domain half (develop on one, check the other)
+          --type TYPE        WCXB: only the pages of one page type
           --json             print the summary as JSON instead of a table
           --worst N          how many of the worst pages to list (default 20)
           --floor F          fail (exit 1) when a score is below the floor in F, e.g.
@@ -23,6 +28,8 @@ struct EvalOptions {
     var quotesGold = PackagePaths.quotesGold
     var textOnly = false
     var misses = false
+    var half: String?
+    var pageType: String?
     /// Hidden: write the text content of our parse tree of every page into this folder, for the
     /// differential test against a reference parser.
     var dumpTextFolder: String?
@@ -48,6 +55,11 @@ struct EvalOptions {
             case "--quotes-gold": quotesGold = try Self.value(of: argument, from: &rest, kind: "a file")
             case "--text-only": textOnly = true
             case "--misses": misses = true
+            case "--half":
+                let value = try Self.value(of: argument, from: &rest, kind: "A or B").uppercased()
+                guard value == "A" || value == "B" else { throw UsageError(message: "--half needs A or B") }
+                half = value
+            case "--type": pageType = try Self.value(of: argument, from: &rest, kind: "a page type")
             case "--dump-text": dumpTextFolder = try Self.value(of: argument, from: &rest, kind: "a folder")
             case "--dump-output":
                 dumpOutputFolder = try Self.value(of: argument, from: &rest, kind: "a folder")

@@ -1,4 +1,5 @@
 import ArticlePipeline
+import ExtractionScoring
 
 /// Mean precision and recall of one field over a corpus, the AEB way: precision is averaged over
 /// pages with output, recall over pages with gold, and F1 combines the two means.

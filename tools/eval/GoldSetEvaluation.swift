@@ -1,4 +1,5 @@
 import ArticlePipeline
+import ExtractionScoring
 import Foundation
 
 /// Scores the records of the project's hand-made gold sets: the field gold (title, published date,

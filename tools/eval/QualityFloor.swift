@@ -18,8 +18,7 @@ struct QualityFloor {
     }
 
     /// One line per score below its floor (a score missing from the summary counts as zero).
-    func violations(in summary: EvaluationSummary) -> [String] {
-        let scores = summary.scores
+    func violations(in scores: [String: [String: Double]]) -> [String] {
         var result: [String] = []
         for (group, metrics) in minimums.sorted(by: { $0.key < $1.key }) {
             for (metric, minimum) in metrics.sorted(by: { $0.key < $1.key }) {

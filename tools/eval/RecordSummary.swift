@@ -1,4 +1,5 @@
 import ArticlePipeline
+import ExtractionScoring
 
 /// The record-level scores beside the main-text F1: the fields of the field gold set, and quotes,
 /// speakers and entities of the quote/entity gold set on the benchmark text and on the HTML.

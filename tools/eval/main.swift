@@ -1,4 +1,4 @@
-// presswork-eval: the article-extraction-benchmark evaluator (see EvalOptions.usage).
+// presswork-eval: the extraction evaluator (AEB and WCXB layouts) (see EvalOptions.usage).
 import ArticlePipeline
 import Foundation
 
@@ -14,7 +14,47 @@ do {
     fail(error.message)
 }
 
-let evaluation = CorpusEvaluation(folder: URL(fileURLWithPath: options.folder))
+/// Prints `object` as pretty JSON.
+func printJSON(_ object: [String: Any]) throws {
+    let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+    print(String(decoding: data, as: UTF8.self))
+}
+
+/// Fails (exit 1) when a score is below its floor in `floorFile`.
+func checkFloor(_ floorFile: String?, scores: [String: [String: Double]]) throws {
+    guard let floorFile else { return }
+    let failures = try QualityFloor(file: URL(fileURLWithPath: floorFile)).violations(in: scores)
+    for failure in failures { FileHandle.standardError.write(Data("below the floor: \(failure)\n".utf8)) }
+    if !failures.isEmpty { exit(1) }
+    print("quality floor \(floorFile): met")
+}
+
+let folderURL = URL(fileURLWithPath: options.folder)
+if WCXBCorpus.isWCXB(folderURL) {
+    do {
+        let corpus = WCXBCorpus(folder: folderURL)
+        let pages = try corpus.pages().filter { page in
+            (options.half.map { page.half == $0 } ?? true)
+                && (options.pageType.map { page.pageType == $0 } ?? true)
+        }
+        let results = try WCXBEvaluation(corpus: corpus).run(
+            pages: pages, outputFolder: options.dumpOutputFolder.map { URL(fileURLWithPath: $0) })
+        let summary = WCXBSummary(results: results, worstCount: options.worst)
+        if options.json {
+            try printJSON(["pages": results.count, "scores": summary.scores])
+        } else {
+            print(summary.text())
+        }
+        try checkFloor(options.floorFile, scores: summary.scores)
+    } catch let error as CorpusEvaluation.LoadError {
+        fail(error.description)
+    } catch {
+        fail("\(error)")
+    }
+    exit(0)
+}
+
+let evaluation = CorpusEvaluation(folder: folderURL)
 do {
     if let dumpFolder = options.dumpTextFolder {
         try TextDump(evaluation: evaluation, folder: URL(fileURLWithPath: dumpFolder)).run()
@@ -37,19 +77,8 @@ do {
         }
     }
     let summary = EvaluationSummary(results: results, worstCount: options.worst, records: records)
-    if options.json {
-        let data = try JSONSerialization.data(
-            withJSONObject: summary.jsonObject(), options: [.prettyPrinted, .sortedKeys])
-        print(String(decoding: data, as: UTF8.self))
-    } else {
-        print(summary.text())
-    }
-    if let floorFile = options.floorFile {
-        let failures = try QualityFloor(file: URL(fileURLWithPath: floorFile)).violations(in: summary)
-        for failure in failures { FileHandle.standardError.write(Data("below the floor: \(failure)\n".utf8)) }
-        if !failures.isEmpty { exit(1) }
-        print("quality floor \(floorFile): met")
-    }
+    if options.json { try printJSON(summary.jsonObject()) } else { print(summary.text()) }
+    try checkFloor(options.floorFile, scores: summary.scores)
 } catch let error as CorpusEvaluation.LoadError {
     fail(error.description)
 } catch {

@@ -8,7 +8,7 @@ struct Enrichment: Sendable, Equatable {
     var warnings: [String] = []
 }
 
-/// Stage 5 (before the record): reads the extracted paragraphs, plain text for HTML and text scrapes
+/// Stage 6 (enrich): reads the extracted paragraphs, plain text for HTML and text scrapes
 /// alike, and finds the language, quotes with speakers, entities, temporal expressions and keywords.
 struct EnrichStage {
     private let recognizer = EntityRecognizer()

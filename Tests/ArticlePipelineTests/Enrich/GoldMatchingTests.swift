@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ArticlePipeline
+@testable import ExtractionScoring
 
 /// The matching rules of the gold sets: a lenient rule here inflates every figure the evaluator
 /// and the floors report.

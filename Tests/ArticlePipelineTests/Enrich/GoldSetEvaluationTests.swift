@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ArticlePipeline
+@testable import ExtractionScoring
 
 /// Scores the pipeline on the project's hand-made gold sets of benchmark pages (gold values only,
 /// in `Tests/ArticlePipelineTests/Gold`; the pages are in `../shared/corpus/aeb/html`) and pins

@@ -1,4 +1,4 @@
-/// Stage 4 (plain text): reads a text scrape of a news page, where the layout survives only as
+/// Stage 4 (extract, plain text): reads a text scrape of a news page, where the layout survives only as
 /// lines and blank lines.
 ///
 /// Blocks are runs of non-blank lines. A short label line followed by a headline gives section and

@@ -11,7 +11,7 @@ public struct PageTally: Sendable, Equatable {
     /// right / total; 0 for an empty gold set, so a missing gold set cannot pass a floor.
     public var fraction: Double { total == 0 ? 0 : Double(right) / Double(total) }
 
-    mutating func count(_ isRight: Bool) {
+    public mutating func count(_ isRight: Bool) {
         total += 1
         right += isRight ? 1 : 0
     }

@@ -1,4 +1,4 @@
-/// Stage 3: turns decoded HTML into the light tree, within the element and depth limits.
+/// Stage 3 (parse): turns decoded HTML into the light tree, within the element and depth limits.
 ///
 /// Holds the tree builder between pages: its node, attribute and byte arrays keep their capacity,
 /// so once a worker has seen a large page, parsing allocates almost nothing. The document handed

@@ -14,6 +14,7 @@ public enum RecordJSON {
         writer.field("fetched_at", record.fetchedAt)
         writer.field("format", record.format)
         writer.field("language", record.language)
+        writer.field("page_type", record.pageType)
         writer.field("title", record.title)
         writer.field("section", record.section)
         writer.field("authors", strings: record.authors)

@@ -1,7 +1,7 @@
 /// The HTML main-text path of the pipeline alone (limits, decode, parse, extract), without the
 /// record assembly and enrichment: what the extraction benchmark times and what the differential
 /// tools compare. Same stages and settings as `Pipeline`; one instance per thread, like it.
-public final class MainTextExtractor {
+public final class MainTextPipeline {
     private let limits: LimitsStage
     private var decode = DecodeStage()
     private var parse: ParseStage
@@ -21,5 +21,5 @@ public final class MainTextExtractor {
     }
 }
 
-@available(*, unavailable, message: "MainTextExtractor holds per-thread buffers; create one per thread")
-extension MainTextExtractor: Sendable {}
+@available(*, unavailable, message: "MainTextPipeline holds per-thread buffers; create one per thread")
+extension MainTextPipeline: Sendable {}

@@ -7,6 +7,8 @@ struct ExtractedArticle: Sendable, Equatable {
     var published: String?
     var description: String?
     var language: String?
+    /// The kind of page (`PageType`), HTML pages only.
+    var pageType: String?
     /// Paragraphs of the article body, whitespace collapsed, boilerplate removed.
     var paragraphs: [String] = []
     var images: [ArticleRecord.Image] = []

@@ -1,4 +1,4 @@
-/// Tidies the metadata the extract stages read from a page, using only the fields themselves and the
+/// Stage 5 (clean): tidies the metadata the extract stages read from a page, using only the fields themselves and the
 /// page's domain: a site-name tail on the title ("… - Sportsnet.ca"), and author entries that are
 /// the publication, a role ("CNN Editor-at-large"), an account handle ("admin") or carry a label
 /// ("Analysis by Chris Cillizza").

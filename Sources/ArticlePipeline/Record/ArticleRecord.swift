@@ -8,6 +8,9 @@ public struct ArticleRecord: Sendable, Codable, Equatable {
     public var fetchedAt: String?
     public var format: String
     public var language: String?
+    /// `article`, `forum`, `product`, `collection`, `listing`, `documentation` or `service`
+    /// (see `PageTypeClassifier`); nil for text scrapes.
+    public var pageType: String?
     public var title: String?
     public var section: String?
     public var authors: [String]
@@ -83,7 +86,9 @@ public struct ArticleRecord: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case id, url, domain, source
         case fetchedAt = "fetched_at"
-        case format, language, title, section, authors, published, description, text, paragraphs
+        case format, language
+        case pageType = "page_type"
+        case title, section, authors, published, description, text, paragraphs
         case wordCount = "word_count"
         case readingMinutes = "reading_minutes"
         case images, quotes, entities, temporal, keywords, simhash, warnings, pipeline

@@ -1,3 +1,5 @@
+import ArticlePipeline
+
 /// Scores records against the field gold set: title exact after whitespace normalisation, published
 /// on the same day, language code, and authors as a set of normalised names.
 public struct FieldGoldScore: Sendable, Equatable {

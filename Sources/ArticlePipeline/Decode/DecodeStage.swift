@@ -1,4 +1,4 @@
-/// Stage 2: finds the charset, converts the body to UTF-8, refuses binary junk and tells HTML from
+/// Stage 2 (decode): finds the charset, converts the body to UTF-8, refuses binary junk and tells HTML from
 /// plain text.
 struct DecodeStage {
     /// How much of the body the binary check looks at, and the share of non-text bytes it tolerates.

@@ -1,5 +1,5 @@
 /// Gathering the paragraphs of the chosen container.
-extension HTMLContentExtractor {
+extension MainTextSelector {
     /// The article's paragraphs, in document order.
     func paragraphs() -> [String] {
         guard let container = container() else { return [] }

@@ -1,4 +1,4 @@
-/// Stage 1: refuses bodies that are empty or larger than the settings allow, before any work.
+/// Stage 1 (limits): refuses bodies that are empty or larger than the settings allow, before any work.
 struct LimitsStage {
     var settings: PipelineSettings
 

@@ -1,4 +1,13 @@
-/// Runs every stage on one article: limits → decode → parse → extract → enrich → record.
+/// Runs every stage on one article. The stages, each in the folder that holds it:
+///
+/// 1. limits (`Pipeline/LimitsStage`): refuse empty or oversized bodies.
+/// 2. decode (`Decode/DecodeStage`): charset to UTF-8, binary junk refused, HTML or text.
+/// 3. parse (`HTML/ParseStage`): the light tree of an HTML page.
+/// 4. extract (`MainText/HTMLExtractStage` with `MainTextSelector` and `Metadata/`, or
+///    `MainText/TextScrapeExtractStage` for text scrapes): main text, metadata, images.
+/// 5. clean (`Metadata/MetadataCleanup`, then a date from the URL when the page gave none).
+/// 6. enrich (`Enrich/EnrichStage`): language, quotes, entities, temporal expressions, keywords.
+/// 7. record (`Record/RecordStage`): the output record.
 ///
 /// Not Sendable: one instance per thread, holding reusable buffers (the tokenizer's scratch space
 /// and the charset converter's output chunk), so a worker allocates them once, not per article.

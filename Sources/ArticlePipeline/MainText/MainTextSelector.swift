@@ -1,6 +1,6 @@
 /// Main-text extraction: drops furniture, measures prose per element, picks the element holding
 /// the article, and takes its paragraphs, headings, list items and quotes in order (see
-/// `HTMLContentExtractor+Collect.swift`).
+/// `MainTextSelector+Collect.swift`).
 ///
 /// Prose is counted in units: a `<p>` is one unit; loose text (outside `<p>`, e.g. text split by
 /// `<br>` in a `<div>`) belongs to its nearest block ancestor, which then is one unit. A unit is
@@ -11,7 +11,7 @@
 ///
 /// Works on per-node arrays filled in linear passes; the tree lists parents before children, so a
 /// reverse pass sees every child before its parent (no recursion, no per-node allocation).
-struct HTMLContentExtractor {
+struct MainTextSelector {
     /// Paragraphs shorter than this (non-space UTF-8 bytes) are not prose.
     static let minProseParagraph = 25
     /// Loose text shorter than this is not prose.
@@ -265,7 +265,7 @@ struct HTMLContentExtractor {
     }
 }
 
-/// What `HTMLContentExtractor.measure` finds out about one node (lengths in non-space UTF-8 bytes
+/// What `MainTextSelector.measure` finds out about one node (lengths in non-space UTF-8 bytes
 /// of kept text in its subtree).
 struct NodeMeasure {
     var text = 0

@@ -1,3 +1,5 @@
+import ArticlePipeline
+
 /// Scores quotes and entities against the quote/entity gold set: quote precision and recall, speaker
 /// accuracy on the quotes found, and entity precision and recall per type (people match by
 /// `GoldMatching.sameName`, other types by normalised name).

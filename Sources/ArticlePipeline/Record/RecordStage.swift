@@ -1,4 +1,4 @@
-/// Stage 5: assembles the record from the raw article, what decoding learnt and what extraction found.
+/// Stage 7 (record): assembles the record from the raw article, what decoding learnt and what extraction found.
 struct RecordStage {
     /// Input: the earlier outputs. Output: the record.
     func record(
@@ -12,6 +12,7 @@ struct RecordStage {
         record.domain = raw.url.flatMap(Self.domain)
         record.fetchedAt = raw.fetchedAt
         record.language = enrichment.language
+        record.pageType = extracted.pageType
         record.title = extracted.title
         record.section = extracted.section
         record.authors = extracted.authors

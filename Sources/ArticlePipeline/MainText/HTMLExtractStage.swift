@@ -1,4 +1,4 @@
-/// Stage 4 (HTML): metadata, main text and captioned images from a parsed page.
+/// Stage 4 (extract, HTML): metadata, main text and captioned images from a parsed page.
 struct HTMLExtractStage {
     /// Class words that mark the credit line inside a `<figcaption>`.
     static let creditMarkers = ["credit", "copyright", "byline", "source", "attribution"]
@@ -7,7 +7,7 @@ struct HTMLExtractStage {
     func extract(_ document: HTMLDocument) -> ExtractedArticle {
         var article = ExtractedArticle()
         HTMLMetadataExtractor(document: document).extract(into: &article)
-        let content = HTMLContentExtractor(document: document)
+        let content = MainTextSelector(document: document)
         article.paragraphs = Self.withoutTitlesAndBareURLs(
             content.paragraphs(),
             titles: [article.title, document.firstElement(.h1).map { content.visibleText(of: $0) }])
@@ -34,7 +34,7 @@ struct HTMLExtractStage {
     }
 
     /// Figures outside furniture that have an image and a caption.
-    private func images(in document: HTMLDocument, content: HTMLContentExtractor) -> [ArticleRecord.Image] {
+    private func images(in document: HTMLDocument, content: MainTextSelector) -> [ArticleRecord.Image] {
         var images: [ArticleRecord.Image] = []
         for index in document.nodes.indices
         where document.nodes[index].tag == .figure && (!content.dropped[index] || content.captionLike[index])
