@@ -13,13 +13,19 @@ enum Sockets {
         try socket.setReconnect(interval: 100, max: 2_000)
     }
 
+    /// A ROUTER bound at `endpoint`, with a per-frame cap below the default when the socket only
+    /// carries small messages, and its own send high-water mark when replies may go unread.
     static func router(
-        _ context: ZMQContext, bind endpoint: String, curve: CurveSettings
+        _ context: ZMQContext, bind endpoint: String, curve: CurveSettings,
+        maxFrameBytes: Int64 = WireProtocol.maxMessageBytes,
+        sendHighWaterMark: Int32 = WireProtocol.highWaterMark
     ) throws(ClusterError)
         -> ZMQSocket
     {
         try bound(context, type: .router, at: endpoint, curve: curve) { (socket) throws(ZMQError) in
             try socket.setRouterMandatory(true)
+            try socket.setMaxMessageSize(maxFrameBytes)
+            try socket.setSendHighWaterMark(sendHighWaterMark)
         }
     }
 

@@ -16,10 +16,13 @@ final class ChildProcesses {
             ?? CommandLine.arguments[0]
     }
 
-    func start(_ name: String, arguments: [String]) throws {
+    func start(_ name: String, arguments: [String], environment: [String: String] = [:]) throws {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.standardInput = FileHandle.nullDevice
         try process.run()
         processes.append((name, process))

@@ -36,6 +36,7 @@ struct CollectorCommand: ParsableCommand {
 
     @OptionGroup var metrics: MetricsOptions
     @OptionGroup var curve: CurveOptions
+    @OptionGroup var leaseKey: LeaseKeyOptions
     @OptionGroup var config: ConfigOptions
     @OptionGroup var global: GlobalOptions
 
@@ -64,6 +65,7 @@ struct CollectorCommand: ParsableCommand {
         }
         settings.parentPID = exitWithParent
         settings.curve = try curve.settings(resolver: resolver)
+        settings.leaseKey = try leaseKey.key(resolver: resolver, curve: settings.curve)
         do {
             let stop = try StopRequest()
             let trap = SignalTrap(stop)

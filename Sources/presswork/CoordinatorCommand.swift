@@ -58,7 +58,12 @@ struct CoordinatorCommand: ParsableCommand {
     var keepRunning = false
 
     @OptionGroup var metrics: MetricsOptions
+    @Option(
+        help: "Most jobs a worker may hold per thread it declares, whatever credit it asks for (default 4).")
+    var maxCreditPerThread: Int?
+
     @OptionGroup var curve: CurveOptions
+    @OptionGroup var leaseKey: LeaseKeyOptions
     @OptionGroup var config: ConfigOptions
     @OptionGroup var global: GlobalOptions
 
@@ -98,6 +103,12 @@ struct CoordinatorCommand: ParsableCommand {
         settings.keepRunning = try resolver.bool("keep-running", flag: keepRunning)
         settings.reader.handsOutReferences = try resolver.bool("by-reference", flag: byReference)
         settings.curve = try curve.settings(resolver: resolver)
+        settings.leaseKey = try leaseKey.key(resolver: resolver, curve: settings.curve)
+        settings.scheduler.creditPerThread = try resolver.int(
+            "max-credit-per-thread", flag: maxCreditPerThread, default: settings.scheduler.creditPerThread)
+        guard settings.scheduler.creditPerThread >= 1 && settings.scheduler.creditPerThread <= 1_024 else {
+            throw ValidationError("max-credit-per-thread must be 1…1024")
+        }
         if settings.resume && settings.journal == nil { throw ValidationError("--resume needs --journal") }
         let status: RunStatus
         do {

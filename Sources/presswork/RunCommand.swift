@@ -65,6 +65,11 @@ struct RunCommand: ParsableCommand {
         settings.statusBind = nil
         settings.batchSize = batch
         settings.reader.handsOutReferences = !inlineBodies
+        // A fresh lease key for this run, shared with the collector through its environment (not
+        // its command line, which other users can read).
+        let leaseKey = LeaseSigner.randomKey()
+        settings.leaseKey = leaseKey
+        let inputRoots = Self.inputRoots(of: inputs)
 
         let children = ChildProcesses()
         defer { children.stopAll() }
@@ -85,14 +90,17 @@ struct RunCommand: ParsableCommand {
                     "collector", "--bind", collectorEndpoint, "--coordinator", coordinatorEndpoint,
                     "-o", output.output, "--shards", "\(output.shards)", "--compression", output.compression,
                 ]
-                    + (output.level.map { ["--level", "\($0)"] } ?? []) + common)
+                    + (output.level.map { ["--level", "\($0)"] } ?? []) + common,
+                environment: [LeaseKeyOptions.environmentName: Hex.encode(leaseKey)])
             for index in 0..<workers {
                 try children.start(
                     "worker \(index + 1)",
                     arguments: [
                         "worker", "--coordinator", coordinatorEndpoint, "--collector", collectorEndpoint,
                         "--threads", "\(perWorker)",
-                    ] + (emptyPipeline ? ["--empty-pipeline"] : []) + common)
+                    ] + inputRoots.flatMap { ["--input-root", $0] }
+                        + (emptyPipeline ? ["--empty-pipeline"] : [])
+                        + common)
             }
             var progress = ProgressBar()
             var childFailure: String?
@@ -117,5 +125,19 @@ struct RunCommand: ParsableCommand {
             status: status, wallSeconds: Date().timeIntervalSince(started), output: output.output)
         print(summary.text)
         throw RunSummary.exitCode(for: status)
+    }
+
+    /// The directories the local workers may read referenced inputs in: those of the inputs named
+    /// on the command line (a folder input is its own root).
+    static func inputRoots(of inputs: [String]) -> [String] {
+        var roots: [String] = []
+        for input in inputs where input != "-" {
+            let url = URL(fileURLWithPath: input).standardizedFileURL
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            let root = isDirectory.boolValue ? url.path : url.deletingLastPathComponent().path
+            if !roots.contains(root) { roots.append(root) }
+        }
+        return roots
     }
 }

@@ -36,12 +36,27 @@ struct RunSummary {
             lines.append("  duplicates dropped: \(collector.duplicatesDropped)")
         }
         if let output { lines.append("  output:           \(output)") }
+        if let mismatch = Self.accountingMismatch(status) { lines.append("  ERROR: \(mismatch)") }
         return lines.joined(separator: "\n")
     }
 
-    /// 0 when everything was written, 2 when some articles failed, 1 when the run did not finish.
+    /// Why a finished run's figures do not add up (articles in ≠ records written + failures), or
+    /// nil when they do. Records that are not articles (`not articles`) are never counted in.
+    static func accountingMismatch(_ status: RunStatus) -> String? {
+        guard status.state == "finished" else { return nil }
+        let collector = status.collector ?? CollectorFigures()
+        let accounted = collector.records + collector.failures
+        guard accounted != status.articlesRead else { return nil }
+        return "\(status.articlesRead) articles in, but \(collector.records) written + \(collector.failures) "
+            + "failed = \(accounted): articles were lost or duplicated"
+    }
+
+    /// 0 when everything was written, 2 when some articles failed, 1 when the run did not finish or
+    /// its figures do not add up.
     static func exitCode(for status: RunStatus) -> ExitCode {
-        guard status.state == "finished" else { return PressworkExit.fatal }
+        guard status.state == "finished", accountingMismatch(status) == nil else {
+            return PressworkExit.fatal
+        }
         return (status.collector?.failures ?? 0) > 0
             ? PressworkExit.finishedWithFailures : PressworkExit.success
     }

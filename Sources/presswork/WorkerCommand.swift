@@ -28,6 +28,13 @@ struct WorkerCommand: ParsableCommand {
     @Option(help: .hidden)
     var exitWithParent: Int32?
 
+    @Option(
+        help: """
+            A directory jobs may reference input files in (repeatable; env PRESSWORK_INPUT_ROOT, \
+            comma-separated). References to files elsewhere are dead-lettered unread.
+            """)
+    var inputRoot: [String] = []
+
     @Flag(help: "Skip the pipeline: records carry only id, url and size (measures the transport alone).")
     var emptyPipeline = false
 
@@ -53,6 +60,9 @@ struct WorkerCommand: ParsableCommand {
         settings.parentPID = exitWithParent
         settings.emptyPipeline = emptyPipeline
         settings.curve = try curve.settings(resolver: resolver)
+        settings.inputRoots =
+            inputRoot.isEmpty
+            ? (resolver.lookup("input-root")?.split(separator: ",").map(String.init) ?? []) : inputRoot
         do {
             let stop = try StopRequest()
             let trap = SignalTrap(stop)

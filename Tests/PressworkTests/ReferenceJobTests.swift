@@ -90,7 +90,7 @@ import Testing
             let cluster = LocalCluster(dir: dir)
             let coordinator = try cluster.startCoordinator([input.path], extra: ["--by-reference"])
             try cluster.startCollector()
-            for _ in 0..<2 { try cluster.startWorker() }
+            for _ in 0..<2 { try cluster.startWorker(extra: ["--input-root", dir.url.path]) }
             waitForAll(cluster, coordinator)
             try expectEveryURLOnce(cluster, urls: dir.path("urls.txt"))
             let log = cluster.log(coordinator)

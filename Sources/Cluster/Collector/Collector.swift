@@ -23,6 +23,9 @@ public final class Collector {
     private var finishRequested = false
     /// Failures by stage appended since the last commit (they count once committed).
     private var pendingStages: [String: Int] = [:]
+    private let admission: ResultAdmission
+    private let signer: LeaseSigner?
+    private var warnings = WarningAggregator()
 
     public init(
         settings: CollectorSettings, context: ZMQContext, stop: StopRequest, logger: Logger
@@ -33,6 +36,11 @@ public final class Collector {
         let host = ProcessInfo.processInfo.hostName
         let pid = ProcessInfo.processInfo.processIdentifier
         peer = PeerInfo(id: "collector-\(host)-\(pid)", role: "collector", host: host, pid: pid, threads: 1)
+        signer = settings.leaseKey.flatMap { LeaseSigner(key: $0) }
+        admission = ResultAdmission(signer: signer)
+        if signer == nil {
+            logger.warning("no lease key: results are not checked against leases (give --lease-key)")
+        }
         do {
             writer = try ShardedJSONLWriter(
                 directory: settings.output, settings: settings.shards, logger: logger)
@@ -99,11 +107,20 @@ public final class Collector {
     }
 
     private func sayHello() {
-        send(.hello, HelloBody(peer: peer, credit: 0, committed: writer.committedJobs.sorted()))
+        send(
+            .hello,
+            HelloBody(
+                peer: peer, credit: 0, committed: writer.committedJobs.sorted(),
+                proof: signer?.collectorProof(peerID: peer.id)))
     }
 
+    /// Counts failures by stage: known stage names only (others as `other`), never negative,
+    /// never overflowing.
     private func count(_ stages: [String: Int]) {
-        for (stage, n) in stages { pendingStages[stage, default: 0] += n }
+        for (stage, n) in stages where n > 0 {
+            let label = WireLimits.stageLabel(stage)
+            pendingStages[label] = Saturating.add(pendingStages[label] ?? 0, n)
+        }
     }
 
     private func send<Body: Codable>(_ kind: MessageKind, _ body: Body) {
@@ -112,22 +129,23 @@ public final class Collector {
     }
 
     private func drainResults() {
+        let limits = settings.limits
         while let frames = (try? pull.receive(dontWait: true)) ?? nil, let header = frames.first {
             do throws(WireError) {
+                try WireCodec.checkSize(
+                    of: frames, maxFrames: limits.maxFrames, maxBytes: WireProtocol.maxResultMessageBytes)
                 guard try WireCodec.kind(of: header) == .result else { throw WireError("expected a result") }
-                let result = try WireCodec.body(ResultHeader.self, from: header)
-                let lines = frames.dropFirst()
-                guard lines.count == result.ids.count + result.deadLetters else {
-                    throw WireError("result for \(result.job) has \(lines.count) lines, header says more")
-                }
+                let result = try WireCodec.body(ResultHeader.self, from: header, limits: limits)
+                let admitted = try admission.admit(result, lines: frames.dropFirst())
                 guard accept(result.job) else { continue }
-                count(result.failedStages)
-                for (id, line) in zip(result.ids, lines) { writer.append(id: id, line: line) }
-                for line in lines.dropFirst(result.ids.count) { writer.appendDeadLetter(line: line) }
+                count(admitted.stages)
+                for (id, line) in admitted.records { writer.append(id: id, line: line) }
+                for line in admitted.deadLetters { writer.appendDeadLetter(line: line) }
             } catch {
-                logger.warning("dropped a malformed result", metadata: ["reason": "\(error.reason)"])
+                warnings.warn("dropped a result", detail: error.reason, logger: logger)
             }
         }
+        warnings.report(to: logger)
     }
 
     private func drainCoordinator() {
@@ -135,7 +153,11 @@ public final class Collector {
             do throws(WireError) {
                 switch try WireCodec.kind(of: header) {
                 case .deadJob:
-                    let dead = try WireCodec.body(DeadJobHeader.self, from: header)
+                    let dead = try WireCodec.body(DeadJobHeader.self, from: header, limits: settings.limits)
+                    guard frames.count - 1 == dead.count else {
+                        throw WireError(
+                            "dead job \(dead.job) has \(frames.count - 1) lines, its header \(dead.count)")
+                    }
                     guard accept(dead.job) else { continue }
                     count(dead.failedStages)
                     for line in frames.dropFirst() { writer.appendDeadLetter(line: line) }
@@ -149,8 +171,7 @@ public final class Collector {
                     throw WireError("unexpected '\(other.rawValue)' message to the collector")
                 }
             } catch {
-                logger.warning(
-                    "rejected a message from the coordinator", metadata: ["reason": "\(error.reason)"])
+                warnings.warn("rejected a message from the coordinator", detail: error.reason, logger: logger)
             }
         }
     }
@@ -191,8 +212,10 @@ public final class Collector {
         ClusterMetrics.commitDuration.recordNanoseconds((Moment.now() - started).nanosecondsClamped)
         ClusterMetrics.recordsWritten.increment(by: summary.records)
         ClusterMetrics.outputBytes.increment(by: Int(summary.bytes))
-        for (stage, n) in pendingStages { ClusterMetrics.deadLetters(stage: stage).increment(by: n) }
-        for (stage, n) in pendingStages { figures.failuresByStage[stage, default: 0] += n }
+        for (stage, n) in pendingStages {
+            ClusterMetrics.deadLetters(stage: stage).increment(by: n)
+            figures.failuresByStage[stage] = Saturating.add(figures.failuresByStage[stage] ?? 0, n)
+        }
         pendingStages.removeAll()
         refreshFigures()
         send(.committed, CommittedBody(jobs: pending, figures: figures))

@@ -14,6 +14,11 @@ public struct CollectorSettings: Sendable {
     public var commitJobs = 64
     /// CURVE keys: server keys for the result socket, client keys towards the coordinator.
     public var curve = CurveSettings()
+    /// The key the coordinator signs leases with: only results carrying a valid lease are written
+    /// (nil: results are not checked against leases).
+    public var leaseKey: [UInt8]?
+    /// Bounds every received message is checked against.
+    public var limits = WireLimits()
     /// Exit when this process is no longer our parent (children of `presswork run`).
     public var parentPID: Int32?
 

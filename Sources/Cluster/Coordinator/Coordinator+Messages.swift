@@ -5,95 +5,128 @@ extension Coordinator {
     func drainRouter() {
         while let frames = (try? router.receive(dontWait: true)) ?? nil {
             guard frames.count >= 2 else { continue }
-            handle(from: frames[0], header: frames[1], now: Moment.now())
+            let from = PeerAddress(frames[0])
+            do throws(WireError) {
+                try WireCodec.checkSize(
+                    of: frames, maxFrames: 2, maxBytes: WireProtocol.maxControlMessageBytes)
+                try handle(from: from, header: frames[1], now: Moment.now())
+            } catch {
+                reject(from, reason: error.reason)
+            }
+        }
+        warnings.report(to: logger)
+    }
+
+    /// A message that could not be accepted: an `error` reply and a rate-limited log line.
+    func reject(_ from: PeerAddress, reason: String) {
+        warnings.warn("rejected a message", detail: "from \(from.name): \(reason)", logger: logger)
+        let reply = WireCodec.encode(.error, ErrorBody(reason: reason))
+        _ = try? router.send([from.bytes, reply], dontWait: true)
+    }
+
+    private func handle(from: PeerAddress, header: [UInt8], now: Moment) throws(WireError) {
+        let peer = from.name
+        let limits = settings.limits
+        let kind = try WireCodec.kind(of: header)
+        switch kind {
+        case .hello:
+            let hello = try WireCodec.body(HelloBody.self, from: header, limits: limits)
+            if hello.peer.role == "collector" {
+                try collectorSaidHello(from, hello, now: now)
+            } else {
+                addresses[peer] = from.bytes
+                ledger.peers[peer] = hello.peer
+                logger.info(
+                    "worker joined",
+                    metadata: [
+                        "worker": "\(peer)", "threads": "\(hello.peer.threads)", "credit": "\(hello.credit)",
+                    ])
+                perform(
+                    scheduler.join(peer, credit: hello.credit, threads: hello.peer.threads, now: now),
+                    now: now)
+            }
+        case .credit:
+            let body = try WireCodec.body(CreditBody.self, from: header, limits: limits)
+            guard scheduler.knows(peer) else { return askWho(from) }
+            if let done = body.done { scheduler.delivered(done, by: peer) }
+            perform(scheduler.addCredit(body.n, to: peer, now: now), now: now)
+        case .heartbeat:
+            let body = try WireCodec.body(HeartbeatBody.self, from: header, limits: limits)
+            if from.bytes == collectorID { return }
+            guard scheduler.knows(peer) else { return askWho(from) }
+            scheduler.heard(from: peer, now: now)
+            if let figures = body.figures { ledger.update(peer, figures: figures, at: now) }
+        case .draining:
+            guard scheduler.knows(peer) else { return askWho(from) }
+            logger.info("worker draining", metadata: ["worker": "\(peer)"])
+            scheduler.drain(peer, now: now)
+        case .bye:
+            let body = try WireCodec.body(ByeBody.self, from: header, limits: limits)
+            guard scheduler.knows(peer) else { return }
+            logger.info("worker left", metadata: ["worker": "\(peer)", "returned": "\(body.returned.count)"])
+            ledger.forget(peer)
+            addresses[peer] = nil
+            perform(scheduler.remove(peer, reason: "worker \(peer) left", now: now), now: now)
+        case .committed:
+            let body = try WireCodec.body(CommittedBody.self, from: header, limits: limits)
+            // Only the collector that proved itself in its hello may commit. Another peer (or our
+            // collector after we restarted) is asked to introduce itself: its hello lists every
+            // job it committed, so nothing is lost by not taking this notice.
+            guard from.bytes == collectorID else {
+                askWho(from)
+                throw WireError("a commit notice from a peer that is not the collector")
+            }
+            ledger.collector = body.figures
+            recordCommitted(body.jobs)
+        case .finished:
+            let body = try WireCodec.body(CommittedBody.self, from: header, limits: limits)
+            guard from.bytes == collectorID else {
+                throw WireError("an end-of-run notice from a peer that is not the collector")
+            }
+            ledger.collector = body.figures
+            collectorFinished = true
+        case .error:
+            let body = try WireCodec.body(ErrorBody.self, from: header, limits: limits)
+            warnings.warn("a peer reported an error", detail: "\(peer): \(body.reason)", logger: logger)
+        default:
+            throw WireError("unexpected '\(kind.rawValue)' message to the coordinator")
         }
     }
 
-    private func handle(from identity: [UInt8], header: [UInt8], now: Moment) {
-        let peer = String(decoding: identity, as: UTF8.self)
-        do throws(WireError) {
-            let kind = try WireCodec.kind(of: header)
-            switch kind {
-            case .hello:
-                let hello = try WireCodec.body(HelloBody.self, from: header)
-                if hello.peer.role == "collector" {
-                    if let known = collectorID, known != identity {
-                        logger.warning(
-                            "a new collector instance connected; re-running uncommitted deliveries")
-                        perform(scheduler.collectorRestarted(now: now), now: now)
-                    }
-                    collectorID = identity
-                    logger.info("collector connected", metadata: ["collector": "\(peer)"])
-                    recordCommitted(hello.committed ?? [])
-                    // A collector (re)started after the last commit still has to seal the output.
-                    if isComplete { sendFinish(to: identity, reason: "all jobs committed") }
-                } else {
-                    ledger.peers[peer] = hello.peer
-                    logger.info(
-                        "worker joined",
-                        metadata: [
-                            "worker": "\(peer)", "threads": "\(hello.peer.threads)",
-                            "credit": "\(hello.credit)",
-                        ])
-                    perform(scheduler.join(peer, credit: hello.credit, now: now), now: now)
-                }
-            case .credit:
-                let body = try WireCodec.body(CreditBody.self, from: header)
-                guard scheduler.knows(peer) else { return askWho(identity) }
-                if let done = body.done { scheduler.delivered(done, by: peer) }
-                perform(scheduler.addCredit(body.n, to: peer, now: now), now: now)
-            case .heartbeat:
-                let body = try WireCodec.body(HeartbeatBody.self, from: header)
-                if identity == collectorID { return }
-                guard scheduler.knows(peer) else { return askWho(identity) }
-                scheduler.heard(from: peer, now: now)
-                if let figures = body.figures { ledger.update(peer, figures: figures, at: now) }
-            case .draining:
-                guard scheduler.knows(peer) else { return askWho(identity) }
-                logger.info("worker draining", metadata: ["worker": "\(peer)"])
-                scheduler.drain(peer, now: now)
-            case .bye:
-                let body = try WireCodec.body(ByeBody.self, from: header)
-                logger.info(
-                    "worker left", metadata: ["worker": "\(peer)", "returned": "\(body.returned.count)"])
-                ledger.forget(peer)
-                perform(scheduler.remove(peer, reason: "worker \(peer) left", now: now), now: now)
-            case .committed:
-                let body = try WireCodec.body(CommittedBody.self, from: header)
-                // A collector this process has not heard say hello (we restarted): ask for its whole
-                // list of committed jobs, since notices sent while we were down may be lost.
-                if collectorID != identity { askWho(identity) }
-                collectorID = identity
-                ledger.collector = body.figures
-                recordCommitted(body.jobs)
-            case .finished:
-                let body = try WireCodec.body(CommittedBody.self, from: header)
-                ledger.collector = body.figures
-                collectorFinished = true
-            case .error:
-                let body = try WireCodec.body(ErrorBody.self, from: header)
-                logger.error(
-                    "peer reported an error", metadata: ["peer": "\(peer)", "reason": "\(body.reason)"])
-            default:
-                throw WireError("unexpected '\(kind.rawValue)' message to the coordinator")
+    /// A collector's hello: with a lease key, it must prove it holds the key; then it is the one
+    /// peer whose commits count.
+    private func collectorSaidHello(_ from: PeerAddress, _ hello: HelloBody, now: Moment) throws(WireError) {
+        if let signer {
+            guard let proof = hello.proof, proof == signer.collectorProof(peerID: from.name) else {
+                throw WireError("a collector hello without a valid proof of the lease key")
             }
-        } catch {
-            logger.warning("rejected a message", metadata: ["peer": "\(peer)", "reason": "\(error.reason)"])
-            let reply = WireCodec.encode(.error, ErrorBody(reason: error.reason))
-            _ = try? router.send([identity, reply], dontWait: true)
         }
+        if let known = collectorID, known != from.bytes {
+            logger.warning("a new collector instance connected; re-running uncommitted deliveries")
+            perform(scheduler.collectorRestarted(now: now), now: now)
+        }
+        collectorID = from.bytes
+        logger.info("collector connected", metadata: ["collector": "\(from.name)"])
+        recordCommitted(hello.committed ?? [])
+        // A collector (re)started after the last commit still has to seal the output.
+        if isComplete { sendFinish(to: from.bytes, reason: "all jobs committed") }
     }
 
     /// A peer we do not know (we restarted, or it was declared dead): ask it to introduce itself.
-    private func askWho(_ identity: [UInt8]) {
-        _ = try? router.send([identity, WireCodec.encode(.who, EmptyBody())], dontWait: true)
+    private func askWho(_ peer: PeerAddress) {
+        _ = try? router.send([peer.bytes, WireCodec.encode(.who, EmptyBody())], dontWait: true)
     }
 
     /// Answers `status_request`s on the status socket with a `status_reply` carrying RunStatus.
+    /// Replies to a client that does not read them are dropped (a small send high-water mark).
     func answerStatusRequests() {
         guard let statusRouter else { return }
-        while let frames = (try? statusRouter.receive(dontWait: true)) ?? nil {
-            guard frames.count >= 2 else { continue }
+        var answered = 0
+        while answered < 256, let frames = (try? statusRouter.receive(dontWait: true)) ?? nil {
+            answered += 1
+            guard frames.count >= 2, frames.count <= 3,
+                (try? WireCodec.checkSize(of: frames, maxFrames: 3, maxBytes: 4_096)) != nil
+            else { continue }
             // REQ clients put an empty delimiter frame before the header; DEALER clients may not.
             let envelope = frames.dropLast()
             let reply: [UInt8]

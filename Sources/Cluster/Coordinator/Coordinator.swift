@@ -30,6 +30,11 @@ public final class Coordinator {
     let authenticator: ZAPAuthenticator
     let router: ZMQSocket
     let statusRouter: ZMQSocket?
+    /// The routing id of every worker, by the name the scheduler knows it by.
+    var addresses: [String: [UInt8]] = [:]
+    /// Signs the lease of every hand-out; nil when no lease key was given.
+    let signer: LeaseSigner?
+    var warnings = WarningAggregator()
 
     public init(
         settings: CoordinatorSettings, context: ZMQContext, stop: StopRequest, logger: Logger
@@ -45,9 +50,17 @@ public final class Coordinator {
             try CoordinatorJournal(directory: directory)
         }
         authenticator = try ZAPAuthenticator(context: context, curve: settings.curve, logger: logger)
-        router = try Sockets.router(context, bind: settings.bind, curve: settings.curve)
+        signer = settings.leaseKey.flatMap { LeaseSigner(key: $0) }
+        router = try Sockets.router(
+            context, bind: settings.bind, curve: settings.curve,
+            maxFrameBytes: Int64(WireProtocol.maxControlMessageBytes))
         statusRouter = try settings.statusBind.map { (endpoint) throws(ClusterError) in
-            try Sockets.router(context, bind: endpoint, curve: settings.curve)
+            try Sockets.router(
+                context, bind: endpoint, curve: settings.curve, maxFrameBytes: 4_096,
+                sendHighWaterMark: WireProtocol.statusHighWaterMark)
+        }
+        if signer == nil {
+            logger.warning("no lease key: results are not bound to leases (give --lease-key)")
         }
         if let directory = settings.journal { try resumeFromJournal(directory) }
     }
@@ -98,7 +111,7 @@ public final class Coordinator {
                 if collectorFinished && !ledger.finished {
                     ledger.finished = true
                     for worker in scheduler.workers {
-                        sendFinish(to: Array(worker.utf8), reason: "run complete")
+                        sendFinish(to: route(worker), reason: "run complete")
                     }
                     appendJournal(.init("finished"))
                     logger.info(
@@ -157,8 +170,8 @@ public final class Coordinator {
 
     /// Reads ahead just enough to keep every worker's credit in use: memory stays bounded.
     private func fillQueue() {
-        let freeCredit = scheduler.workers.reduce(0) { $0 + scheduler.credit(of: $1) }
-        let target = max(4, freeCredit + 2)
+        let freeCredit = Saturating.sum(scheduler.workers.map { scheduler.credit(of: $0) })
+        let target = max(4, Saturating.add(freeCredit, 2))
         while scheduler.queuedCount < target,
             ledger.jobs.isEmpty || ledger.heldBodyBytes < settings.maxHeldBodyBytes,
             let job = cutter.next(from: reader)
@@ -196,15 +209,26 @@ public final class Coordinator {
                 logger.error("job failed every attempt", metadata: ["job": "\(job)", "reason": "\(reason)"])
             case .workerDead(let worker):
                 ledger.forget(worker)
+                addresses[worker] = nil
                 logger.warning("worker stopped responding", metadata: ["worker": "\(worker)"])
+            case .quarantined(let worker, let expiries):
+                logger.warning(
+                    "worker quarantined: its leases keep expiring",
+                    metadata: ["worker": "\(worker)", "expired": "\(expiries)"])
             }
         }
     }
 
     private func dispatch(_ jobID: String, attempt: Int, to worker: String, now: Moment) {
         guard let job = ledger.jobs[jobID] else { return }
-        let header = JobHeader(job: job.id, attempt: attempt, articles: job.articles, failures: job.failures)
-        let frames = [Array(worker.utf8), WireCodec.encode(.job, header)] + job.bodies
+        var header = JobHeader(job: job.id, attempt: attempt, articles: job.articles, failures: job.failures)
+        if let signer {
+            let digest = LeaseSigner.digest(ofIDs: job.articles.map(\.id) + job.failures.map(\.id))
+            header.lease = LeaseGrant(
+                worker: worker,
+                token: signer.token(job: job.id, attempt: attempt, worker: worker, idsDigest: digest))
+        }
+        let frames = [route(worker), WireCodec.encode(.job, header)] + job.bodies
         do {
             if try router.send(frames, dontWait: true) { return }
             perform(
@@ -231,6 +255,9 @@ public final class Coordinator {
         pendingDeadJobs = unsent
     }
 
+    /// The routing id of a worker known by `name`.
+    func route(_ name: String) -> [UInt8] { addresses[name] ?? Array(name.utf8) }
+
     func sendFinish(to peer: [UInt8]?, reason: String) {
         guard let peer else { return }
         _ = try? router.send([peer, WireCodec.encode(.finish, FinishBody(reason: reason))], dontWait: true)
@@ -239,7 +266,7 @@ public final class Coordinator {
     private func sendHeartbeats() {
         let frame = WireCodec.encode(.heartbeat, HeartbeatBody(figures: nil))
         for worker in scheduler.workers {
-            _ = try? router.send([Array(worker.utf8), frame], dontWait: true)
+            _ = try? router.send([route(worker), frame], dontWait: true)
         }
         if let collectorID { _ = try? router.send([collectorID, frame], dontWait: true) }
     }

@@ -29,6 +29,11 @@ public struct CoordinatorSettings: Sendable {
     public var drainTimeout: Duration = .seconds(60)
     /// CURVE keys for the job and status sockets (off by default).
     public var curve = CurveSettings()
+    /// The key lease tokens are signed with, shared with the collector (nil: results are not
+    /// bound to leases).
+    public var leaseKey: [UInt8]?
+    /// Bounds every received message is checked against.
+    public var limits = WireLimits()
 
     public init() {}
 }

@@ -25,6 +25,9 @@ public struct HelloBody: Codable, Sendable {
     /// From the collector: every job id already committed in its output, so that a coordinator
     /// that (re)starts learns them.
     public var committed: [String]?
+    /// From the collector: proof that it holds the lease key (`LeaseSigner.collectorProof`), so
+    /// that no other peer can take its place and announce commits.
+    public var proof: String?
 }
 
 /// `credit`: a worker can take `n` more jobs; `done` names the job whose result it just pushed to
@@ -92,6 +95,22 @@ public struct JobHeader: Codable, Sendable {
     public var attempt: Int
     public var articles: [ArticleMeta]
     public var failures: [DeadLetter]
+    /// The lease of this hand-out, echoed in the result so the collector can check it.
+    public var lease: LeaseGrant?
+}
+
+/// A hand-out of a job (job, attempt, worker) signed by the coordinator with the key it shares with
+/// the collector; the token also covers the ids of the job's articles (see `LeaseSigner`).
+public struct LeaseGrant: Codable, Sendable, Equatable {
+    /// The worker the job was handed to, as the coordinator names it.
+    public var worker: String
+    /// Hex HMAC-SHA256.
+    public var token: String
+
+    public init(worker: String, token: String) {
+        self.worker = worker
+        self.token = token
+    }
 }
 
 /// `result` header from a worker: one frame per record line (in `ids` order), then one frame per
@@ -104,6 +123,8 @@ public struct ResultHeader: Codable, Sendable {
     public var deadLetters: Int
     /// Dead-letter lines by the stage that failed.
     public var failedStages: [String: Int]
+    /// The job header's lease, echoed.
+    public var lease: LeaseGrant?
 }
 
 /// `dead_job` from the coordinator to the collector: a job that failed every attempt; the

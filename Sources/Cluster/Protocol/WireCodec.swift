@@ -1,6 +1,7 @@
 import Foundation
 
-/// Encodes and decodes message header frames: `{"v": version, "t": kind, "b": body}`.
+/// Encodes and decodes message header frames: `{"v": version, "t": kind, "b": body}`. Every body
+/// it decodes is validated against `WireLimits` before it is returned.
 public enum WireCodec {
     private struct Envelope: Decodable {
         var v: Int
@@ -34,17 +35,37 @@ public enum WireCodec {
                 "peer speaks protocol version \(envelope.v), this build speaks \(WireProtocol.version)")
         }
         guard let kind = MessageKind(rawValue: envelope.t) else {
-            throw WireError("unknown message kind '\(envelope.t)'")
+            throw WireError("unknown message kind '\(LogText.escaped(envelope.t, limit: 40))'")
         }
         return kind
     }
 
-    /// The body of a header frame whose kind is already known.
-    public static func body<Body: Codable>(_ type: Body.Type, from frame: [UInt8]) throws(WireError) -> Body {
+    /// The body of a header frame whose kind is already known, validated against `limits`.
+    public static func body<Body: WireBody>(
+        _ type: Body.Type, from frame: [UInt8], limits: WireLimits = WireLimits()
+    ) throws(WireError) -> Body {
+        let body: Body
         do {
-            return try JSONDecoder().decode(Header<Body>.self, from: Data(frame)).b
+            body = try JSONDecoder().decode(Header<Body>.self, from: Data(frame)).b
         } catch {
-            throw WireError("malformed \(Body.self) header: \(error)")
+            throw WireError("malformed \(Body.self) header")
+        }
+        try body.validate(limits)
+        return body
+    }
+
+    /// Checks a whole received message against the caps of the socket it came from: the number of
+    /// frames and their total size (libzmq caps only each frame).
+    public static func checkSize(of frames: [[UInt8]], maxFrames: Int, maxBytes: Int) throws(WireError) {
+        guard frames.count <= maxFrames else {
+            throw WireError("message of \(frames.count) frames exceeds the \(maxFrames)-frame cap")
+        }
+        var total = 0
+        for frame in frames {
+            total = Saturating.add(total, frame.count)
+            guard total <= maxBytes else {
+                throw WireError("message exceeds the \(maxBytes)-byte cap")
+            }
         }
     }
 }

@@ -7,13 +7,21 @@
 public enum WireProtocol {
     /// Bumped on any incompatible change; a peer with another version gets an `error` reply.
     /// 2: jobs may carry references to payloads in plain WARC files (`ArticleMeta.payload`).
-    public static let version = 2
+    /// 3: jobs carry a signed lease that results echo; the collector's `hello` carries a proof.
+    public static let version = 3
     /// How often a peer that has nothing else to say sends a heartbeat (any traffic counts).
     public static let heartbeatInterval: Duration = .milliseconds(500)
     /// A peer silent for this many heartbeat intervals is considered dead.
     public static let heartbeatLiveness = 3
     /// The largest message a socket accepts (ZMQ_MAXMSGSIZE): a job of articles at their size cap.
     public static let maxMessageBytes: Int64 = 512 << 20
+    /// The largest message (all frames) a coordinator accepts from a worker or the collector: only
+    /// headers travel that way (a restarted collector's `hello` lists every committed job id).
+    public static let maxControlMessageBytes = 32 << 20
+    /// The largest result message (header, record and dead-letter lines) a collector accepts.
+    public static let maxResultMessageBytes = 1 << 30
+    /// Status replies queued for one client: one that does not read them gets no more.
+    public static let statusHighWaterMark: Int32 = 16
     /// Send/receive high-water marks: with credit-based flow control these are only a backstop.
     public static let highWaterMark: Int32 = 1_000
 }

@@ -12,6 +12,8 @@ public struct JobScheduler: Sendable {
         case giveUp(job: String, attempts: Int, reason: String)
         /// `worker` was silent too long; it is forgotten.
         case workerDead(worker: String)
+        /// `worker` let `expiries` leases in a row expire: it gets no more jobs.
+        case quarantined(worker: String, expiries: Int)
     }
 
     /// Settings of the scheduling rules.
@@ -20,6 +22,14 @@ public struct JobScheduler: Sendable {
         public var retry = RetryPolicy(maxAttempts: 3)
         public var heartbeatInterval: Duration = WireProtocol.heartbeatInterval
         public var heartbeatLiveness: Int = WireProtocol.heartbeatLiveness
+        /// A worker holds at most this many undelivered jobs per thread it declares, whatever
+        /// credit it announces (honest workers ask for 2 per thread).
+        public var creditPerThread = 4
+        /// …and never more than this many in all.
+        public var maxCreditPerWorker = 1_024
+        /// A worker that lets this many leases in a row expire (no result in between) is
+        /// quarantined, instead of burning an attempt of every job it can take.
+        public var quarantineAfterExpiries = 2
         public init() {}
     }
 
@@ -32,6 +42,12 @@ public struct JobScheduler: Sendable {
     private var attempts: [String: Int] = [:]
     private var draining: Set<String> = []
     private var paused = false
+    /// Most undelivered jobs each known worker may hold.
+    private var capacity: [String: Int] = [:]
+    /// Leases of each worker that expired since its last delivery.
+    private var expiries: [String: Int] = [:]
+    /// Workers that get no more jobs.
+    private(set) var quarantined: Set<String> = []
 
     public init(settings: Settings = .init()) {
         self.settings = settings
@@ -62,20 +78,39 @@ public struct JobScheduler: Sendable {
         queue.pushBack(job)
     }
 
-    /// A worker introduced itself with `credit` free slots (again, after a reconnect).
-    public mutating func join(_ worker: String, credit slots: Int, now: Moment) -> [Action] {
-        credit[worker] = max(0, slots)
+    /// A worker introduced itself with `credit` free slots (again, after a reconnect). It may hold
+    /// at most `creditPerThread` undelivered jobs per declared thread (nil: no thread bound), and
+    /// never more than `maxCreditPerWorker`, whatever it asks for.
+    public mutating func join(
+        _ worker: String, credit slots: Int, threads: Int? = nil, now: Moment
+    ) -> [Action] {
+        let perThread = max(1, settings.creditPerThread)
+        let (threadCap, overflow) = max(1, threads ?? .max).multipliedReportingOverflow(by: perThread)
+        capacity[worker] = max(0, min(overflow ? .max : threadCap, settings.maxCreditPerWorker))
+        credit[worker] = 0
         liveness.heard(from: worker, at: now)
+        grantCredit(slots, to: worker)
         return dispatch(now: now)
     }
 
     /// A worker has `slots` more free slots (ignored while it drains).
     public mutating func addCredit(_ slots: Int, to worker: String, now: Moment) -> [Action] {
         guard credit[worker] != nil, !draining.contains(worker) else { return [] }
-        credit[worker, default: 0] += max(0, slots)
+        grantCredit(slots, to: worker)
         liveness.heard(from: worker, at: now)
         return dispatch(now: now)
     }
+
+    /// Adds credit without overflow and without passing the worker's capacity.
+    private mutating func grantCredit(_ slots: Int, to worker: String) {
+        guard !quarantined.contains(worker), let held = credit[worker] else { return }
+        let undelivered = leases.jobs(heldBy: worker).count { leases.lease(of: $0)?.delivered == false }
+        let room = max(0, (capacity[worker] ?? 0) - undelivered)
+        credit[worker] = min(room, Saturating.add(held, max(0, slots)))
+    }
+
+    /// Whether a worker was quarantined for letting its leases expire.
+    public func isQuarantined(_ worker: String) -> Bool { quarantined.contains(worker) }
 
     /// A worker drains: it gets no more jobs but keeps (and finishes) what it holds.
     public mutating func drain(_ worker: String, now: Moment) {
@@ -87,7 +122,7 @@ public struct JobScheduler: Sendable {
 
     /// A worker pushed the result of `job` to the collector: the job now waits only for its commit.
     public mutating func delivered(_ job: String, by worker: String) {
-        leases.markDelivered(job, by: worker)
+        if leases.markDelivered(job, by: worker) { expiries[worker] = nil }
     }
 
     /// A new collector instance appeared: results delivered to the old one but not committed are
@@ -117,6 +152,7 @@ public struct JobScheduler: Sendable {
     /// A worker left (said goodbye, or could not be reached): its jobs are taken back at once.
     public mutating func remove(_ worker: String, reason: String, now: Moment) -> [Action] {
         credit[worker] = nil
+        capacity[worker] = nil
         draining.remove(worker)
         liveness.forget(worker)
         var actions: [Action] = []
@@ -145,6 +181,7 @@ public struct JobScheduler: Sendable {
         for worker in liveness.reapDead(now: now) {
             actions.append(.workerDead(worker: worker))
             credit[worker] = nil
+            capacity[worker] = nil
             draining.remove(worker)
             for lease in leases.revokeAll(heldBy: worker) {
                 actions += fail(
@@ -154,6 +191,14 @@ public struct JobScheduler: Sendable {
         for lease in leases.expire(now: now) {
             actions += fail(
                 lease.job, attempt: lease.attempt, reason: "lease expired on worker \(lease.worker)")
+            // A delivered result awaiting its commit is not the worker's fault.
+            guard !lease.delivered else { continue }
+            let count = Saturating.add(expiries[lease.worker] ?? 0, 1)
+            expiries[lease.worker] = count
+            if count >= settings.quarantineAfterExpiries, quarantined.insert(lease.worker).inserted {
+                if credit[lease.worker] != nil { credit[lease.worker] = 0 }
+                actions.append(.quarantined(worker: lease.worker, expiries: count))
+            }
         }
         return actions + dispatch(now: now)
     }
@@ -183,7 +228,7 @@ public struct JobScheduler: Sendable {
             guard let made = attempts[job] else { continue }  // committed while queued
             let attempt = made + 1
             attempts[job] = attempt
-            credit[worker, default: 0] -= 1
+            credit[worker] = max(0, (credit[worker] ?? 0) - 1)
             leases.grant(job: job, to: worker, attempt: attempt, deadline: now + settings.lease)
             actions.append(.dispatch(job: job, attempt: attempt, worker: worker))
         }

@@ -77,13 +77,15 @@ final class ArticleLanes: Sendable {
 
     /// When true, articles skip the pipeline and become minimal records: the transport benchmark.
     private let emptyPipeline: Bool
+    private let inputRoots: [String]?
 
     init(
-        threads: Int, pipeline: PipelineSettings, emptyPipeline: Bool = false,
+        threads: Int, pipeline: PipelineSettings, emptyPipeline: Bool = false, inputRoots: [String]? = nil,
         onJobDone: @escaping @Sendable (FinishedJob) -> Void
     ) {
         lanes = max(1, threads)
         self.emptyPipeline = emptyPipeline
+        self.inputRoots = inputRoots
         self.onJobDone = onJobDone
         for lane in 0..<lanes {
             DispatchQueue(label: "presswork.lane.\(lane)", qos: .userInitiated).async { [self] in
@@ -112,7 +114,7 @@ final class ArticleLanes: Sendable {
 
     private func runLane(settings: PipelineSettings) {
         let pipeline = Pipeline(settings: settings)
-        let loader = ArticleReferenceLoader()
+        let loader = ArticleReferenceLoader(allowedRoots: inputRoots)
         while true {
             available.wait()
             guard let task = nextTask() else { return }

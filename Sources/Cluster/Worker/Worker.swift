@@ -22,6 +22,7 @@ public final class Worker {
     private var lastHeartbeat = Moment.now()
     private var lastHeard = Moment.now()
     private var finishRequested = false
+    private var warnings = WarningAggregator()
 
     public init(
         settings: WorkerSettings, context: ZMQContext, stop: StopRequest, logger: Logger
@@ -40,7 +41,8 @@ public final class Worker {
         let wake = stop.wake
         let finished = self.finished
         lanes = ArticleLanes(
-            threads: settings.threads, pipeline: settings.pipeline, emptyPipeline: settings.emptyPipeline
+            threads: settings.threads, pipeline: settings.pipeline, emptyPipeline: settings.emptyPipeline,
+            inputRoots: settings.inputRoots
         ) { job in
             finished.append(job)
             wake.wake()
@@ -117,7 +119,7 @@ public final class Worker {
             do throws(WireError) {
                 switch try WireCodec.kind(of: header) {
                 case .job:
-                    let job = try WireCodec.body(JobHeader.self, from: header)
+                    let job = try WireCodec.body(JobHeader.self, from: header, limits: settings.limits)
                     let bodies = Array(frames.dropFirst())
                     guard bodies.count == job.articles.count else {
                         throw WireError(
@@ -132,16 +134,17 @@ public final class Worker {
                 case .who:
                     sayHello()
                 case .error:
-                    let body = try WireCodec.body(ErrorBody.self, from: header)
-                    logger.error("coordinator reported an error", metadata: ["reason": "\(body.reason)"])
+                    let body = try WireCodec.body(ErrorBody.self, from: header, limits: settings.limits)
+                    logger.error(
+                        "coordinator reported an error",
+                        metadata: ["reason": "\(LogText.escaped(body.reason))"])
                 case .heartbeat:
                     break
                 case let other:
                     throw WireError("unexpected '\(other.rawValue)' message to a worker")
                 }
             } catch {
-                logger.warning(
-                    "rejected a message from the coordinator", metadata: ["reason": "\(error.reason)"])
+                warnings.warn("rejected a message from the coordinator", detail: error.reason, logger: logger)
                 send(.error, ErrorBody(reason: error.reason))
             }
         }
@@ -152,7 +155,7 @@ public final class Worker {
         for job in finished.takeAll() {
             let header = ResultHeader(
                 job: job.header.job, attempt: job.header.attempt, worker: peer.id, ids: job.ids,
-                deadLetters: job.deadLetters.count, failedStages: job.failedStages)
+                deadLetters: job.deadLetters.count, failedStages: job.failedStages, lease: job.header.lease)
             outbox.append(
                 (job.header.job, [WireCodec.encode(.result, header)] + job.records + job.deadLetters))
             figures.articlesDone += job.header.articles.count

@@ -20,6 +20,12 @@ public struct WorkerSettings: Sendable {
     public var curve = CurveSettings()
     /// Exit when this process is no longer our parent (children of `presswork run`).
     public var parentPID: Int32?
+    /// The directories a job may reference input files in (`--input-root`); a reference to a file
+    /// anywhere else is refused (dead-lettered), so a fake coordinator cannot make this worker read
+    /// other files into records. Empty: every reference is refused.
+    public var inputRoots: [String] = []
+    /// Bounds every received message is checked against.
+    public var limits = WireLimits()
 
     public init() {}
 

@@ -22,11 +22,19 @@ public final class ArticleReferenceLoader {
     static let headerAllowance = 1 << 20
 
     private let maxRecordBytes: Int
+    /// Canonical directories (ending in `/`) referenced files must lie in; nil: anywhere.
+    private let allowedRoots: [String]?
     private let inflater = WholeGzipMemberInflater()
     private var open: [(path: String, descriptor: Int32)] = []
 
-    public init(maxRecordBytes: Int = ReaderSettings().maxRecordBytes) {
+    /// A loader that reads regular files inside `allowedRoots` only (nil: any file; an empty list
+    /// refuses every reference). Roots are resolved once (symbolic links, `..`); a root that does
+    /// not exist admits nothing.
+    public init(maxRecordBytes: Int = ReaderSettings().maxRecordBytes, allowedRoots: [String]? = nil) {
         self.maxRecordBytes = maxRecordBytes
+        self.allowedRoots = allowedRoots?.compactMap { root in
+            Self.canonicalPath(root).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        }
     }
 
     deinit {
@@ -52,6 +60,10 @@ public final class ArticleReferenceLoader {
         guard payload.length >= 0, payload.length <= maxRecordBytes + Self.headerAllowance else {
             return .failure(
                 .init(reason: "referenced payload of \(payload.length) bytes exceeds maxRecordBytes"))
+        }
+        // The range must end inside a file offset (off_t), or the offset arithmetic would trap.
+        guard payload.offset <= UInt64(Int64.max) - UInt64(payload.length) else {
+            return .failure(.init(reason: "referenced range ends past the largest file offset"))
         }
         let descriptor: Int32
         switch openFile(payload.file) {
@@ -105,18 +117,39 @@ public final class ArticleReferenceLoader {
 
     private func openFile(_ path: String) -> Result<Int32, ArticleReferenceError> {
         if let index = open.firstIndex(where: { $0.path == path }) { return .success(open[index].descriptor) }
+        var target = path
+        if let allowedRoots {
+            guard path.hasPrefix("/"), let resolved = Self.canonicalPath(path),
+                allowedRoots.contains(where: { resolved.hasPrefix($0) })
+            else {
+                return .failure(.init(reason: "referenced input \(path) is outside the allowed input roots"))
+            }
+            target = resolved
+        }
         #if canImport(Glibc)
-            let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+            let descriptor = Glibc.open(target, O_RDONLY | O_CLOEXEC)
         #else
-            let descriptor = Darwin.open(path, O_RDONLY | O_CLOEXEC)
+            let descriptor = Darwin.open(target, O_RDONLY | O_CLOEXEC)
         #endif
         guard descriptor >= 0 else {
             let reason = SystemErrorReason(errno: errno).text
             return .failure(.init(reason: "cannot open referenced input \(path): \(reason)"))
         }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            _ = close(descriptor)
+            return .failure(.init(reason: "referenced input \(path) is not a regular file"))
+        }
         if open.count >= Self.openFilesKept { _ = close(open.removeFirst().descriptor) }
         open.append((path, descriptor))
         return .success(descriptor)
+    }
+
+    /// The absolute path with symbolic links, `.` and `..` resolved, or nil when it does not exist.
+    static func canonicalPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// Exactly `count` bytes at `offset`, or why not (a short file means it changed since it was read).
