@@ -28,7 +28,7 @@ import ZeroMQ
             let worker = try ZMQSocket(context: context, type: .push)
             try worker.setLinger(milliseconds: 0)
             try worker.connect(cluster.collectorEndpoint)
-            let result = Self.result(job: "job-0000001", id: "article-1")
+            let result = try Self.result(job: "job-0000001", id: "article-1", keyFile: cluster.leaseKeyFile)
             try worker.send(result)
             let first = try #require(
                 try Self.next("committed", on: coordinator), "the first result is committed")
@@ -43,10 +43,16 @@ import ZeroMQ
         }
     }
 
-    /// The header and record frames a worker pushes for one job of one article.
-    static func result(job: String, id: String) -> [[UInt8]] {
+    /// The header and record frames a worker pushes for one job of one article, with the lease a
+    /// coordinator holding the key in `keyFile` would have signed.
+    static func result(job: String, id: String, keyFile: URL) throws -> [[UInt8]] {
+        let key = try #require(Hex.decode(try String(contentsOf: keyFile, encoding: .utf8)))
+        let signer = try #require(LeaseSigner(key: key))
+        let token = signer.token(
+            job: job, attempt: 1, worker: "w-test", idsDigest: LeaseSigner.digest(ofIDs: [id]))
+        let lease = #"{"worker":"w-test","token":"\#(token)"}"#
         let header =
-            #"{"v":\#(WireProtocol.version),"t":"result","b":{"job":"\#(job)","attempt":1,"worker":"w-test","ids":["\#(id)"],"deadLetters":0,"failedStages":{}}}"#
+            #"{"v":\#(WireProtocol.version),"t":"result","b":{"job":"\#(job)","attempt":1,"worker":"w-test","ids":["\#(id)"],"deadLetters":0,"failedStages":{},"lease":\#(lease)}}"#
         let record = #"{"id":"\#(id)","url":"https://example.org/\#(id)"}"#
         return [Array(header.utf8), Array(record.utf8)]
     }

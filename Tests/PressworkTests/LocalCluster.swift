@@ -9,6 +9,8 @@ final class LocalCluster {
     let statusEndpoint: String
     let output: URL
     let journal: URL
+    /// The lease key the coordinator and the collector share (results are bound to leases).
+    let leaseKeyFile: URL
     private(set) var coordinator: Process?
     private(set) var collector: Process?
     private(set) var workers: [Process] = []
@@ -23,6 +25,14 @@ final class LocalCluster {
         statusEndpoint = "tcp://127.0.0.1:\(ports[2])"
         output = dir.path("out")
         journal = dir.path("journal")
+        leaseKeyFile = dir.path("lease.key")
+        let key = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+        _ = FileManager.default.createFile(atPath: leaseKeyFile.path, contents: Data(key.utf8))
+    }
+
+    /// `--lease-key` for a coordinator or a collector, unless the test gives its own.
+    private func leaseKey(unless extra: [String]) -> [String] {
+        extra.contains("--lease-key") ? [] : ["--lease-key", leaseKeyFile.path]
     }
 
     deinit { stopAll() }
@@ -40,7 +50,7 @@ final class LocalCluster {
         let process = try launch(
             ["coordinator"] + inputs + [
                 "--bind", coordinatorEndpoint, "--status-bind", statusEndpoint, "--journal", journal.path,
-            ] + extra, name: "coordinator")
+            ] + leaseKey(unless: extra) + extra, name: "coordinator")
         coordinator = process
         return process
     }
@@ -51,7 +61,7 @@ final class LocalCluster {
             "collector", "--bind", collectorEndpoint, "--coordinator", coordinatorEndpoint, "-o", output.path,
             "--shards", "\(shards)",
         ]
-        let process = try launch(arguments + extra, name: "collector")
+        let process = try launch(arguments + leaseKey(unless: extra) + extra, name: "collector")
         collector = process
         return process
     }

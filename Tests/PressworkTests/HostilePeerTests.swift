@@ -1,0 +1,187 @@
+import Foundation
+import Testing
+import ZeroMQ
+
+/// Real `presswork` roles on tcp loopback against peers that lie (issue 15): a socket of this test
+/// sends each class of hostile message, and every role stays up and every article is written
+/// exactly once. Each of these runs crashed a role or lost articles before.
+@Suite(.serialized) struct HostilePeerTests {
+    static let articles = 300
+
+    /// A 300-article scrape and its URLs.
+    func scrape(_ dir: TemporaryDirectory) throws -> (file: URL, urls: Set<String>) {
+        let file = dir.path("inputs/scrape.jsonl.gz")
+        try FileManager.default.createDirectory(
+            at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Scrapes.generate(count: Self.articles, format: "jsonl.gz", to: file, urls: dir.path("urls.txt"))
+        let urls = try String(contentsOf: dir.path("urls.txt"), encoding: .utf8).split(separator: "\n")
+        return (file, Set(urls.map(String.init)))
+    }
+
+    /// Every input URL once among the records, nothing dead-lettered, `_SUCCESS` written.
+    func expectExactlyOnce(
+        _ cluster: LocalCluster, _ urls: Set<String>, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let output = OutputDirectory(url: cluster.output)
+        let written = try output.records.compactMap { $0["url"] as? String }
+        #expect(written.count == urls.count, "nothing twice", sourceLocation: sourceLocation)
+        #expect(Set(written) == urls, "nothing lost", sourceLocation: sourceLocation)
+        #expect(try output.deadLetters.isEmpty, "no article dead-lettered", sourceLocation: sourceLocation)
+        #expect(output.files.contains("_SUCCESS"), sourceLocation: sourceLocation)
+    }
+
+    /// Forged results and commits, numbers at `Int.max` or negative, floods of garbage, forged log
+    /// lines and an oversized message, all before the honest worker starts.
+    @Test func forgedClaimsNeitherCrashARoleNorLoseAnArticle() async throws {
+        try await ProcessTestSlots.run {
+            let dir = try TemporaryDirectory()
+            let input = try scrape(dir)
+            let cluster = LocalCluster(dir: dir)
+            let metricsPort = FreePorts.take(1)[0]
+            let coordinator = try cluster.startCoordinator(
+                [input.file.path], extra: ["--batch", "8", "--keep-running"])
+            let collector = try cluster.startCollector(extra: ["--metrics-bind", "127.0.0.1:\(metricsPort)"])
+            #expect(cluster.waitUntil { cluster.log(coordinator).contains("collector connected") })
+            let peer = try HostilePeer()
+            let push = try peer.push(to: cluster.collectorEndpoint)
+            func result(_ body: String, _ lines: [String]) throws {
+                _ = try push.send([HostilePeer.frame("result", body)] + lines.map { Array($0.utf8) })
+            }
+            let job = #""job":"job-0000001","attempt":1,"worker":"x""#
+            // A result for a job not handed out yet; overflowing and negative counts.
+            try result(#"{\#(job),"ids":[],"deadLetters":0,"failedStages":{}}"#, [])
+            try result(#"{\#(job),"ids":[],"deadLetters":\#(HostilePeer.intMax),"failedStages":{}}"#, [])
+            for _ in 0..<2 {
+                try result(
+                    #"{\#(job),"ids":[],"deadLetters":1,"failedStages":{"read":\#(HostilePeer.intMax)}}"#,
+                    ["{}"])
+            }
+            try result(#"{\#(job),"ids":[],"deadLetters":1,"failedStages":{"read":-5}}"#, ["{}"])
+            // Distinct failure stages by the thousand.
+            for n in 0..<2_000 {
+                try result(
+                    #"{"job":"job-\#(n)","attempt":1,"worker":"x","ids":[],"deadLetters":1,"failedStages":{"s\#(n)":1}}"#,
+                    [#"{"id":"x\#(n)","stage":"s\#(n)"}"#])
+            }
+            // A commit notice from a stranger; a greedy worker at Int.max credit.
+            let stranger = try peer.dealer(to: cluster.coordinatorEndpoint, routingID: Array("stranger".utf8))
+            let figures =
+                #"{"records":0,"failures":0,"storedBytes":0,"files":0,"duplicatesDropped":0,"committedJobs":1,"failuresByStage":{}}"#
+            try stranger.send([
+                HostilePeer.frame("committed", #"{"jobs":["job-0000001"],"figures":\#(figures)}"#)
+            ])
+            let greedy = try peer.dealer(to: cluster.coordinatorEndpoint, routingID: Array("greedy".utf8))
+            try greedy.send([HostilePeer.hello(id: "greedy", credit: HostilePeer.intMax)])
+            try greedy.send([HostilePeer.frame("credit", #"{"n":\#(HostilePeer.intMax)}"#)])
+            // A forged log line in a routing id and in a kind; 20,000 garbage messages.
+            let forger = try peer.dealer(
+                to: cluster.coordinatorEndpoint, routingID: Array("evil\nFORGED id".utf8))
+            try forger.send([HostilePeer.frame("x\nFORGED kind", "{}")])
+            for n in 0..<20_000 { try stranger.send([Array("garbage \(n)".utf8)]) }
+            // One message of 4 frames of 40 MB each.
+            let big = [UInt8](repeating: 0x61, count: 40 << 20)
+            try stranger.send([HostilePeer.frame("heartbeat", "{}"), big, big, big])
+
+            #expect(cluster.waitUntil { cluster.log(collector).contains("dropped a result") })
+            #expect(cluster.waitUntil { cluster.log(coordinator).contains("rejected a message") })
+            let metrics = try HTTPGet.fetch(port: metricsPort, path: "/metrics")
+            #expect(metrics.utf8.count < 16_000, "metrics stay small: \(metrics.utf8.count) bytes")
+            #expect(!metrics.contains("s1999"))
+            greedy.close()  // it stops answering: declared dead, its jobs go back
+
+            try cluster.startWorker(threads: 2)
+            #expect(cluster.waitUntil(timeout: 120) { cluster.status()?["state"] as? String == "finished" })
+            let status = try #require(cluster.status())
+            let stages =
+                ((status["collector"] as? [String: Any])?["failures_by_stage"] as? [String: Any]) ?? [:]
+            #expect(stages.isEmpty, "\(stages)")
+            #expect(coordinator.isRunning, "the coordinator survived: \(cluster.allLogs)")
+            let peak = try #require(HostilePeer.peakMemoryMB(coordinator))
+            #expect(peak < 150, "the coordinator held \(peak) MB at most")
+            kill(coordinator.processIdentifier, SIGTERM)
+            #expect(cluster.wait(coordinator) == 0, "\(cluster.allLogs)")
+            #expect(cluster.wait(collector, timeout: 20) == 0, "the collector survived and finished")
+            try expectExactlyOnce(cluster, input.urls)
+            let log = cluster.log(coordinator) + cluster.log(collector)
+            let lines = log.split(separator: "\n")
+            #expect(lines.count < 300, "\(lines.count) log lines for 22,000 hostile messages")
+            #expect(!lines.contains { $0.hasPrefix("FORGED") }, "no forged log line")
+        }
+    }
+
+    /// A worker with libzmq's binary routing id still gets its jobs; a worker asking for 60,000
+    /// jobs and one that never answers are quarantined; a worker answering with lines that are not
+    /// JSON gets nothing written. The honest worker then writes every article: none is dead-lettered.
+    @Test func hostileWorkersAreFencedOffAndHonestOnesFinishEverything() async throws {
+        try await ProcessTestSlots.run {
+            let dir = try TemporaryDirectory()
+            let input = try scrape(dir)
+            let cluster = LocalCluster(dir: dir)
+            let coordinator = try cluster.startCoordinator(
+                [input.file.path], extra: ["--batch", "8", "--lease", "2"])
+            try cluster.startCollector()
+            #expect(cluster.waitUntil { cluster.log(coordinator).contains("collector connected") })
+            let peer = try HostilePeer()
+            let binary = try peer.dealer(to: cluster.coordinatorEndpoint, routingID: nil)
+            try binary.send([HostilePeer.hello(id: "binary", credit: "2")])
+            let greedy = try peer.dealer(to: cluster.coordinatorEndpoint, routingID: Array("greedy".utf8))
+            try greedy.send([HostilePeer.hello(id: "greedy", credit: "60000")])
+            let liar = try peer.dealer(to: cluster.coordinatorEndpoint, routingID: Array("liar".utf8))
+            try liar.send([HostilePeer.hello(id: "liar", credit: "1")])
+            #expect(try HostilePeer.next("job", on: binary) != nil, "a binary routing id gets its jobs")
+            let lie = try #require(try HostilePeer.next("job", on: liar))
+            try Self.answerWithBrokenLines(lie, to: try peer.push(to: cluster.collectorEndpoint))
+
+            let greedyJobs = Self.heartbeatUntilQuarantined(
+                [binary, greedy, liar], counting: greedy, cluster: cluster, coordinator: coordinator)
+            #expect(greedyJobs <= 4, "at most 4 jobs for its one thread, not \(greedyJobs)")
+            #expect(cluster.log(cluster.collector!).contains("dropped a result"))
+
+            try cluster.startWorker(threads: 2)
+            #expect(cluster.wait(coordinator) == 0, "\(cluster.allLogs)")
+            #expect(cluster.wait(cluster.collector!, timeout: 20) == 0)
+            try expectExactlyOnce(cluster, input.urls)
+        }
+    }
+
+    /// Keeps `sockets` heart-beating (they hold their jobs and never answer) until the coordinator
+    /// has quarantined two workers; returns the jobs `counted` received.
+    static func heartbeatUntilQuarantined(
+        _ sockets: [ZMQSocket], counting counted: ZMQSocket, cluster: LocalCluster, coordinator: Process
+    ) -> Int {
+        let heartbeat = HostilePeer.frame("heartbeat", "{}")
+        let jobs = JobCount()
+        let quarantined = cluster.waitUntil(timeout: 30) {
+            for socket in sockets { _ = try? socket.send([heartbeat], dontWait: true) }
+            while let frames = (try? counted.receive(dontWait: true)) ?? nil {
+                if String(decoding: frames[0], as: UTF8.self).contains(#""t":"job""#) { jobs.count += 1 }
+            }
+            return cluster.log(coordinator).components(separatedBy: "worker quarantined").count > 2
+        }
+        #expect(quarantined, "\(cluster.log(coordinator).suffix(3_000))")
+        return jobs.count
+    }
+
+    private final class JobCount {
+        var count = 0
+    }
+
+    /// Pushes a result for `job` with its own lease and ids but record lines that are not one JSON
+    /// object each (one holds a raw newline).
+    static func answerWithBrokenLines(_ job: [[UInt8]], to collector: ZMQSocket) throws {
+        let header = try #require(try JSONSerialization.jsonObject(with: Data(job[0])) as? [String: Any])
+        let body = try #require(header["b"] as? [String: Any])
+        let articles = try #require(body["articles"] as? [[String: Any]])
+        let ids = articles.compactMap { $0["id"] as? String }
+        var result: [String: Any] = [
+            "job": body["job"]!, "attempt": body["attempt"]!, "worker": "liar", "ids": ids, "deadLetters": 0,
+            "failedStages": [String: Int](),
+        ]
+        result["lease"] = body["lease"]
+        let frame = try JSONSerialization.data(withJSONObject: ["v": 3, "t": "result", "b": result])
+        let lines = ids.enumerated().map { index, id in
+            Array((index == 0 ? "{\"id\":\"\(id)\",\"text\":\"a\nb\"}" : "not json \(id)").utf8)
+        }
+        try collector.send([Array(frame)] + lines)
+    }
+}
