@@ -40,7 +40,9 @@ struct HTMLTagFlags: OptionSet, Sendable {
 
     /// Never has content or an end tag.
     static let void = HTMLTagFlags(rawValue: 1 << 0)
-    /// Content is raw text up to the end tag (style, xmp, iframe, noembed, noframes, noscript).
+    /// Content is raw text up to the end tag (style, xmp, iframe, noembed, noframes). `<noscript>`
+    /// is parsed as markup, as the standard does with scripting disabled: what a crawler, which runs
+    /// no scripts, is served there (whole server-rendered threads, on some forums) is page content.
     static let rawText = HTMLTagFlags(rawValue: 1 << 1)
     /// Content is text with character references up to the end tag (title, textarea).
     static let rcdata = HTMLTagFlags(rawValue: 1 << 2)
@@ -73,7 +75,7 @@ struct HTMLTagFlags: OptionSet, Sendable {
                 .area, .base, .basefont, .bgsound, .br, .col, .embed, .frame, .hr, .image, .img, .input,
                 .keygen, .link, .meta, .param, .source, .track, .wbr,
             ])
-        set(.rawText, [.style, .xmp, .iframe, .noembed, .noframes, .noscript])
+        set(.rawText, [.style, .xmp, .iframe, .noembed, .noframes])
         set(.rcdata, [.title, .textarea])
         set(.scriptData, [.script])
         set(

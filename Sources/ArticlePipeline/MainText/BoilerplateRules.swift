@@ -12,9 +12,10 @@ enum BoilerplateRules {
     }
 
     /// Tags dropped only when they do not hold most of the page's text (some sites wrap the whole
-    /// page in a `<form>` or in a `<div class="with-sidebar">`).
+    /// page in a `<form>` or in a `<div class="with-sidebar">`; a page rendered by scripts may serve
+    /// its content to readers without scripts in a `<noscript>`).
     static func isGuardedTag(_ tag: HTMLTag) -> Bool {
-        tag == .form || tag == .header
+        tag == .form || tag == .header || tag == .noscript
     }
 
     /// Elements that are never dropped by their class or id.

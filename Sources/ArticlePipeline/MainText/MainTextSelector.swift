@@ -2,12 +2,14 @@
 /// the article, and takes its paragraphs, headings, list items and quotes in order (see
 /// `MainTextSelector+Collect.swift`).
 ///
-/// Prose is counted in units: a `<p>` is one unit; loose text (outside `<p>`, e.g. text split by
-/// `<br>` in a `<div>`) belongs to its nearest block ancestor, which then is one unit. A unit is
-/// prose when it is long enough and mostly not link text (text inside an `<a>` is link text, so
-/// teaser cards wrapped in links are not prose). The container is the parent of the most prose,
-/// widened to an `<article>` or to an ancestor that adds much more prose in article-sized units
-/// with little other text (a story split into sibling sections).
+/// Prose is counted in units: a `<p>` is one unit, and so is another text block (list item,
+/// quote, definition) with no unit inside; loose text (outside blocks, e.g. text split by `<br>` in
+/// a `<div>`) belongs to its nearest block ancestor, which then is one unit. A unit is prose when
+/// it is long enough and mostly not link text (text inside an `<a>` is link text, so teaser cards
+/// wrapped in links are not prose; a list item must be almost free of links). The container is the
+/// parent of the most prose, widened to an `<article>` (unless it is one of several posts) or to
+/// ancestors whose added prose outweighs the other text they add (a story split into sibling
+/// sections, a thread of posts, a service page of several sections).
 ///
 /// Works on per-node arrays filled in linear passes; the tree lists parents before children, so a
 /// reverse pass sees every child before its parent (no recursion, no per-node allocation).
@@ -18,17 +20,21 @@ struct MainTextSelector {
     static let minProseLooseText = 50
     /// Link text above this share of an element's text makes it a link list, not prose.
     static let maxLinkDensity = 0.5
+    /// Link text above this share of a list item's (or other non-paragraph block's) text makes it a
+    /// teaser or a link, not prose.
+    static let maxBlockLinkDensity = 0.2
     /// Loose text runs (outside paragraph elements) shorter than this must end a sentence to count.
     static let minLooseRun = 50
     /// Lines mostly made of links and shorter than this are dropped from the text.
     static let maxLinkLineLength = 160
-    /// An ancestor replaces the container when it holds at least this many times its prose ...
+    /// An ancestor replaces the container when it holds at least this many times the first
+    /// container's prose ...
     static let minWideningRatio = 1.6
-    /// ... in units of this average length (article paragraphs, not teaser lines) ...
-    static let minWideningUnit = 80
-    /// ... and adds this many times more prose than other text, looking this many levels up.
-    static let wideningGain = 4.0
-    static let maxWideningSteps = 8
+    /// ... and the prose it adds is at least this share of the other text it adds (a thread's posts
+    /// come with names and dates, a service page's sections with headings and labels; link lists
+    /// and furniture add little prose), looking this many levels up.
+    static let wideningGain = 0.5
+    static let maxWideningSteps = 20
 
     let document: HTMLDocument
     private(set) var dropped: [Bool]
@@ -59,8 +65,8 @@ struct MainTextSelector {
         var votes = [Int](repeating: 0, count: count)
         for index in 1..<count where measures[index].unitProse > 0 && !dropped[index] {
             let length = measures[index].unitProse
-            let isParagraph = roles[index].contains(.paragraph)
-            let first = isParagraph ? Int(document.nodes[index].parent) : index
+            let isBlock = roles[index].contains(.block)
+            let first = isBlock ? Int(document.nodes[index].parent) : index
             votes[first] += length
             let second = Int(document.nodes[first].parent)
             if second >= 0 { votes[second] += length / 2 }
@@ -80,7 +86,11 @@ struct MainTextSelector {
         }
         var ancestor = best
         while ancestor > 0 {
-            if document.nodes[ancestor].tag == .article && !dropped[ancestor] { return ancestor }
+            if document.nodes[ancestor].tag == .article && !dropped[ancestor] {
+                // One of several posts (a thread, a feed) is not the page's one article: the posts
+                // together are the content, as far as widening finds them worth taking.
+                return hasProseSibling(ancestor, tag: .article) ? widened(ancestor) : ancestor
+            }
             ancestor = Int(document.nodes[ancestor].parent)
         }
         return widened(best)
@@ -100,8 +110,23 @@ struct MainTextSelector {
         return result
     }
 
-    /// Climbs from `node` to ancestors that add prose in article-sized paragraphs with little other
-    /// text (sibling sections of one story, not teaser lines, link lists or furniture).
+    /// True when another kept element with tag `tag` and prose shares `node`'s parent.
+    private func hasProseSibling(_ node: Int, tag: HTMLTag) -> Bool {
+        var sibling = document.nodes[Int(document.nodes[node].parent)].firstChild
+        while sibling >= 0 {
+            let index = Int(sibling)
+            if index != node && document.nodes[index].tag == tag && !dropped[index]
+                && measures[index].prose > 0
+            {
+                return true
+            }
+            sibling = document.nodes[index].nextSibling
+        }
+        return false
+    }
+
+    /// Climbs from `node` to ancestors that add prose with not much more other text (sibling
+    /// sections of one story, the posts of a thread; not link lists or furniture).
     private func widened(_ node: Int) -> Int {
         var current = node
         var candidate = Int(document.nodes[node].parent)
@@ -112,7 +137,7 @@ struct MainTextSelector {
                 (measures[candidate].text - measures[candidate].prose)
                 - (measures[current].text - measures[current].prose)
             let addedUnits = measures[candidate].units - measures[current].units
-            if added > 0, addedUnits > 0, added / addedUnits >= Self.minWideningUnit,
+            if added > 0, addedUnits > 0,
                 Double(measures[candidate].prose) >= Self.minWideningRatio * Double(measures[node].prose),
                 Double(added) >= Self.wideningGain * Double(addedJunk)
             {
@@ -154,10 +179,17 @@ struct MainTextSelector {
                     let role = roles[index]
                     var measure = measures[index]
                     if role.contains(.link) { measure.links = measure.text }
-                    if role.contains(.paragraph) {
+                    // A paragraph, or another text block (list item, quote, definition) that holds
+                    // no prose unit of its own: prose when long enough and not mostly links.
+                    if role.contains(.paragraph)
+                        || (role.contains(.block) && measure.prose == 0 && !measure.blockInside)
+                    {
+                        // Other blocks must be nearly free of links: a list item led by a link is a
+                        // teaser card, not prose.
+                        let density =
+                            role.contains(.paragraph) ? Self.maxLinkDensity : Self.maxBlockLinkDensity
                         let linkHeavy =
-                            measure.insideLink
-                            || Double(measure.links) > Double(measure.text) * Self.maxLinkDensity
+                            measure.insideLink || Double(measure.links) > Double(measure.text) * density
                         if !linkHeavy && measure.text >= Self.minProseParagraph {
                             measure.prose = measure.text
                             measure.paragraphProse = measure.text

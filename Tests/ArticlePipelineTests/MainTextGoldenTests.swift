@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+
+@testable import ArticlePipeline
+
+/// Golden files for main-text extraction: every `Fixtures/main-text/NAME.html` must extract to
+/// exactly `NAME.expected.txt` (the record's `text`). Each page is built to need one rule (its
+/// first comment line in the expected file says which). Re-record after a deliberate change with
+/// `PRESSWORK_RECORD_GOLDEN=1 swift test --filter MainTextGoldenTests`, then read the diff.
+@Suite struct MainTextGoldenTests {
+    static let folder = TestSupport.testsDirectory.appendingPathComponent("Fixtures/main-text")
+
+    static var pages: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".html") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    @Test func thereAreGoldenPages() {
+        #expect(Self.pages.count >= 3)
+    }
+
+    @Test(arguments: pages) func extractsTheGoldenText(_ name: String) throws {
+        let html = try TestSupport.fixture("main-text/\(name).html")
+        let text = try Pipeline().process(TestSupport.raw(html)).text
+        let expectedURL = Self.folder.appendingPathComponent("\(name).expected.txt")
+        if ProcessInfo.processInfo.environment["PRESSWORK_RECORD_GOLDEN"] == "1" {
+            try Data((text + "\n").utf8).write(to: expectedURL)
+            return
+        }
+        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
+        #expect(text + "\n" == expected, "\(name): extracted text differs from \(name).expected.txt")
+    }
+}
