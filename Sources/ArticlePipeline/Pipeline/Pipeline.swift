@@ -39,6 +39,7 @@ public final class Pipeline {
         case .html:
             let document = parse.parse(decoded)
             var article = extractHTML.extract(document)
+            article.pageType = PageTypeClassifier.classify(document, url: raw.url).rawValue
             article.warnings = document.warnings + article.warnings
             extracted = article
         case .text:
