@@ -57,9 +57,9 @@ import Testing
         s.heard(from: "sink", now: clock.now)
         let actions = s.tick(now: clock.now)
         #expect(actions.contains(.quarantined(worker: "sink", expiries: 2)))
-        #expect(s.isQuarantined("sink"))
+        #expect(s.isQuarantined("sink", now: clock.now))
         #expect(dispatched(actions, to: "sink").isEmpty, "no job goes back to it")
-        #expect(s.addCredit(4, to: "sink", now: clock.now).isEmpty)
+        #expect(s.addCredit(4, to: "sink", now: clock.now).isEmpty, "credit is kept, but no job")
         let honest = s.join("honest", credit: 8, threads: 2, now: clock.now)
         #expect(dispatched(honest).count == 8, "every job, each retried once at most")
         #expect(
@@ -68,21 +68,48 @@ import Testing
             })
     }
 
-    @Test func aDeliveryResetsTheExpiryCount() {
+    @Test func aCommitResetsTheExpiryCountAndQuarantineEnds() {
         var clock = ManualClock()
         var s = scheduler(lease: .seconds(5))
-        for n in 1...3 { s.enqueue("j\(n)") }
+        for n in 1...4 { s.enqueue("j\(n)") }
         #expect(dispatched(s.join("w", credit: 1, threads: 1, now: clock.now)) == ["j1"])
         clock.advance(.seconds(5))
         s.heard(from: "w", now: clock.now)
         _ = s.tick(now: clock.now)  // j1 expires: one expiry
         #expect(dispatched(s.addCredit(1, to: "w", now: clock.now)) == ["j1"])
-        s.delivered("j1", by: "w")  // a result: the count starts again
+        s.delivered("j1", by: "w")
+        s.committed("j1")  // its work got through: the count starts again
         #expect(dispatched(s.addCredit(1, to: "w", now: clock.now)) == ["j2"])
         clock.advance(.seconds(5))
         s.heard(from: "w", now: clock.now)
-        let actions = s.tick(now: clock.now)  // j2 expires: one expiry again
+        var actions = s.tick(now: clock.now)  // j2 expires: one expiry again
         #expect(!actions.contains { if case .quarantined = $0 { true } else { false } })
-        #expect(!s.isQuarantined("w"))
+        #expect(dispatched(s.addCredit(1, to: "w", now: clock.now)) == ["j2"])
+        clock.advance(.seconds(5))
+        s.heard(from: "w", now: clock.now)
+        actions = s.tick(now: clock.now)  // two in a row: quarantined for a minute
+        #expect(actions.contains(.quarantined(worker: "w", expiries: 2)))
+        #expect(s.addCredit(1, to: "w", now: clock.now).isEmpty, "credit is kept, but no job")
+        #expect(s.queuedCount == 3, "nobody else to take j2, j3, j4")
+        for _ in 0..<59 {
+            clock.advance(.seconds(1))
+            s.heard(from: "w", now: clock.now)
+            #expect(dispatched(s.tick(now: clock.now)).isEmpty)
+        }
+        clock.advance(.seconds(1))
+        s.heard(from: "w", now: clock.now)
+        #expect(dispatched(s.tick(now: clock.now)) == ["j2"], "a quarantine ends: the run never stalls")
+    }
+
+    @Test func aWorkerThatClaimsDeliveryButIsNeverCommittedIsQuarantinedToo() {
+        var clock = ManualClock()
+        var s = scheduler(lease: .seconds(5))
+        for n in 1...4 { s.enqueue("j\(n)") }
+        _ = s.join("liar", credit: 2, threads: 1, now: clock.now)
+        s.delivered("j1", by: "liar")
+        s.delivered("j2", by: "liar")
+        clock.advance(.seconds(5))
+        s.heard(from: "liar", now: clock.now)
+        #expect(s.tick(now: clock.now).contains(.quarantined(worker: "liar", expiries: 2)))
     }
 }

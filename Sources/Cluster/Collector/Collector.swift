@@ -165,7 +165,11 @@ public final class Collector {
                     finishRequested = true
                 case .who:
                     sayHello()
-                case .heartbeat, .error:
+                case .error:
+                    // e.g. our hello refused: the coordinator and this collector hold different lease keys.
+                    let body = try WireCodec.body(ErrorBody.self, from: header, limits: settings.limits)
+                    warnings.warn("the coordinator refused a message", detail: body.reason, logger: logger)
+                case .heartbeat:
                     break
                 case let other:
                     throw WireError("unexpected '\(other.rawValue)' message to the collector")

@@ -12,7 +12,7 @@ public struct JobScheduler: Sendable {
         case giveUp(job: String, attempts: Int, reason: String)
         /// `worker` was silent too long; it is forgotten.
         case workerDead(worker: String)
-        /// `worker` let `expiries` leases in a row expire: it gets no more jobs.
+        /// `worker` let `expiries` leases expire with no commit in between: it gets no jobs for a while.
         case quarantined(worker: String, expiries: Int)
     }
 
@@ -27,9 +27,11 @@ public struct JobScheduler: Sendable {
         public var creditPerThread = 4
         /// …and never more than this many in all.
         public var maxCreditPerWorker = 1_024
-        /// A worker that lets this many leases in a row expire (no result in between) is
-        /// quarantined, instead of burning an attempt of every job it can take.
+        /// A worker that lets this many leases expire with no commit of its work in between is
+        /// quarantined (see `WorkerQuarantine`), instead of burning an attempt of every job it takes.
         public var quarantineAfterExpiries = 2
+        /// Its first quarantine; each further one lasts twice as long (up to an hour).
+        public var quarantine: Duration = .seconds(60)
         public init() {}
     }
 
@@ -44,14 +46,14 @@ public struct JobScheduler: Sendable {
     private var paused = false
     /// Most undelivered jobs each known worker may hold.
     private var capacity: [String: Int] = [:]
-    /// Leases of each worker that expired since its last delivery.
-    private var expiries: [String: Int] = [:]
-    /// Workers that get no more jobs.
-    private(set) var quarantined: Set<String> = []
+    /// Workers set aside for letting their leases expire.
+    private var quarantine: WorkerQuarantine
 
     public init(settings: Settings = .init()) {
         self.settings = settings
         liveness = WorkerLiveness(interval: settings.heartbeatInterval, liveness: settings.heartbeatLiveness)
+        quarantine = WorkerQuarantine(
+            threshold: settings.quarantineAfterExpiries, firstPeriod: settings.quarantine)
     }
 
     /// Jobs waiting for a worker.
@@ -103,14 +105,16 @@ public struct JobScheduler: Sendable {
 
     /// Adds credit without overflow and without passing the worker's capacity.
     private mutating func grantCredit(_ slots: Int, to worker: String) {
-        guard !quarantined.contains(worker), let held = credit[worker] else { return }
+        guard let held = credit[worker] else { return }
         let undelivered = leases.jobs(heldBy: worker).count { leases.lease(of: $0)?.delivered == false }
         let room = max(0, (capacity[worker] ?? 0) - undelivered)
         credit[worker] = min(room, Saturating.add(held, max(0, slots)))
     }
 
-    /// Whether a worker was quarantined for letting its leases expire.
-    public func isQuarantined(_ worker: String) -> Bool { quarantined.contains(worker) }
+    /// Whether a worker is set aside at `now` for letting its leases expire.
+    public func isQuarantined(_ worker: String, now: Moment) -> Bool {
+        quarantine.isQuarantined(worker, now: now)
+    }
 
     /// A worker drains: it gets no more jobs but keeps (and finishes) what it holds.
     public mutating func drain(_ worker: String, now: Moment) {
@@ -122,7 +126,7 @@ public struct JobScheduler: Sendable {
 
     /// A worker pushed the result of `job` to the collector: the job now waits only for its commit.
     public mutating func delivered(_ job: String, by worker: String) {
-        if leases.markDelivered(job, by: worker) { expiries[worker] = nil }
+        leases.markDelivered(job, by: worker)
     }
 
     /// A new collector instance appeared: results delivered to the old one but not committed are
@@ -171,7 +175,7 @@ public struct JobScheduler: Sendable {
     /// The collector committed `job`: it is done, whoever held it. Returns false for an unknown job.
     @discardableResult
     public mutating func committed(_ job: String) -> Bool {
-        leases.release(job)
+        if let lease = leases.release(job) { quarantine.committed(heldBy: lease.worker) }
         return attempts.removeValue(forKey: job) != nil
     }
 
@@ -191,12 +195,8 @@ public struct JobScheduler: Sendable {
         for lease in leases.expire(now: now) {
             actions += fail(
                 lease.job, attempt: lease.attempt, reason: "lease expired on worker \(lease.worker)")
-            // A delivered result awaiting its commit is not the worker's fault.
-            guard !lease.delivered else { continue }
-            let count = Saturating.add(expiries[lease.worker] ?? 0, 1)
-            expiries[lease.worker] = count
-            if count >= settings.quarantineAfterExpiries, quarantined.insert(lease.worker).inserted {
-                if credit[lease.worker] != nil { credit[lease.worker] = 0 }
+            // Delivered or not: only a commit shows that a worker's results get through.
+            if let count = quarantine.leaseExpired(heldBy: lease.worker, now: now) {
                 actions.append(.quarantined(worker: lease.worker, expiries: count))
             }
         }
@@ -220,9 +220,10 @@ public struct JobScheduler: Sendable {
         var actions: [Action] = []
         while !queue.isEmpty && !paused {
             guard
-                let worker = credit.filter({ $0.value > 0 }).max(by: {
-                    ($0.value, $1.key) < ($1.value, $0.key)
-                })?.key
+                let worker = credit.filter({ $0.value > 0 && !quarantine.isQuarantined($0.key, now: now) })
+                    .max(by: {
+                        ($0.value, $1.key) < ($1.value, $0.key)
+                    })?.key
             else { break }
             guard let job = queue.popFront() else { break }
             guard let made = attempts[job] else { continue }  // committed while queued
