@@ -48,7 +48,9 @@ public final class Collector {
             throw ClusterError("cannot open the output directory: \(error)")
         }
         authenticator = try ZAPAuthenticator(context: context, curve: settings.curve, logger: logger)
-        pull = try Sockets.bound(context, type: .pull, at: settings.bind, curve: settings.curve)
+        pull = try Sockets.bound(context, type: .pull, at: settings.bind, curve: settings.curve) {
+            (socket) throws(ZMQError) in try socket.setMaxMessageSize(settings.maxFrameBytes)
+        }
         dealer = try Sockets.connected(
             context, type: .dealer, to: settings.coordinator, routingID: peer.id, curve: settings.curve)
         refreshFigures()

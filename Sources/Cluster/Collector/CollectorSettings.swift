@@ -17,6 +17,9 @@ public struct CollectorSettings: Sendable {
     /// The key the coordinator signs leases with: only results carrying a valid lease are written
     /// (nil: results are not checked against leases).
     public var leaseKey: [UInt8]?
+    /// The largest frame (one record line) a worker may push: a record is never much larger than
+    /// the article it comes from, which the coordinator caps at 16 MiB by default.
+    public var maxFrameBytes: Int64 = 64 << 20
     /// Bounds every received message is checked against.
     public var limits = WireLimits()
     /// Exit when this process is no longer our parent (children of `presswork run`).
