@@ -7,9 +7,18 @@ struct HTMLExtractStage {
     func extract(_ document: HTMLDocument) -> ExtractedArticle {
         var article = ExtractedArticle()
         HTMLMetadataExtractor(document: document).extract(into: &article)
-        let content = MainTextSelector(document: document)
+        var content = MainTextSelector(document: document)
+        var paragraphs = content.paragraphs()
+        if content.needsSecondLook(paragraphs) {
+            let relaxed = MainTextSelector(document: document, usesClassMarkers: false)
+            let second = relaxed.paragraphs()
+            if second.reduce(0, { $0 + $1.utf8.count }) > 2 * paragraphs.reduce(0, { $0 + $1.utf8.count }) {
+                content = relaxed
+                paragraphs = second
+            }
+        }
         article.paragraphs = Self.withoutTitlesAndBareURLs(
-            content.paragraphs(),
+            paragraphs,
             titles: [article.title, document.firstElement(.h1).map { content.visibleText(of: $0) }])
         article.images = images(in: document, content: content)
         if article.paragraphs.isEmpty { article.warnings.append("no article text found") }

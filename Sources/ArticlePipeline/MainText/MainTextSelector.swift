@@ -45,16 +45,41 @@ struct MainTextSelector {
     let roles: [NodeRole]
     private let ownTextLength: [Int32]
 
-    init(document: HTMLDocument) {
+    /// Whether furniture is also recognised by `class`/`id` words (the second look goes without).
+    let usesClassMarkers: Bool
+    /// Prose bytes of the whole page before furniture is dropped.
+    private(set) var pageProse = 0
+
+    init(document: HTMLDocument, usesClassMarkers: Bool = true) {
         self.document = document
+        self.usesClassMarkers = usesClassMarkers
         let count = document.nodes.count
         dropped = Array(repeating: false, count: count)
         captionLike = Array(repeating: false, count: count)
         measures = Array(repeating: NodeMeasure(), count: count)
         (roles, ownTextLength) = NodeRole.roles(of: document)
         measure()
+        pageProse = measures[HTMLDocument.root].prose
         markBoilerplate()
         measure()
+    }
+
+    /// A result this small, on a page that holds this much prose, asks for a second look.
+    static let secondLookShare = 0.2
+    static let secondLookMinimumProse = 1000
+
+    /// True when `paragraphs` bring under a fifth of the page's prose on a page with much prose:
+    /// the words of `class`/`id` may have dropped the content (a wrapper named "not-footer", posts
+    /// named "comment" on a forum), so the extractor looks again without them.
+    func needsSecondLook(_ paragraphs: [String]) -> Bool {
+        guard usesClassMarkers, pageProse >= Self.secondLookMinimumProse else { return false }
+        let length = paragraphs.reduce(0) { $0 + $1.utf8.count }
+        guard Double(length) < Self.secondLookShare * Double(pageProse) else { return false }
+        // A short text from the element the page declares its one article (an `<article>` or
+        // `itemprop="articleBody"`) is a short article, not a miss: what else the page holds
+        // (comments) stays out.
+        guard let container = container() else { return true }
+        return document.nodes[container].tag != .article && container != markedArticleBody()
     }
 
     /// The element holding the article: the parent of the most prose (a unit of loose text votes
@@ -238,7 +263,7 @@ struct MainTextSelector {
             let holdsMostText = total > 0 && measures[index].paragraphProse * 2 > total
             if BoilerplateRules.isDroppedTag(tag) {
                 droppedNow[index] = !(BoilerplateRules.isGuardedTag(tag) && holdsMostText)
-            } else if !BoilerplateRules.isProtectedTag(tag) && !holdsMostText {
+            } else if usesClassMarkers && !BoilerplateRules.isProtectedTag(tag) && !holdsMostText {
                 let furniture = hasMarker("class", index) || hasMarker("id", index) || isHidden(index)
                 let caption = !furniture && hasMarker("class", index, caption: true)
                 droppedNow[index] = furniture || caption
