@@ -10,7 +10,8 @@ import Testing
     @Test func ferryArticleMetadata() throws {
         let record = try record(fixture: "harbour-ferry.html")
         #expect(record.format == "html")
-        #expect(record.title == "Night ferry returns to Port Aldwin after two-year pause")
+        // The page's headline (its <h1>), not the fuller og:title written for sharing.
+        #expect(record.title == "Night ferry returns to Port Aldwin")
         #expect(
             record.description
                 == "The overnight crossing to the islands resumes in May with a refitted vessel and lower fares."

@@ -3,6 +3,7 @@ struct EvalOptions {
     static let usage = """
         usage: presswork-eval [FOLDER] [--json] [--worst N] [--floor FILE] [--fields-gold FILE]
                               [--quotes-gold FILE] [--text-only] [--misses] [--half A|B] [--type TYPE]
+                              [--field-misses]
           FOLDER             an AEB-style folder: html/<id>.html and gold/<id>.json (with "articleBody");
                              default ../shared/corpus/aeb beside the package root; or a WCXB-style
                              folder: html/<id>.html.gz and ground-truth/<id>.json (WCXB's metric:
@@ -18,6 +19,8 @@ struct EvalOptions {
           --quotes-gold F    quote/entity gold set (default Tests/ArticlePipelineTests/Gold/quotes-entities.jsonl)
           --text-only        score the main text only, not the gold sets' fields, quotes and entities
           --misses           list every gold-set miss (page, field, got, expected) on stderr
+          --field-misses     WCXB: list every title/author/date miss and every field given where the
+                             gold has none (id, half, field, got, gold; tab-separated) on stderr
         """
 
     var folder = ""
@@ -28,6 +31,7 @@ struct EvalOptions {
     var quotesGold = PackagePaths.quotesGold
     var textOnly = false
     var misses = false
+    var fieldMisses = false
     var half: String?
     var pageType: String?
     /// Hidden: write the text content of our parse tree of every page into this folder, for the
@@ -55,6 +59,7 @@ struct EvalOptions {
             case "--quotes-gold": quotesGold = try Self.value(of: argument, from: &rest, kind: "a file")
             case "--text-only": textOnly = true
             case "--misses": misses = true
+            case "--field-misses": fieldMisses = true
             case "--half":
                 let value = try Self.value(of: argument, from: &rest, kind: "A or B").uppercased()
                 guard value == "A" || value == "B" else { throw UsageError(message: "--half needs A or B") }

@@ -40,6 +40,11 @@ if WCXBCorpus.isWCXB(folderURL) {
         let results = try WCXBEvaluation(corpus: corpus).run(
             pages: pages, outputFolder: options.dumpOutputFolder.map { URL(fileURLWithPath: $0) })
         let summary = WCXBSummary(results: results, worstCount: options.worst)
+        if options.fieldMisses {
+            for line in WCXBFieldMisses(results: results).lines() {
+                FileHandle.standardError.write(Data((line + "\n").utf8))
+            }
+        }
         if options.json {
             try printJSON(["pages": results.count, "scores": summary.scores])
         } else {

@@ -213,18 +213,4 @@ extension HTMLMetadataExtractor {
         }
         return document.rawText(of: node).collapsingWhitespace()
     }
-
-    /// Whether the heading reads as the page's headline: most of its words are in `<title>` or og:title.
-    static func isHeadline(_ heading: String, titles: [String?]) -> Bool {
-        func words(_ text: String) -> [String] {
-            text.lowercased().split(whereSeparator: { $0 == " " }).map {
-                String($0.filter { $0.isLetter || $0.isNumber })
-            }.filter { !$0.isEmpty }
-        }
-        let headingWords = words(heading)
-        guard !headingWords.isEmpty else { return false }
-        let known = Set(titles.compactMap { $0 }.flatMap(words))
-        let shared = headingWords.filter { known.contains($0) }.count
-        return Double(shared) / Double(headingWords.count) >= 0.6
-    }
 }

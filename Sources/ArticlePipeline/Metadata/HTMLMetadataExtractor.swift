@@ -14,13 +14,14 @@ struct HTMLMetadataExtractor {
         var authors: [String] = []
         var htmlLanguage: String?
         var titleText: String?
-        var firstHeading: String?
         var headingNode: Int?
         var timeValue: String?
         var jsonLDDate: String?
         var itemDate: String?
         var metaDate: String?
-        var headingMarked = false
+        var headings: [TitleChoice.Heading] = []
+        var jsonLDHeadline: String?
+        var canonical: String?
         var jsonLDAuthors: [String] = []
         var itemAuthor: String?
         var relAuthor: String?
@@ -48,17 +49,21 @@ struct HTMLMetadataExtractor {
                     ?? document.attribute("xml:lang", of: index)
             case .title where titleText == nil:
                 titleText = document.rawText(of: index).collapsingWhitespace()
-            case .h1 where firstHeading == nil:
-                let text = document.rawText(of: index).collapsingWhitespace()
+            case .h1 where headings.count < Self.headingLimit:
+                let text = headingText(of: index)
                 if !text.isEmpty {
-                    firstHeading = text
-                    headingNode = index
                     let marks = [
                         document.attribute("itemprop", of: index), document.attribute("class", of: index),
                     ].compactMap { $0?.lowercased() }.joined(separator: " ")
-                    headingMarked =
+                    let marked =
                         (marks.contains("headline") || marks.contains("title"))
                         && !marks.contains("site") && !marks.contains("logo")
+                    headings.append(TitleChoice.Heading(text: text, marked: marked))
+                    if headingNode == nil { headingNode = index }
+                }
+            case .link where canonical == nil:
+                if document.attribute("rel", of: index)?.lowercased() == "canonical" {
+                    canonical = document.attribute("href", of: index)
                 }
             case .time where timeValue == nil:
                 timeValue = document.attribute("datetime", of: index)
@@ -72,6 +77,12 @@ struct HTMLMetadataExtractor {
                     break
                 }
                 for object in Self.jsonLDObjects(value) {
+                    if jsonLDHeadline == nil,
+                        let headline = object["headline"]?.string?.collapsingWhitespace(),
+                        !headline.isEmpty
+                    {
+                        jsonLDHeadline = headline
+                    }
                     for key in ["datePublished", "dateCreated"] where jsonLDDate == nil {
                         if let date = object[key]?.string, Self.plausibleDate(date) != nil {
                             jsonLDDate = date
@@ -106,22 +117,13 @@ struct HTMLMetadataExtractor {
                 }
             }
         }
-        let titleHead = titleText.flatMap(Self.removingSiteName)
-        let headline = firstHeading.flatMap { heading -> String? in
-            // A shortened headline inside a fuller og:title ("A" in "A after B") gives way to it,
-            // unless the rest of og:title is a site name after a separator.
-            if let og = meta["og:title"], og != heading, let range = og.firstRange(of: heading) {
-                let rest = og[range.upperBound...]
-                if !Self.titleSeparators.contains(where: { rest.hasPrefix($0) }) { return nil }
-            }
-            let shortTitle =
-                meta["og:title"] == nil
-                && (titleHead?.split(separator: " ").filter { $0.contains(where: \.isLetter) }.count ?? 0) < 3
-            let related = Self.isHeadline(
-                heading, titles: [titleHead, meta["og:title"].flatMap(Self.removingSiteName)])
-            return headingMarked || related || shortTitle ? heading : nil
-        }
-        article.title = headline ?? meta["og:title"] ?? titleText.flatMap(Self.removingSiteName)
+        article.title =
+            TitleChoice(
+                openGraphTitle: meta["og:title"] ?? meta["twitter:title"], jsonLDHeadline: jsonLDHeadline,
+                documentTitle: titleText, headings: headings,
+                siteNames: [meta["og:site_name"], meta["application-name"]].compactMap { $0 },
+                host: (canonical ?? meta["og:url"]).flatMap(Self.host(of:))
+            ).choose()
         article.description = meta["description"] ?? meta["og:description"] ?? meta["twitter:description"]
         // Declared entries that are a role, a department or an agency ("HNN Staff") are dropped; the
         // page then only gets a name from an explicit byline label, not from byline-like elements

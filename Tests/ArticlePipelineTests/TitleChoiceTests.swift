@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+@testable import ArticlePipeline
+
+/// The headline chosen from `og:title`, JSON-LD, `<title>` and `<h1>` (`Fixtures/titles.jsonl`: a
+/// small page each, with the expected title).
+@Suite struct TitleChoiceTests {
+    private struct Case: Decodable {
+        var `case`: String
+        var html: String
+        var expected: String?
+    }
+
+    @Test func titlesOfFixturePages() throws {
+        let text = String(decoding: try TestSupport.fixture("titles.jsonl"), as: UTF8.self)
+        let cases = try text.split(separator: "\n").map {
+            try JSONDecoder().decode(Case.self, from: Data($0.utf8))
+        }
+        #expect(cases.count >= 12)
+        for item in cases {
+            var article = ExtractedArticle()
+            HTMLMetadataExtractor(document: TestSupport.parse(item.html)).extract(into: &article)
+            #expect(article.title == item.expected, "\(item.case)")
+        }
+    }
+
+    @Test func segmentsKeepTheirSeparators() {
+        let (segments, separators) = TitleChoice.segments(of: " | Headline - Tagline | Site")
+        #expect(segments == ["Headline", "Tagline", "Site"])
+        #expect(separators == [" - ", " | "])
+        #expect(TitleChoice.segments(of: "No separator").segments == ["No separator"])
+    }
+
+    @Test func siteNamesByHostNameAndInitials() {
+        let choice = TitleChoice(
+            headings: [], siteNames: ["World Future Awards"], host: "forum.example-news.co.uk")
+        let keys = choice.siteKeys()
+        #expect(keys.contains("examplenews"))
+        #expect(!keys.contains("forum"))
+        #expect(choice.isSiteName("WFA", keys: keys))
+        #expect(choice.isSiteName("example-news.co.uk", keys: keys))
+        #expect(!choice.isSiteName("Awards season opens", keys: keys))
+    }
+
+    @Test func headingAgreement() {
+        #expect(TitleChoice.agrees("Budget vote delayed", with: ["Budget vote delayed again"]))
+        #expect(!TitleChoice.agrees("Welcome to our shop", with: ["Garden tools for small plots"]))
+    }
+}
