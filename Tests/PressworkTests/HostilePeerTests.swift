@@ -154,6 +154,46 @@ import ZeroMQ
         }
     }
 
+    /// A peer opening connections by the thousand is refused past 50 a second, and the refusals
+    /// take a few log lines, not one each.
+    @Test func connectionFloodsAreRefusedInAFewLogLines() async throws {
+        try await ProcessTestSlots.run {
+            let dir = try TemporaryDirectory()
+            let input = try scrape(dir)
+            let cluster = LocalCluster(dir: dir)
+            let coordinator = try cluster.startCoordinator([input.file.path], extra: ["--keep-running"])
+            defer { kill(coordinator.processIdentifier, SIGKILL) }
+            #expect(cluster.waitUntil { cluster.log(coordinator).contains("coordinator listening") })
+            let context = try ZMQContext()
+            for _ in 0..<10 {
+                // 100 connections at a time, each sending a message, then all closed.
+                let sockets = try (0..<100).map { _ in
+                    let socket = try ZMQSocket(context: context, type: .dealer)
+                    try socket.setLinger(milliseconds: 0)
+                    try socket.connect(cluster.coordinatorEndpoint)
+                    _ = try socket.send([HostilePeer.frame("heartbeat", "{}")])
+                    return socket
+                }
+                // Pacing of the attack (time for the handshakes), not a wait for a state.
+                Thread.sleep(forTimeInterval: 0.2)
+                for socket in sockets { socket.close() }
+            }
+            // The first refusal is logged at once; the rest in one line when the 10-s window ends.
+            #expect(
+                cluster.waitUntil(timeout: 20) { cluster.log(coordinator).contains("more in the last 10 s") })
+            let summary = try #require(
+                cluster.log(coordinator).range(
+                    of: #"refused a connection: [0-9]+ more"#, options: .regularExpression))
+            let held = Int(cluster.log(coordinator)[summary].filter(\.isNumber)) ?? 0
+            #expect(held >= 500, "\(held) refusals folded into the summary")
+            let refusals = cluster.log(coordinator).split(separator: "\n").filter {
+                $0.contains("refused a connection")
+            }
+            #expect(refusals.count < 10, "\(refusals.count) lines")
+            #expect(cluster.status() != nil, "the coordinator still answers")
+        }
+    }
+
     /// Keeps `sockets` heart-beating (they hold their jobs and never answer) until the coordinator
     /// has quarantined two workers; returns the jobs `counted` received.
     static func heartbeatUntilQuarantined(

@@ -43,14 +43,20 @@ public final class ZAPAuthenticator: Sendable {
             }
             ready.signal()
             var policy = ZAPPolicy(curve: curve)
+            // One line per kind of refusal per 10 s: a peer opening thousands of connections
+            // cannot flood the log.
+            var warnings = WarningAggregator()
             while state.running.load(ordering: .relaxed) {
-                guard let request = (try? socket.receive()) ?? nil else { continue }
+                guard let request = (try? socket.receive()) ?? nil else {
+                    warnings.report(to: logger)
+                    continue
+                }
                 let decision = policy.decide(request, now: Moment.now())
                 if !decision.admitted {
                     state.refusals.add(1, ordering: .relaxed)
-                    logger.warning(
-                        "refused a connection",
-                        metadata: ["address": "\(decision.address)", "reason": "\(decision.text)"])
+                    warnings.warn(
+                        "refused a connection", detail: "\(decision.address): \(decision.text)",
+                        logger: logger)
                 }
                 _ = try? socket.send(decision.reply(to: request))
             }
