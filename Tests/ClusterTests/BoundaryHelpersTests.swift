@@ -1,3 +1,4 @@
+import Glibc
 import Testing
 
 @testable import Cluster
@@ -40,5 +41,23 @@ import Testing
             ])
         let again = warnings.record("malformed", detail: "again", now: clock.now)
         #expect(again, "a new window logs again")
+    }
+}
+
+/// Server roles take every descriptor the hard limit allows (issue 15: idle connections at a soft
+/// limit of 1,024 shut workers out).
+@Suite struct OpenFileLimitTests {
+    @Test func theSoftLimitIsRaisedToTheHardLimit() {
+        var limit = rlimit()
+        getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        if limit.rlim_max > 1_024 && limit.rlim_max < 1 << 40 {
+            limit.rlim_cur = limit.rlim_max - 1  // one below: other tests keep their descriptors
+            setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+            #expect(OpenFileLimit.current.soft < OpenFileLimit.current.hard)
+        }
+        let after = OpenFileLimit.raiseToHardLimit()
+        let (soft, hard) = OpenFileLimit.current
+        #expect(after == soft)
+        #expect(soft == hard)
     }
 }

@@ -38,6 +38,7 @@ public final class Collector {
         peer = PeerInfo(id: "collector-\(host)-\(pid)", role: "collector", host: host, pid: pid, threads: 1)
         signer = settings.leaseKey.flatMap { LeaseSigner(key: $0) }
         admission = ResultAdmission(signer: signer)
+        OpenFileLimit.raiseToHardLimit()
         if signer == nil {
             logger.warning("no lease key: results are not checked against leases (give --lease-key)")
         }

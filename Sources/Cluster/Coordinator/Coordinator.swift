@@ -51,6 +51,8 @@ public final class Coordinator {
         }
         authenticator = try ZAPAuthenticator(context: context, curve: settings.curve, logger: logger)
         signer = settings.leaseKey.flatMap { LeaseSigner(key: $0) }
+        let openFiles = OpenFileLimit.raiseToHardLimit()
+        logger.info("open-file limit", metadata: ["files": "\(openFiles)"])
         router = try Sockets.router(
             context, bind: settings.bind, curve: settings.curve,
             maxFrameBytes: Int64(WireProtocol.maxControlMessageBytes))
