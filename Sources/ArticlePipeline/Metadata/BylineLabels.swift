@@ -5,6 +5,8 @@ enum BylineLabels {
     static let labels = [
         // English
         "posted by", "written by", "published by", "story by", "words by", "author:",
+        // Forums: the first post's writer
+        "thread starter", "started by", "original poster",
         // German, French, Spanish, Portuguese, Italian
         "geschrieben von", "verfasst von", "autor:", "autorin:", "publié par", "écrit par", "rédigé par",
         "auteur :", "auteur:", "publicado por", "escrito por", "texto:", "pubblicato da", "scritto da",
@@ -22,11 +24,16 @@ enum BylineLabels {
         var bytes = Array(text.utf8)
         guard let label = matcher.firstMatch(in: bytes) else { return nil }
         bytes.removeSubrange(0..<label.upperBound)
-        var rest = String(decoding: bytes, as: UTF8.self)
-        rest = String(rest.drop(while: { $0 == ":" || $0 == " " }))
+        return namesAfterLabel(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The names at the start of the text after a label, up to a separator; one account name
+    /// ("paulb203") counts when it is all there is.
+    static func namesAfterLabel(_ text: String) -> [String]? {
+        var rest = String(text.drop(while: { $0 == ":" || $0 == " " }))
         for separator in [" - ", " – ", " — ", " | ", " · ", " • ", " / "] {
             if let range = rest.firstRange(of: separator) { rest = String(rest[..<range.lowerBound]) }
         }
-        return HTMLMetadataExtractor.bylineNames(rest)
+        return HTMLMetadataExtractor.bylineNames(rest) ?? HTMLMetadataExtractor.accountName(rest).map { [$0] }
     }
 }

@@ -149,6 +149,19 @@ extension HTMLMetadataExtractor {
         }
     }
 
+    /// Names of the organisations in a JSON-LD `author` value.
+    static func jsonLDOrganisations(_ value: JSONValue) -> [String] {
+        switch value {
+        case .array(let items): return items.flatMap(jsonLDOrganisations)
+        case .object:
+            guard let type = value["@type"]?.string, type.lowercased().contains("organization"),
+                let name = value["name"]?.string?.collapsingWhitespace(), !name.isEmpty
+            else { return [] }
+            return [name]
+        default: return []
+        }
+    }
+
     /// Whether a class attribute marks a visible byline or author name.
     static func isBylineClass(_ value: String) -> Bool {
         var value = value

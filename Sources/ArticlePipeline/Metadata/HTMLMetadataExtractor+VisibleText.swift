@@ -66,8 +66,39 @@ extension HTMLMetadataExtractor {
             if let names = BylineLabels.names(in: document.text(of: index).collapsingWhitespace()) {
                 return names
             }
-            let block = document.rawText(of: Int(node.parent)).collapsingWhitespace()
-            if block.utf8.count <= Self.blockLimit, let names = BylineLabels.names(in: block) { return names }
+            // The name may be in a neighbour: read up to two enclosing elements while short.
+            var block = Int(node.parent)
+            for _ in 0..<2 where block > 0 {
+                let around = document.rawText(of: block).collapsingWhitespace()
+                guard around.utf8.count <= Self.blockLimit else { break }
+                if let names = BylineLabels.names(in: around) { return names }
+                block = Int(document.nodes[block].parent)
+            }
+        }
+        return nil
+    }
+
+    /// A byline that starts with "By" between the headline `heading` and the article body (the
+    /// first text of over `bodyLength` bytes): "By Dr. Vahid Osman - Mar 27, 2024", or "By" with
+    /// the names in the next text.
+    func bylineAfterHeading(_ heading: Int, window: Int = 300, bodyLength: Int = 200) -> [String]? {
+        let end = min(document.nodes.count, heading + window)
+        var afterLabel = false
+        for index in (heading + 1)..<max(heading + 1, end)
+        where isVisibleText(index, maxLength: Int.max, minLength: 2) {
+            let length = Int(document.nodes[index].length)
+            guard length <= bodyLength else { return nil }
+            let text = document.text(of: index).collapsingWhitespace()
+            guard !text.isEmpty else { continue }
+            if afterLabel { return BylineLabels.namesAfterLabel(text) }
+            let lower = text.lowercased()
+            if lower == "by" || lower == "by:" {
+                afterLabel = true
+            } else if lower.hasPrefix("by "),
+                let names = BylineLabels.namesAfterLabel(String(text.dropFirst(3)))
+            {
+                return names
+            }
         }
         return nil
     }
@@ -91,10 +122,10 @@ extension HTMLMetadataExtractor {
         return nil
     }
 
-    /// A text node of 4…`maxLength` bytes outside scripts, styles and the like.
-    func isVisibleText(_ index: Int, maxLength: Int) -> Bool {
+    /// A text node of `minLength`…`maxLength` bytes outside scripts, styles and the like.
+    func isVisibleText(_ index: Int, maxLength: Int, minLength: Int = 4) -> Bool {
         let node = document.nodes[index]
-        guard node.kind == .text, node.length >= 4, node.length <= maxLength, node.parent > 0 else {
+        guard node.kind == .text, node.length >= minLength, node.length <= maxLength, node.parent > 0 else {
             return false
         }
         switch document.nodes[Int(node.parent)].tag {

@@ -23,6 +23,7 @@ struct HTMLMetadataExtractor {
         var jsonLDHeadline: String?
         var canonical: String?
         var jsonLDAuthors: [String] = []
+        var jsonLDOrganisations: [String] = []
         var itemAuthor: String?
         var relAuthor: String?
         var bylineCandidates: [Int] = []
@@ -90,6 +91,9 @@ struct HTMLMetadataExtractor {
                     }
                     if jsonLDAuthors.isEmpty, let author = object["author"] {
                         jsonLDAuthors = Self.jsonLDPeople(author)
+                        if jsonLDOrganisations.isEmpty {
+                            jsonLDOrganisations = Self.jsonLDOrganisations(author)
+                        }
                     }
                 }
             default:
@@ -117,34 +121,18 @@ struct HTMLMetadataExtractor {
                 }
             }
         }
-        article.title =
-            TitleChoice(
-                openGraphTitle: meta["og:title"] ?? meta["twitter:title"], jsonLDHeadline: jsonLDHeadline,
-                documentTitle: titleText, headings: headings,
-                siteNames: [meta["og:site_name"], meta["application-name"]].compactMap { $0 },
-                host: (canonical ?? meta["og:url"]).flatMap(Self.host(of:))
-            ).choose()
+        let titleChoice = TitleChoice(
+            openGraphTitle: meta["og:title"] ?? meta["twitter:title"], jsonLDHeadline: jsonLDHeadline,
+            documentTitle: titleText, headings: headings,
+            siteNames: [meta["og:site_name"], meta["application-name"]].compactMap { $0 },
+            host: (canonical ?? meta["og:url"]).flatMap(Self.host(of:)))
+        article.title = titleChoice.choose()
         article.description = meta["description"] ?? meta["og:description"] ?? meta["twitter:description"]
-        // Declared entries that are a role, a department or an agency ("HNN Staff") are dropped; the
-        // page then only gets a name from an explicit byline label, not from byline-like elements
-        // (often the bylines of related stories).
-        let declared = Self.splitAuthors(authors)
-        article.authors = declared.filter { !MetadataCleanup.isRoleOrAgency($0) }
-        let onlyRoles = !declared.isEmpty && article.authors.isEmpty
-        if article.authors.isEmpty && !onlyRoles { article.authors = Self.splitAuthors(jsonLDAuthors) }
-        for name in [itemAuthor, relAuthor] where article.authors.isEmpty && !onlyRoles {
-            article.authors = name.flatMap(Self.bylineNames) ?? []
-        }
-        if article.authors.isEmpty && !onlyRoles {
-            // The innermost byline elements, in document order; the first that reads as names.
-            let innermost = bylineCandidates.enumerated().filter { offset, index in
-                offset + 1 == bylineCandidates.count || !isInside(bylineCandidates[offset + 1], index)
-            }
-            article.authors =
-                innermost.lazy.compactMap { Self.bylineNames(document.rawText(of: $0.element)) }.first ?? []
-        }
-        if article.authors.isEmpty { article.authors = labelledByline() ?? [] }
-        if article.authors.isEmpty && !onlyRoles { article.authors = koreanSignature() ?? [] }
+        article.authors = self.authors(
+            from: AuthorEvidence(
+                declared: authors, jsonLDPeople: jsonLDAuthors, jsonLDOrganisations: jsonLDOrganisations,
+                itemAuthor: itemAuthor, relAuthor: relAuthor, bylineElements: bylineCandidates,
+                siteKeys: titleChoice.siteKeys(), heading: headingNode))
         article.section = meta["article:section"]
         let dates = [
             meta["article:published_time"], meta["og:article:published_time"], jsonLDDate, itemDate,
@@ -206,19 +194,10 @@ struct HTMLMetadataExtractor {
         return String(code)
     }
 
-    /// Strips "By " and splits "A and B" / "A, B" into names, keeping their first-seen order.
+    /// Strips "By " and splits "A and B" / "A, B" into names, keeping their first-seen order
+    /// (see `AuthorNames.split`).
     static func splitAuthors(_ values: [String]) -> [String] {
-        var result: [String] = []
-        for value in values {
-            var text = value
-            if text.lowercased().hasPrefix("by ") { text = String(text.dropFirst(3)) }
-            let names = text.split(separator: ",").flatMap { $0.split(separator: " and ") }
-            for name in names.map({ String($0).trimmingASCIIWhitespace() })
-            where !name.isEmpty && !result.contains(name) {
-                result.append(name)
-            }
-        }
-        return result
+        AuthorNames.split(values)
     }
 
     /// The string value of `"key": "value"` in JSON text, found by a plain scan (no JSON parse).

@@ -1,7 +1,8 @@
 /// Stage 5 (clean): tidies the metadata the extract stages read from a page, using only the fields themselves and the
-/// page's domain: a site-name tail on the title ("… - Sportsnet.ca"), and author entries that are
-/// the publication, a role ("CNN Editor-at-large"), an account handle ("admin") or carry a label
-/// ("Analysis by Chris Cillizza").
+/// page's domain: a site-name tail on the title ("… - Sportsnet.ca"), and author entries that carry a
+/// label ("Analysis by Chris Cillizza"), are a news agency, a generic account ("admin"), or the
+/// publication or a role credited beside people ("Tanza Loudenback, Business Insider"). A team or
+/// the publication alone stays: the page gave it as its byline.
 struct MetadataCleanup {
     /// Words in an author entry that make it a role or a department, not a name.
     private static let roleWords: Set<String> = [
@@ -23,7 +24,26 @@ struct MetadataCleanup {
         let label = domain?.split(separator: ".").first { $0 != "www" }
         let site = label.map { Self.siteLetters(String($0)) } ?? ""
         if let title = article.title { article.title = removingSiteTail(title, site: site) }
-        article.authors = article.authors.compactMap { cleanAuthor($0, site: site) }
+        var names = article.authors.compactMap { cleanAuthor($0) }
+        // A product, service or listing page has no byline: only a person's name declared for it
+        // stays (names in scripts without case cannot be told apart and stay too).
+        if let type = article.pageType, type != "article", type != "forum" {
+            names = names.filter { name in
+                let cased = name.contains { $0.isUppercase || $0.isLowercase }
+                return (AuthorNames.isPersonLike(name) || !cased) && !Self.isRoleOrAgency(name)
+            }
+        }
+        // The publication, a role or an account handle beside people is a credit, not an author.
+        let people = names.filter {
+            !Self.isRoleOrAgency($0) && !isSite($0, site: site) && !Self.isHandle($0)
+        }
+        article.authors = people.isEmpty ? names : people
+    }
+
+    /// Whether an author entry is the site named by the domain label `site`.
+    private func isSite(_ name: String, site: String) -> Bool {
+        let letters = Self.siteLetters(name)
+        return !site.isEmpty && !letters.isEmpty && (letters == site || site.hasPrefix(letters))
     }
 
     /// "Headline - Site.com" → "Headline" when the tail names the site: a domain-like word, or
@@ -47,24 +67,46 @@ struct MetadataCleanup {
         return title
     }
 
-    private func cleanAuthor(_ value: String, site: String) -> String? {
+    private func cleanAuthor(_ value: String) -> String? {
         var name = value
         // "Analysis by X", "Posted by X": keep what follows the label.
         let parts = name.split(separator: " ")
         if let by = parts.prefix(3).firstIndex(where: { $0.lowercased() == "by" }), by + 1 < parts.count {
             name = parts[(by + 1)...].joined(separator: " ")
         }
-        let words = name.split(separator: " ")
-        guard let first = words.first else { return nil }
-        if Self.isRoleOrAgency(name) { return nil }
-        let letters = Self.siteLetters(name)
-        if !site.isEmpty, !letters.isEmpty, letters == site || site.hasPrefix(letters) {
+        guard !name.isEmpty, !Self.isAgency(name), !Self.isGenericAccount(name),
+            !AuthorNames.isNotAName(name),
+            !HTMLMetadataExtractor.isInterfaceText(name)
+        else { return nil }
+        // A lower-case word of three letters or fewer is initials or a code, not a name; scripts
+        // without case ("정덕현") are names.
+        if !name.contains(" "), name.count <= 3, name.allSatisfy(\.isASCII),
+            !name.contains(where: \.isUppercase)
+        {
             return nil
         }
-        // A handle: one ASCII word without capitals ("admin", "rmb8090"); scripts without case
-        // ("정덕현") are names.
-        if words.count == 1, first.allSatisfy(\.isASCII), !first.contains(where: \.isUppercase) { return nil }
         return name
+    }
+
+    /// One ASCII word without capitals ("rmb8090"): an account name.
+    static func isHandle(_ name: String) -> Bool {
+        !name.contains(" ") && name.allSatisfy(\.isASCII) && !name.contains(where: \.isUppercase)
+    }
+
+    /// Accounts that stand for no one ("admin", "webmaster").
+    private static let genericAccounts: Set<String> = [
+        "admin", "administrator", "webmaster", "user", "guest", "root", "editor", "author", "unknown",
+        "anonymous", "undefined", "null", "username", "none",
+    ]
+
+    /// Whether `name` is a generic account rather than a person's name or handle.
+    static func isGenericAccount(_ name: String) -> Bool {
+        genericAccounts.contains(name.lowercased())
+    }
+
+    /// Whether `name` is a news agency credited for wire copy.
+    static func isAgency(_ name: String) -> Bool {
+        agencies.contains(name.lowercased())
     }
 
     /// Whether an author entry is a role, a department or a news agency rather than a person.

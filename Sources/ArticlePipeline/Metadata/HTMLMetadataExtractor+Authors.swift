@@ -1,0 +1,120 @@
+/// The authors of a page, from what it declares before what it shows: `<meta name=author>` (and
+/// `article:author`, `dc.creator`), JSON-LD people and organisations, microdata and `rel=author`,
+/// then byline-like elements, a labelled byline ("Posted by …", "Thread starter …") and a Korean
+/// signature. A declared team or role ("Editorial Team", "Resy Staff") is the byline when no
+/// labelled byline names people; a declared news agency gives no author.
+extension HTMLMetadataExtractor {
+    /// What the page says about its authors, gathered in one pass over its nodes.
+    struct AuthorEvidence {
+        var declared: [String] = []
+        var jsonLDPeople: [String] = []
+        var jsonLDOrganisations: [String] = []
+        var itemAuthor: String?
+        var relAuthor: String?
+        /// Elements whose class marks a byline, in document order.
+        var bylineElements: [Int] = []
+        /// Letters of the site's names (`TitleChoice.siteKeys`).
+        var siteKeys: Set<String> = []
+        /// The page's first `<h1>`.
+        var heading: Int?
+    }
+
+    /// Byline elements with this many different names list other pages' stories.
+    static let listingBylines = 3
+
+    /// The authors the evidence supports, or none.
+    func authors(from evidence: AuthorEvidence) -> [String] {
+        let declared = Self.splitAuthors(evidence.declared)
+        if !declared.isEmpty {
+            let people = declared.filter { !MetadataCleanup.isRoleOrAgency($0) }
+            if !people.isEmpty { return people }
+            let teams = declared.filter { !MetadataCleanup.isAgency($0) }
+            return labelledByline() ?? teams
+        }
+        let jsonLD = Self.splitAuthors(evidence.jsonLDPeople)
+        if !jsonLD.isEmpty {
+            let named = jsonLD.filter { !MetadataCleanup.isAgency($0) }
+            return named.isEmpty ? labelledByline() ?? [] : named
+        }
+        // An explicit label ("Posted by", "Thread starter") names the writer more surely than
+        // microdata or byline-like elements, which also mark replies and other stories.
+        if let names = labelledByline() { return names }
+        for name in [evidence.itemAuthor, evidence.relAuthor] {
+            if let names = name.flatMap(Self.declaredNames) { return names }
+        }
+        if let names = visibleBylines(evidence.bylineElements, siteKeys: evidence.siteKeys) { return names }
+        if let names = evidence.heading.flatMap({ bylineAfterHeading($0) }) ?? koreanSignature() {
+            return names
+        }
+        // Last, an organisation JSON-LD names as the author, unless it is the site itself.
+        let organisations = evidence.jsonLDOrganisations.filter {
+            !MetadataCleanup.isAgency($0) && !isSiteName($0, keys: evidence.siteKeys)
+        }
+        return organisations.first.map { [$0] } ?? []
+    }
+
+    /// The names of the innermost byline elements: the first that reads as names of people, unless
+    /// the elements name three or more different people (a list of other stories).
+    func visibleBylines(_ elements: [Int], siteKeys: Set<String>) -> [String]? {
+        let innermost = elements.enumerated().filter { offset, index in
+            offset + 1 == elements.count || !isInside(elements[offset + 1], index)
+        }
+        var found: [[String]] = []
+        for (_, element) in innermost {
+            guard let names = Self.bylineNames(document.rawText(of: element)) else { continue }
+            let people = names.filter {
+                !MetadataCleanup.isRoleOrAgency($0) && !isSiteName($0, keys: siteKeys)
+                    && !Self.isSignature($0)
+                    && !Self.isInterfaceText($0)
+            }
+            if !people.isEmpty, !found.contains(people) { found.append(people) }
+            if found.count >= Self.listingBylines { return nil }
+        }
+        return found.first
+    }
+
+    /// Names a page declares in markup (microdata, `rel=author`): as a visible byline, or one
+    /// account name ("amondale", "hayley.p").
+    static func declaredNames(_ text: String) -> [String]? {
+        if let names = bylineNames(text) { return names }
+        return accountName(text).map { [$0] }
+    }
+
+    /// One word of 4 to 40 letters, digits and `._-` that is not a generic account ("admin").
+    static func accountName(_ text: String) -> String? {
+        let word = text.trimmingASCIIWhitespace()
+        guard (4...40).contains(word.count), word.contains(where: \.isLetter),
+            word.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" }),
+            !MetadataCleanup.isGenericAccount(word)
+        else { return nil }
+        return word
+    }
+
+    /// Words of page controls and labels that byline-like elements also hold ("Sign In",
+    /// "Follow the author", "Written By").
+    private static let interfaceWords: Set<String> = [
+        "sign", "log", "login", "logout", "follow", "written", "posted", "touch", "authorized", "dealer",
+        "subscribe", "share", "menu", "register", "contact", "author", "authors", "name", "testimonial",
+        "review", "reviews", "more", "view", "read", "comments", "edit",
+    ]
+
+    /// Whether a byline-like text is a control or a label rather than a name.
+    static func isInterfaceText(_ name: String) -> Bool {
+        name.lowercased().split(whereSeparator: { !$0.isLetter }).contains {
+            interfaceWords.contains(String($0))
+        }
+    }
+
+    /// A review signature: a first name and an initial ("Tom K.").
+    static func isSignature(_ name: String) -> Bool {
+        let words = name.split(separator: " ")
+        guard words.count == 2, let last = words.last else { return false }
+        return last.count == 2 && last.hasSuffix(".") && last.first?.isUppercase == true
+    }
+
+    /// Whether `name` is the site's own name.
+    func isSiteName(_ name: String, keys: Set<String>) -> Bool {
+        let letters = MetadataCleanup.siteLetters(name)
+        return !letters.isEmpty && keys.contains(letters)
+    }
+}
