@@ -194,6 +194,62 @@ import ZeroMQ
         }
     }
 
+    /// 1,100 idle TCP connections (no ZMTP greeting) to a coordinator started with a soft limit of
+    /// 1,024 open files: it raises the limit, so status still answers and a worker still finishes
+    /// the run while they are held.
+    @Test func idleConnectionsDoNotShutWorkersOut() async throws {
+        try await ProcessTestSlots.run {
+            let (soft, hard) = Self.openFileLimits()
+            guard hard >= 4_096, soft >= 1_200 else { return }  // the test itself needs 1,100 descriptors
+            let dir = try TemporaryDirectory()
+            let input = try scrape(dir)
+            let cluster = LocalCluster(dir: dir)
+            let coordinator = try cluster.startCoordinator(
+                [input.file.path], extra: ["--keep-running"],
+                prefix: ["/usr/bin/prlimit", "--nofile=1024:\(hard)"])
+            defer { kill(coordinator.processIdentifier, SIGKILL) }
+            #expect(cluster.waitUntil { cluster.log(coordinator).contains("coordinator listening") })
+            let port = UInt16(cluster.coordinatorEndpoint.split(separator: ":").last!)!
+            let idle = (0..<1_100).compactMap { _ in Self.openIdleConnection(port: port) }
+            defer { for fd in idle { close(fd) } }
+            #expect(idle.count == 1_100)
+            try cluster.startCollector()
+            try cluster.startWorker(threads: 2)
+            // libzmq drops a connection that has not greeted after 30 s: the run must finish well
+            // before, while the idle connections are all still held.
+            let started = Date()
+            #expect(cluster.waitUntil(timeout: 20) { cluster.status()?["state"] as? String == "finished" })
+            print(
+                "run finished \(Date().timeIntervalSince(started)) s after the idle connections were opened")
+        }
+    }
+
+    static func openFileLimits() -> (soft: Int, hard: Int) {
+        var limit = rlimit()
+        getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        return (Int(min(limit.rlim_cur, 1 << 30)), Int(min(limit.rlim_max, 1 << 30)))
+    }
+
+    /// A TCP connection to 127.0.0.1:`port` that never says anything, or nil.
+    static func openIdleConnection(port: UInt16) -> Int32? {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return nil }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = port.bigEndian
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else {
+            close(fd)
+            return nil
+        }
+        return fd
+    }
+
     /// Keeps `sockets` heart-beating (they hold their jobs and never answer) until the coordinator
     /// has quarantined two workers; returns the jobs `counted` received.
     static func heartbeatUntilQuarantined(

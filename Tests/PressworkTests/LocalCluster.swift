@@ -37,20 +37,20 @@ final class LocalCluster {
 
     deinit { stopAll() }
 
-    private func launch(_ arguments: [String], name: String) throws -> Process {
+    private func launch(_ arguments: [String], name: String, prefix: [String] = []) throws -> Process {
         launches += 1
         let process = try PressworkBinary.start(
-            arguments + ["--log-level", "info"], logs: dir.url, name: "\(name)-\(launches)")
+            arguments + ["--log-level", "info"], logs: dir.url, name: "\(name)-\(launches)", prefix: prefix)
         names[ObjectIdentifier(process)] = "\(name)-\(launches)"
         return process
     }
 
     @discardableResult
-    func startCoordinator(_ inputs: [String], extra: [String] = []) throws -> Process {
+    func startCoordinator(_ inputs: [String], extra: [String] = [], prefix: [String] = []) throws -> Process {
         let process = try launch(
             ["coordinator"] + inputs + [
                 "--bind", coordinatorEndpoint, "--status-bind", statusEndpoint, "--journal", journal.path,
-            ] + leaseKey(unless: extra) + extra, name: "coordinator")
+            ] + leaseKey(unless: extra) + extra, name: "coordinator", prefix: prefix)
         coordinator = process
         return process
     }
