@@ -7,7 +7,11 @@ import Foundation
 /// role with CURVE keys derives one from its CURVE secret key, which the coordinator and the
 /// collector share; without either, results are not bound to leases.
 struct LeaseKeyOptions: ParsableArguments {
-    @Option(help: "File holding the 64-hex-digit lease key shared by coordinator and collector.")
+    @Option(
+        help: """
+            File holding the hex lease key the coordinator and the collector share, e.g. from \
+            `openssl rand -hex 32` (env PRESSWORK_LEASE_KEY: a file or the hex itself).
+            """)
     var leaseKey: String?
 
     /// The environment variable `presswork run` hands its generated key to the collector in.
