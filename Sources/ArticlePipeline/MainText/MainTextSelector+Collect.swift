@@ -2,9 +2,11 @@
 extension MainTextSelector {
     /// The article's paragraphs, in document order.
     func paragraphs() -> [String] {
-        guard let container = container() else { return [] }
+        guard let prose = container() else { return [] }
+        let cards = cardContainer(beating: prose)
+        let container = cards ?? prose
         var result: [String] = []
-        collect(from: container, into: &result)
+        collect(from: container, keepingShortLines: cards != nil, into: &result)
         if result.isEmpty {
             let text = visibleText(of: container)
             if !text.isEmpty { result.append(text) }
@@ -17,13 +19,15 @@ extension MainTextSelector {
     ///
     /// Iterative (a stack of next siblings), so deep trees fit the small stacks of worker threads.
     /// One run suffices: it is flushed on entering and on leaving every element that separates runs.
-    private func collect(from node: Int, into result: inout [String]) {
+    /// With `keepingShortLines` (cards), link lines and short runs are kept: a card's title is a
+    /// link and its price a short line.
+    private func collect(from node: Int, keepingShortLines: Bool = false, into result: inout [String]) {
         var run = InlineRun()
         var pending: [Int32] = [document.nodes[node].firstChild]
         while let next = pending.last {
             guard next >= 0 else {
                 pending.removeLast()
-                flush(&run, into: &result)
+                flush(&run, keepingShortLines: keepingShortLines, into: &result)
                 continue
             }
             let index = Int(next)
@@ -37,17 +41,23 @@ extension MainTextSelector {
             if role.contains(.caption) { continue }  // captions go to `images`, not the text
             let isTableRow = document.nodes[index].tag == .tr
             if (role.contains(.block) || isTableRow) && !measures[index].blockInside {
-                flush(&run, into: &result)
+                flush(&run, keepingShortLines: keepingShortLines, into: &result)
                 let text = visibleText(of: index)
                 let linkHeavy =
                     measures[index].insideLink
                     || Double(measures[index].links) > Double(measures[index].text) * Self.maxLinkDensity
-                if text.isEmpty || (linkHeavy && text.utf8.count < Self.maxLinkLineLength) { continue }
+                if text.isEmpty
+                    || (linkHeavy && !keepingShortLines && text.utf8.count < Self.maxLinkLineLength)
+                {
+                    continue
+                }
                 if result.last != text { result.append(text) }
             } else if role.contains(.separator) || measures[index].blockInside {
-                flush(&run, into: &result)
+                flush(&run, keepingShortLines: keepingShortLines, into: &result)
                 pending.append(document.nodes[index].firstChild)
             } else {
+                // A card's parts (title, price, size) sit side by side in inline elements.
+                if keepingShortLines { run.text.append(0x20) }
                 appendVisibleText(of: index, to: &run.text)
                 run.linkLength += measures[index].links
             }
@@ -55,10 +65,14 @@ extension MainTextSelector {
     }
 
     /// Keeps a loose run when it reads like prose: long enough or a finished sentence, few links.
-    private func flush(_ run: inout InlineRun, into result: inout [String]) {
+    private func flush(_ run: inout InlineRun, keepingShortLines: Bool, into result: inout [String]) {
         defer { run = InlineRun() }
         let text = String.collapsingWhitespace(run.text)
         guard !text.isEmpty else { return }
+        if keepingShortLines {
+            if result.last != text { result.append(text) }
+            return
+        }
         let length = text.utf8.count
         if Double(run.linkLength) > Double(length) * Self.maxLinkDensity { return }
         guard length >= Self.minLooseRun || TextScrapeExtractStage.endsSentence(text) else { return }

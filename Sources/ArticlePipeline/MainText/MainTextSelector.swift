@@ -109,16 +109,19 @@ struct MainTextSelector {
         if let marked = markedArticleBody(), measures[marked].prose * 2 >= measures[best].prose {
             return marked
         }
+        // The innermost enclosing `<article>` is the container, unless it or an outer one is one of
+        // several posts (a thread, a feed): then the posts together are the content, as far as
+        // widening finds them worth taking.
         var ancestor = best
+        var innermostArticle: Int?
         while ancestor > 0 {
             if document.nodes[ancestor].tag == .article && !dropped[ancestor] {
-                // One of several posts (a thread, a feed) is not the page's one article: the posts
-                // together are the content, as far as widening finds them worth taking.
-                return hasProseSibling(ancestor, tag: .article) ? widened(ancestor) : ancestor
+                if hasProseSibling(ancestor, tag: .article) { return widened(ancestor) }
+                if innermostArticle == nil { innermostArticle = ancestor }
             }
             ancestor = Int(document.nodes[ancestor].parent)
         }
-        return widened(best)
+        return innermostArticle ?? widened(best)
     }
 
     /// The kept element with the most prose that schema.org microdata marks as the article body
