@@ -163,6 +163,13 @@ extension HTMLTokenizer {
         let contentEnd =
             tag == .script
             ? scriptEnd(bytes, from: start, name: name) : rawEnd(bytes, from: start, name: name)
+        if contentEnd == bytes.count && Self.holdsMarkup(bytes, from: start) {
+            // Never closed, and what it swallowed is markup: a conforming parser loses the rest of
+            // the page into this element. Close it at once and read the rest as markup.
+            builder.document.warnings.append("unclosed <\(tag.name)>: the rest of the page read as markup")
+            builder.endTag(tag, nameStart: 0, nameLength: 0)
+            return start
+        }
         let arenaStart = builder.document.bytes.count
         if tag.flags.contains(.rcdata) {
             var index = start
@@ -191,6 +198,19 @@ extension HTMLTokenizer {
         builder.endTag(tag, nameStart: 0, nameLength: 0)
         guard let close = tagEnd(bytes, from: contentEnd + 2 + name.count) else { return bytes.count }
         return close + 1
+    }
+
+    /// True when the text from `start` holds a tag: `<` then a letter, or `</` then a letter.
+    static func holdsMarkup(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var index = start
+        while index + 2 < bytes.count {
+            if bytes[index] == UInt8(ascii: "<") {
+                let next = bytes[index + 1] == UInt8(ascii: "/") ? bytes[index + 2] : bytes[index + 1]
+                if ASCII.isLetter(next) { return true }
+            }
+            index += 1
+        }
+        return false
     }
 
     /// Where the appropriate end tag `</name` (followed by space, `/` or `>`) starts; the end of
