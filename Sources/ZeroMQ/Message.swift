@@ -20,6 +20,13 @@ struct Message: ~Copyable {
 
     var size: Int { zmq_msg_size(pointer) }
 
+    /// Frees the frame's content now (an empty message is left in its place), rather than when
+    /// the next frame is received into it.
+    func release() {
+        zmq_msg_close(pointer)
+        zmq_msg_init(pointer)
+    }
+
     /// True when another frame of the same multipart message follows.
     var more: Bool { zmq_msg_more(pointer) != 0 }
 

@@ -52,6 +52,23 @@ extension ZMQSocket {
     /// next message into their storage. A receive loop that handles each message before asking for
     /// the next therefore allocates nothing; a caller that keeps messages gets fresh arrays.
     public func receive(dontWait: Bool = false) throws(ZMQError) -> [[UInt8]]? {
+        try receiveMultipart(maxTotalBytes: .max, maxFrames: .max, dontWait: dontWait)?.frames
+    }
+
+    /// Receives one whole multipart message if it holds at most `maxFrames` frames and
+    /// `maxTotalBytes` bytes in all, as `receive` does; a message over either budget is taken off
+    /// the socket and reported as `.oversize`.
+    ///
+    /// libzmq caps each frame (`setMaxMessageSize`), not their number or sum. Here, frames are
+    /// copied only while the message is within budget: from the frame that breaks a budget on,
+    /// each is received and released at once, never copied, so a receiver of a peer's message
+    /// copies at most `maxTotalBytes` bytes of it and the socket stays in step for the next message.
+    /// (libzmq itself holds a whole message, however large, before the first frame can be read.)
+    ///
+    /// Returns nil when no message came, as `receive` does.
+    public func receiveMultipart(
+        maxTotalBytes: Int, maxFrames: Int, dontWait: Bool = false
+    ) throws(ZMQError) -> BudgetedMessage? {
         let handle = try openHandle("receive")
         guard try receiveFrame(handle, flags: dontWait ? Int32(ZMQ_DONTWAIT) : 0, number: 1) else {
             return nil
@@ -60,28 +77,48 @@ extension ZMQSocket {
         var frames: [[UInt8]] = []
         swap(&frames, &recycledFrames)
         var count = 0
+        var copied = 0
+        var copiedBytes = 0
         var totalBytes = 0
+        var over = false
         while true {
             let data = receiveBuffer.data
-            totalBytes += data.count
-            // Copy-on-write keeps reuse safe: arrays the caller still holds are not uniquely
-            // referenced, so writing to them makes new ones and leaves the caller's untouched.
-            if count == frames.count {
-                frames.append(receiveBuffer.bytes())
-            } else if frames[count].count == data.count {
-                frames[count].withUnsafeMutableBytes { $0.copyMemory(from: data) }
-            } else {
-                frames[count].removeAll(keepingCapacity: true)
-                frames[count].append(contentsOf: data.assumingMemoryBound(to: UInt8.self))
+            let (sum, overflow) = totalBytes.addingReportingOverflow(data.count)
+            totalBytes = overflow ? .max : sum
+            if !over && (count >= maxFrames || totalBytes > maxTotalBytes) { over = true }
+            if !over {
+                // Copy-on-write keeps reuse safe: arrays the caller still holds are not uniquely
+                // referenced, so writing to them makes new ones and leaves the caller's untouched.
+                if copied == frames.count {
+                    frames.append(receiveBuffer.bytes())
+                } else if frames[copied].count == data.count {
+                    frames[copied].withUnsafeMutableBytes { $0.copyMemory(from: data) }
+                } else {
+                    frames[copied].removeAll(keepingCapacity: true)
+                    frames[copied].append(contentsOf: data.assumingMemoryBound(to: UInt8.self))
+                }
+                copied += 1
+                copiedBytes += data.count
             }
             count += 1
-            guard receiveBuffer.more else { break }
+            let more = receiveBuffer.more
+            // A frame past the budget is freed now, not when the next one is received into its place.
+            if over { receiveBuffer.release() }
+            guard more else { break }
             // The rest of a multipart message is always queued with its first frame: no waiting.
+            // Receiving into the buffer releases the frame it held.
             _ = try receiveFrame(handle, flags: 0, number: count + 1)
         }
-        if frames.count > count { frames.removeLast(frames.count - count) }
-        if totalBytes <= Self.recycleLimit { recycledFrames = frames }
-        return frames
+        if frames.count > copied { frames.removeLast(frames.count - copied) }
+        // Nor is a large last frame pinned until the next receive.
+        if receiveBuffer.size > Self.recycleLimit { receiveBuffer.release() }
+        bytesCopied &+= copiedBytes
+        if copiedBytes <= Self.recycleLimit { recycledFrames = frames }
+        guard over else { return .frames(frames) }
+        return .oversize(
+            OversizeMessage(
+                frames: count, bytes: totalBytes, firstFrame: frames.first, maxFrames: maxFrames,
+                maxTotalBytes: maxTotalBytes))
     }
 
     /// Messages larger than this (all frames together) are handed over and forgotten rather than

@@ -57,6 +57,25 @@ extension ZMQSocket {
         try setInteger(ZMQ_RECONNECT_IVL_MAX, max, name: "reconnect interval max")
     }
 
+    /// How long a new connection may take to finish the ZMTP handshake (greeting, and the CURVE
+    /// exchange with its ZAP check) before libzmq closes it (`ZMQ_HANDSHAKE_IVL`), in
+    /// milliseconds; 0 waits forever, libzmq's default is 30,000. On a bound socket this is what
+    /// frees the descriptor of a peer that connects and says nothing.
+    public func setHandshakeInterval(milliseconds: Int32) throws(ZMQError) {
+        try setInteger(ZMQ_HANDSHAKE_IVL, milliseconds, name: "handshake interval")
+    }
+
+    /// The handshake interval in force (`ZMQ_HANDSHAKE_IVL`), in milliseconds.
+    public var handshakeInterval: Int32 {
+        get throws(ZMQError) { try integerOption(ZMQ_HANDSHAKE_IVL, name: "handshake interval") }
+    }
+
+    /// How long a TCP connect may take before it is abandoned and retried on the reconnect
+    /// schedule (`ZMQ_CONNECT_TIMEOUT`), in milliseconds; 0 leaves it to the operating system.
+    public func setConnectTimeout(milliseconds: Int32) throws(ZMQError) {
+        try setInteger(ZMQ_CONNECT_TIMEOUT, milliseconds, name: "connect timeout")
+    }
+
     /// After this long a blocking `send` gives up and returns false (`ZMQ_SNDTIMEO`); -1 = forever.
     public func setSendTimeout(milliseconds: Int32) throws(ZMQError) {
         try setInteger(ZMQ_SNDTIMEO, milliseconds, name: "send timeout")

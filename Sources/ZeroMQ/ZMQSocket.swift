@@ -15,6 +15,9 @@ public final class ZMQSocket {
     /// The last message `receive` returned, up to `recycleLimit` bytes. When the caller has let go
     /// of it, the next `receive` copies into the same arrays instead of allocating.
     var recycledFrames: [[UInt8]] = []
+    /// Bytes `receive` and `receiveMultipart` have copied out of libzmq's frames (wrapping), so
+    /// tests can tell that the frames of an oversize message were dropped without being copied.
+    var bytesCopied = 0
 
     public init(context: ZMQContext, type: SocketType) throws(ZMQError) {
         guard let handle = zmq_socket(context.handle, type.rawValue) else {
