@@ -2,8 +2,8 @@ import ZeroMQ
 
 /// Socket set-up shared by the roles: every socket gets explicit HWMs, a message-size cap and a
 /// short linger, so no role can hold unbounded memory or hang on exit. Server sockets declare the
-/// ZAP domain (so `ZAPAuthenticator` vets every new connection) and take CURVE server keys;
-/// client sockets take CURVE client keys.
+/// ZAP domain (so `ZAPAuthenticator` vets every new connection), close connections that do not
+/// finish their handshake in time and take CURVE server keys; client sockets take CURVE client keys.
 enum Sockets {
     static func configure(_ socket: ZMQSocket) throws(ZMQError) {
         try socket.setSendHighWaterMark(WireProtocol.highWaterMark)
@@ -17,12 +17,14 @@ enum Sockets {
     /// carries small messages, and its own send high-water mark when replies may go unread.
     static func router(
         _ context: ZMQContext, bind endpoint: String, curve: CurveSettings,
+        handshakeTimeout: Duration = WireProtocol.handshakeTimeout,
         maxFrameBytes: Int64 = WireProtocol.maxMessageBytes,
         sendHighWaterMark: Int32 = WireProtocol.highWaterMark
     ) throws(ClusterError)
         -> ZMQSocket
     {
-        try bound(context, type: .router, at: endpoint, curve: curve) { (socket) throws(ZMQError) in
+        try bound(context, type: .router, at: endpoint, curve: curve, handshakeTimeout: handshakeTimeout) {
+            (socket) throws(ZMQError) in
             try socket.setRouterMandatory(true)
             try socket.setMaxMessageSize(maxFrameBytes)
             try socket.setSendHighWaterMark(sendHighWaterMark)
@@ -31,11 +33,13 @@ enum Sockets {
 
     static func bound(
         _ context: ZMQContext, type: SocketType, at endpoint: String, curve: CurveSettings,
+        handshakeTimeout: Duration = WireProtocol.handshakeTimeout,
         extra: (ZMQSocket) throws(ZMQError) -> Void = { _ in }
     ) throws(ClusterError) -> ZMQSocket {
         do {
             let socket = try ZMQSocket(context: context, type: type)
             try configure(socket)
+            try socket.setHandshakeInterval(milliseconds: milliseconds(handshakeTimeout))
             try extra(socket)
             try socket.setZAPDomain(ZAPAuthenticator.domain)
             try curve.applyServer(to: socket)
@@ -44,6 +48,14 @@ enum Sockets {
         } catch {
             throw ClusterError("cannot bind \(endpoint): \(error)")
         }
+    }
+
+    /// `duration` in whole milliseconds for a libzmq option, at least 1 (0 would mean "never")
+    /// and at most `Int32.max`.
+    static func milliseconds(_ duration: Duration) -> Int32 {
+        let (seconds, attoseconds) = duration.components
+        let total = min(max(seconds, 0), Int64(Int32.max)) * 1_000 + attoseconds / 1_000_000_000_000_000
+        return Int32(clamping: max(1, total))
     }
 
     static func connected(

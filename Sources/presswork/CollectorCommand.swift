@@ -31,9 +31,13 @@ struct CollectorCommand: ParsableCommand {
     @Option(help: "Compression level (default: gzip 1, zstd 3).")
     var level: Int?
 
+    @Option(help: "MB of one result (all its record lines) a worker may push (default 1024).")
+    var maxResultMb: Int?
+
     @Option(help: .hidden)
     var exitWithParent: Int32?
 
+    @OptionGroup var handshake: HandshakeOptions
     @OptionGroup var metrics: MetricsOptions
     @OptionGroup var curve: CurveOptions
     @OptionGroup var leaseKey: LeaseKeyOptions
@@ -63,6 +67,13 @@ struct CollectorCommand: ParsableCommand {
             guard let value = Int(text) else { throw ValidationError("level must be a whole number") }
             settings.shards.level = value
         }
+        let resultMB = try resolver.int(
+            "max-result-mb", flag: maxResultMb, default: WireProtocol.maxResultMessageBytes >> 20)
+        guard (1...(1 << 20)).contains(resultMB) else {
+            throw ValidationError("max-result-mb must be 1 to 1048576")
+        }
+        settings.maxResultBytes = resultMB << 20
+        settings.handshakeTimeout = try handshake.timeout(resolver: resolver)
         settings.parentPID = exitWithParent
         settings.curve = try curve.settings(resolver: resolver)
         settings.leaseKey = try leaseKey.key(resolver: resolver, curve: settings.curve)

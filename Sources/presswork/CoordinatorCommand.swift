@@ -62,6 +62,7 @@ struct CoordinatorCommand: ParsableCommand {
         help: "Most jobs a worker may hold per thread it declares, whatever credit it asks for (default 4).")
     var maxCreditPerThread: Int?
 
+    @OptionGroup var handshake: HandshakeOptions
     @OptionGroup var curve: CurveOptions
     @OptionGroup var leaseKey: LeaseKeyOptions
     @OptionGroup var config: ConfigOptions
@@ -78,6 +79,7 @@ struct CoordinatorCommand: ParsableCommand {
             ? (resolver.lookup("inputs")?.split(separator: " ").map(String.init) ?? []) : inputs
         guard !settings.inputs.isEmpty else { throw ValidationError("give at least one input") }
         settings.bind = resolver.string("bind", flag: bind, default: settings.bind)
+        settings.handshakeTimeout = try handshake.timeout(resolver: resolver)
         settings.statusBind = resolver.string(
             "status-bind", flag: statusBind, default: "tcp://127.0.0.1:5557")
         settings.batchSize = try resolver.int("batch", flag: batch, default: settings.batchSize)

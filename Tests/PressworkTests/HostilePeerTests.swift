@@ -40,7 +40,8 @@ import ZeroMQ
             let metricsPort = FreePorts.take(1)[0]
             let coordinator = try cluster.startCoordinator(
                 [input.file.path], extra: ["--batch", "8", "--keep-running"])
-            let collector = try cluster.startCollector(extra: ["--metrics-bind", "127.0.0.1:\(metricsPort)"])
+            let collector = try cluster.startCollector(
+                extra: ["--metrics-bind", "127.0.0.1:\(metricsPort)", "--max-result-mb", "16"])
             #expect(cluster.waitUntil { cluster.log(coordinator).contains("collector connected") })
             let peer = try HostilePeer()
             let push = try peer.push(to: cluster.collectorEndpoint)
@@ -81,6 +82,12 @@ import ZeroMQ
             // One message of 4 frames of 40 MB each.
             let big = [UInt8](repeating: 0x61, count: 40 << 20)
             try stranger.send([HostilePeer.frame("heartbeat", "{}"), big, big, big])
+            // A result of 6 frames of 8 MB each, each under the collector's 64-MB frame cap, all
+            // together over its 16-MB message cap.
+            let line = [UInt8](repeating: 0x62, count: 8 << 20)
+            _ = try push.send(
+                [HostilePeer.frame("result", #"{\#(job),"ids":[],"deadLetters":6}"#)]
+                    + Array(repeating: line, count: 6))
 
             // 50,000 status requests whose replies are never read.
             let nosy = try peer.dealer(to: cluster.statusEndpoint, routingID: Array("nosy".utf8))
@@ -92,6 +99,14 @@ import ZeroMQ
             #expect(asked == 50_000, "the coordinator kept reading requests")
 
             #expect(cluster.waitUntil { cluster.log(collector).contains("dropped a result") })
+            #expect(
+                cluster.waitUntil { cluster.log(collector).contains("exceeds the 16777216-byte cap") },
+                "the 48-MB result was refused")
+            // Read now: the collector exits once the run is over. libzmq holds the 48 MB while the
+            // message arrives; at most 16 MB of it is copied.
+            let collectorPeak = try #require(HostilePeer.peakMemoryMB(collector))
+            print("collector peak RSS under attack: \(collectorPeak) MB")
+            #expect(collectorPeak < 150, "the collector held \(collectorPeak) MB at most")
             #expect(cluster.waitUntil { cluster.log(coordinator).contains("rejected a message") })
             let metrics = try HTTPGet.fetch(port: metricsPort, path: "/metrics")
             #expect(metrics.utf8.count < 16_000, "metrics stay small: \(metrics.utf8.count) bytes")
@@ -222,6 +237,43 @@ import ZeroMQ
             print(
                 "run finished \(Date().timeIntervalSince(started)) s after the idle connections were opened")
         }
+    }
+
+    /// A connection to the coordinator's or the collector's port that never greets is closed
+    /// after `--handshake-timeout`, instead of holding a descriptor for libzmq's 30 s.
+    @Test func silentConnectionsAreClosedAfterTheHandshakeTimeout() async throws {
+        try await ProcessTestSlots.run {
+            let dir = try TemporaryDirectory()
+            let input = try scrape(dir)
+            let cluster = LocalCluster(dir: dir)
+            let timeout = ["--handshake-timeout", "0.5"]
+            let coordinator = try cluster.startCoordinator(
+                [input.file.path], extra: ["--keep-running"] + timeout)
+            defer { kill(coordinator.processIdentifier, SIGKILL) }
+            let collector = try cluster.startCollector(extra: timeout)
+            defer { kill(collector.processIdentifier, SIGKILL) }
+            #expect(cluster.waitUntil { cluster.log(coordinator).contains("collector connected") })
+            for endpoint in [cluster.coordinatorEndpoint, cluster.collectorEndpoint] {
+                let port = try #require(UInt16(endpoint.split(separator: ":").last ?? ""))
+                let fd = try #require(Self.openIdleConnection(port: port))
+                defer { close(fd) }
+                let started = Date()
+                #expect(Self.readUntilClosed(fd, timeout: 10), "\(endpoint) kept a silent connection 10 s")
+                #expect(Date().timeIntervalSince(started) < 3, "\(endpoint) closed it only after 3 s")
+            }
+        }
+    }
+
+    /// Reads from `fd` until the peer closes it (true) or `timeout` seconds pass (false).
+    static func readUntilClosed(_ fd: Int32, timeout: TimeInterval) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        var buffer = [UInt8](repeating: 0, count: 256)
+        while Date() < deadline {
+            var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&entry, 1, 100) > 0 else { continue }
+            if read(fd, &buffer, buffer.count) <= 0 { return true }
+        }
+        return false
     }
 
     static func openFileLimits() -> (soft: Int, hard: Int) {

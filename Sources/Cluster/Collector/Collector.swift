@@ -49,9 +49,10 @@ public final class Collector {
             throw ClusterError("cannot open the output directory: \(error)")
         }
         authenticator = try ZAPAuthenticator(context: context, curve: settings.curve, logger: logger)
-        pull = try Sockets.bound(context, type: .pull, at: settings.bind, curve: settings.curve) {
-            (socket) throws(ZMQError) in try socket.setMaxMessageSize(settings.maxFrameBytes)
-        }
+        pull = try Sockets.bound(
+            context, type: .pull, at: settings.bind, curve: settings.curve,
+            handshakeTimeout: settings.handshakeTimeout
+        ) { (socket) throws(ZMQError) in try socket.setMaxMessageSize(settings.maxFrameBytes) }
         dealer = try Sockets.connected(
             context, type: .dealer, to: settings.coordinator, routingID: peer.id, curve: settings.curve)
         refreshFigures()
@@ -133,11 +134,15 @@ public final class Collector {
 
     private func drainResults() {
         let limits = settings.limits
-        while let frames = (try? pull.receive(dontWait: true)) ?? nil, let header = frames.first {
+        while let received = receive(on: pull, maxBytes: settings.maxResultBytes) {
+            guard let frames = received.frames else {
+                warnOversize(received)
+                continue
+            }
             do throws(WireError) {
-                try WireCodec.checkSize(
-                    of: frames, maxFrames: limits.maxFrames, maxBytes: WireProtocol.maxResultMessageBytes)
-                guard try WireCodec.kind(of: header) == .result else { throw WireError("expected a result") }
+                guard let header = frames.first, try WireCodec.kind(of: header) == .result else {
+                    throw WireError("expected a result")
+                }
                 let result = try WireCodec.body(ResultHeader.self, from: header, limits: limits)
                 let admitted = try admission.admit(result, lines: frames.dropFirst())
                 guard accept(result.job) else { continue }
@@ -152,8 +157,13 @@ public final class Collector {
     }
 
     private func drainCoordinator() {
-        while let frames = (try? dealer.receive(dontWait: true)) ?? nil, let header = frames.first {
+        while let received = receive(on: dealer, maxBytes: WireProtocol.maxResultMessageBytes) {
+            guard let frames = received.frames else {
+                warnOversize(received)
+                continue
+            }
             do throws(WireError) {
+                guard let header = frames.first else { throw WireError("an empty message") }
                 switch try WireCodec.kind(of: header) {
                 case .deadJob:
                     let dead = try WireCodec.body(DeadJobHeader.self, from: header, limits: settings.limits)
@@ -181,6 +191,21 @@ public final class Collector {
                 warnings.warn("rejected a message from the coordinator", detail: error.reason, logger: logger)
             }
         }
+    }
+
+    /// The next message waiting on `socket`, received under the frame cap of `settings.limits` and
+    /// `maxBytes`: libzmq caps each frame, this caps the message, dropping a larger one uncopied.
+    private func receive(on socket: ZMQSocket, maxBytes: Int) -> BudgetedMessage? {
+        (try? socket.receiveMultipart(
+            maxTotalBytes: maxBytes, maxFrames: settings.limits.maxFrames, dontWait: true))
+            ?? nil
+    }
+
+    /// A rate-limited log line for a message over the caps (its own kind, so a flood of other
+    /// bad results does not hide it).
+    private func warnOversize(_ message: BudgetedMessage) {
+        guard case .oversize(let oversize) = message else { return }
+        warnings.warn("dropped an oversize message", detail: oversize.description, logger: logger)
     }
 
     /// Whether a job's output is new: a job already committed or pending is a duplicate. A duplicate

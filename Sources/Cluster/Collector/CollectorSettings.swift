@@ -20,8 +20,14 @@ public struct CollectorSettings: Sendable {
     /// The largest frame (one record line) a worker may push: a record is never much larger than
     /// the article it comes from, which the coordinator caps at 16 MiB by default.
     public var maxFrameBytes: Int64 = 64 << 20
+    /// The largest result (all frames together) a worker may push: a larger one is dropped
+    /// without being copied.
+    public var maxResultBytes = WireProtocol.maxResultMessageBytes
     /// Bounds every received message is checked against.
     public var limits = WireLimits()
+    /// How long a new connection to the result socket may take to finish its handshake before it
+    /// is closed, so peers that connect and say nothing do not hold descriptors.
+    public var handshakeTimeout: Duration = WireProtocol.handshakeTimeout
     /// Exit when this process is no longer our parent (children of `presswork run`).
     public var parentPID: Int32?
 

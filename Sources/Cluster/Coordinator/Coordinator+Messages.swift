@@ -1,20 +1,33 @@
 import ZeroMQ
 
 extension Coordinator {
-    /// Handles every message waiting on the ROUTER socket.
+    /// Handles every message waiting on the ROUTER socket: a routing id and one header frame,
+    /// at most `WireProtocol.maxControlMessageBytes` in all (a larger message is dropped uncopied).
     func drainRouter() {
-        while let frames = (try? router.receive(dontWait: true)) ?? nil {
-            guard frames.count >= 2 else { continue }
-            let from = PeerAddress(frames[0])
-            do throws(WireError) {
-                try WireCodec.checkSize(
-                    of: frames, maxFrames: 2, maxBytes: WireProtocol.maxControlMessageBytes)
-                try handle(from: from, header: frames[1], now: Moment.now())
-            } catch {
-                reject(from, reason: error.reason)
+        while let received = Self.receive(
+            on: router, maxFrames: 2, maxBytes: WireProtocol.maxControlMessageBytes)
+        {
+            switch received {
+            case .oversize(let oversize):
+                guard let id = oversize.firstFrame else { continue }
+                reject(PeerAddress(id), reason: oversize.description)
+            case .frames(let frames):
+                guard frames.count == 2 else { continue }
+                let from = PeerAddress(frames[0])
+                do throws(WireError) {
+                    try handle(from: from, header: frames[1], now: Moment.now())
+                } catch {
+                    reject(from, reason: error.reason)
+                }
             }
         }
         warnings.report(to: logger)
+    }
+
+    /// The next message waiting on `socket` within the budgets, or an oversize one; nil when none
+    /// is waiting (or the socket failed).
+    private static func receive(on socket: ZMQSocket, maxFrames: Int, maxBytes: Int) -> BudgetedMessage? {
+        (try? socket.receiveMultipart(maxTotalBytes: maxBytes, maxFrames: maxFrames, dontWait: true)) ?? nil
     }
 
     /// A message that could not be accepted: an `error` reply and a rate-limited log line.
@@ -122,11 +135,12 @@ extension Coordinator {
     func answerStatusRequests() {
         guard let statusRouter else { return }
         var answered = 0
-        while answered < 256, let frames = (try? statusRouter.receive(dontWait: true)) ?? nil {
+        while answered < 256,
+            let received = Self.receive(
+                on: statusRouter, maxFrames: 3, maxBytes: WireProtocol.maxStatusRequestBytes)
+        {
             answered += 1
-            guard frames.count >= 2, frames.count <= 3,
-                (try? WireCodec.checkSize(of: frames, maxFrames: 3, maxBytes: 4_096)) != nil
-            else { continue }
+            guard let frames = received.frames, frames.count >= 2 else { continue }
             // REQ clients put an empty delimiter frame before the header; DEALER clients may not.
             let envelope = frames.dropLast()
             let reply: [UInt8]

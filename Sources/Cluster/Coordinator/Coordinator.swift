@@ -54,11 +54,12 @@ public final class Coordinator {
         let openFiles = OpenFileLimit.raiseToHardLimit()
         logger.info("open-file limit", metadata: ["files": "\(openFiles)"])
         router = try Sockets.router(
-            context, bind: settings.bind, curve: settings.curve,
+            context, bind: settings.bind, curve: settings.curve, handshakeTimeout: settings.handshakeTimeout,
             maxFrameBytes: Int64(WireProtocol.maxControlMessageBytes))
         statusRouter = try settings.statusBind.map { (endpoint) throws(ClusterError) in
             try Sockets.router(
-                context, bind: endpoint, curve: settings.curve, maxFrameBytes: 4_096,
+                context, bind: endpoint, curve: settings.curve, handshakeTimeout: settings.handshakeTimeout,
+                maxFrameBytes: Int64(WireProtocol.maxStatusRequestBytes),
                 sendHighWaterMark: WireProtocol.statusHighWaterMark)
         }
         if signer == nil {

@@ -34,6 +34,9 @@ public struct CoordinatorSettings: Sendable {
     public var leaseKey: [UInt8]?
     /// Bounds every received message is checked against.
     public var limits = WireLimits()
+    /// How long a new connection to the job or status socket may take to finish its handshake
+    /// before it is closed, so peers that connect and say nothing do not hold descriptors.
+    public var handshakeTimeout: Duration = WireProtocol.handshakeTimeout
 
     public init() {}
 }

@@ -18,8 +18,13 @@ public enum WireProtocol {
     /// The largest message (all frames) a coordinator accepts from a worker or the collector: only
     /// headers travel that way (a restarted collector's `hello` lists every committed job id).
     public static let maxControlMessageBytes = 32 << 20
+    /// The largest status request (all frames) the coordinator's status socket accepts.
+    public static let maxStatusRequestBytes = 4_096
     /// The largest result message (header, record and dead-letter lines) a collector accepts.
     public static let maxResultMessageBytes = 1 << 30
+    /// How long a new connection to a bound socket may take to greet (and, with CURVE, to pass
+    /// the key exchange) before it is closed: libzmq's default is 30 s.
+    public static let handshakeTimeout: Duration = .seconds(5)
     /// Status replies queued for one client: one that does not read them gets no more.
     public static let statusHighWaterMark: Int32 = 16
     /// Send/receive high-water marks: with credit-based flow control these are only a backstop.
