@@ -92,18 +92,23 @@ for host in "${hosts[@]}"; do
 done
 expect 3 status "$work/hosts"
 
-echo "== 2. a real run: coordinator and collector in the hub, workers on both hosts"
+echo "== 2. a real run by reference: coordinator and collector in the hub, workers on both hosts"
+mkdir -p "$work/scrape"
 python3 "$root/tools/gen_scrape.py" --pages "$root/tools/sample-pages" --count 300 \
-  --format jsonl.gz --seed 3 --out "$work/scrape.jsonl.gz" --ids-out "$work/ids.txt" 2>/dev/null
-ip netns exec "$hub" "$bin" coordinator "$work/scrape.jsonl.gz" --bind 'tcp://*:5555' \
-  --status-bind tcp://127.0.0.1:5557 --batch 8 --log-level info >"$work/coordinator.out" 2>"$work/coordinator.log" &
+  --format warc.gz --seed 3 --out "$work/scrape/crawl.warc.gz" --ids-out "$work/ids.txt" 2>/dev/null
+# The lease key coordinator and collector share; the workers may read only the scrape folder.
+(umask 077 && od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$work/lease.key")
+ip netns exec "$hub" "$bin" coordinator "$work/scrape/crawl.warc.gz" --bind 'tcp://*:5555' \
+  --status-bind tcp://127.0.0.1:5557 --batch 8 --by-reference --lease-key "$work/lease.key" \
+  --log-level info >"$work/coordinator.out" 2>"$work/coordinator.log" &
 coordinator=$!
 pids+=("$coordinator")
 ip netns exec "$hub" "$bin" collector --bind 'tcp://*:5556' --coordinator tcp://127.0.0.1:5555 \
-  --output "$work/out" --shards 3 --log-level info >/dev/null 2>"$work/collector.log" &
+  --output "$work/out" --shards 3 --lease-key "$work/lease.key" --log-level info \
+  >/dev/null 2>"$work/collector.log" &
 collector=$!
 pids+=("$collector")
-expect 0 start "$work/hosts" -- --log-level info
+expect 0 start --input-root "$work/scrape" "$work/hosts" -- --log-level info
 for _ in $(seq 600); do kill -0 "$coordinator" 2>/dev/null || break; sleep 0.1; done
 kill -0 "$coordinator" 2>/dev/null && fail "the run did not finish within 60 s"
 code=0
@@ -155,4 +160,5 @@ if problems:
     sys.exit("FAIL: output: " + "; ".join(problems))
 print(f"    {len(urls)} records, each expected URL exactly once, no dead-letter rows, _SUCCESS present")
 PY
-echo "PASS: presswork-fleet start/status/stop/logs against 2 namespace hosts"
+grep -q "no lease key" "$work/coordinator.log" "$work/collector.log" && fail "a role ran without the lease key"
+echo "PASS: presswork-fleet start/status/stop/logs against 2 namespace hosts (jobs by reference)"
