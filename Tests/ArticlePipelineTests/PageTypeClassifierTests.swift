@@ -43,6 +43,7 @@ import Testing
         #expect(type("", url: "https://example.org/2023/city-council-votes") == .article)
         #expect(type("", url: "https://example.org/news/city-council-votes-on-budget") == .article)
         #expect(type("", url: "https://example.org/about") == .service)
+        #expect(type("", url: nil) == .article)
     }
 
     @Test func manyCodeBlocksMakeAnUndeclaredPageDocumentation() {

@@ -4,13 +4,16 @@ struct HTMLExtractStage {
     static let creditMarkers = ["credit", "copyright", "byline", "source", "attribution"]
 
     /// Input: the parsed page. Output: the extracted article (no record fields yet).
-    func extract(_ document: HTMLDocument) -> ExtractedArticle {
+    func extract(_ document: HTMLDocument, url: String? = nil) -> ExtractedArticle {
         var article = ExtractedArticle()
+        let pageType = PageTypeClassifier.classify(document, url: url)
+        article.pageType = pageType.rawValue
         HTMLMetadataExtractor(document: document).extract(into: &article)
-        var content = MainTextSelector(document: document)
+        var content = MainTextSelector(document: document, readsWholePageWhenShort: pageType.isMadeOfParts)
         var paragraphs = content.paragraphs()
         if content.needsSecondLook(paragraphs) {
-            let relaxed = MainTextSelector(document: document, usesClassMarkers: false)
+            let relaxed = MainTextSelector(
+                document: document, usesClassMarkers: false, readsWholePageWhenShort: pageType.isMadeOfParts)
             let second = relaxed.paragraphs()
             if second.reduce(0, { $0 + $1.utf8.count }) > 2 * paragraphs.reduce(0, { $0 + $1.utf8.count }) {
                 content = relaxed

@@ -11,7 +11,36 @@ extension MainTextSelector {
             let text = visibleText(of: container)
             if !text.isEmpty { result.append(text) }
         }
+        // A page made of parts whose found text is a small share of what the page keeps, in no more
+        // units than a grid's intro: the whole page, read as parts (short lines and link titles
+        // kept). Several paragraphs of prose are an article, whatever surrounds them.
+        if readsWholePageWhenShort, let body = document.firstElement(.body), body != container,
+            !dropped[body],
+            Double(Self.nonSpaceLength(result)) < Self.wholePageShare * Double(measures[body].text),
+            !isDeclaredArticle(prose), measures[prose].units <= Self.maxUnitsForCards
+        {
+            var whole: [String] = []
+            collect(from: body, keepingShortLines: true, into: &whole)
+            return whole
+        }
         return result
+    }
+
+    /// Below this share of the page's kept text, a page made of parts is read whole.
+    static let wholePageShare = 0.6
+
+    /// True when `node` is an `<article>` or the element marked `itemprop="articleBody"`.
+    func isDeclaredArticle(_ node: Int) -> Bool {
+        document.nodes[node].tag == .article || node == markedArticleBody()
+    }
+
+    /// Non-whitespace bytes of `paragraphs`, comparable with `NodeMeasure.text`.
+    static func nonSpaceLength(_ paragraphs: [String]) -> Int {
+        var length = 0
+        for paragraph in paragraphs {
+            for byte in paragraph.utf8 where !ASCII.isWhitespace(byte) { length += 1 }
+        }
+        return length
     }
 
     /// Appends the paragraphs under `node`: block elements whole, and runs of loose inline text

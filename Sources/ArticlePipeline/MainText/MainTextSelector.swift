@@ -50,9 +50,13 @@ struct MainTextSelector {
     /// Prose bytes of the whole page before furniture is dropped.
     private(set) var pageProse = 0
 
-    init(document: HTMLDocument, usesClassMarkers: Bool = true) {
+    /// Whether a short result gives way to the whole page's kept text (see `PageType.isMadeOfParts`).
+    let readsWholePageWhenShort: Bool
+
+    init(document: HTMLDocument, usesClassMarkers: Bool = true, readsWholePageWhenShort: Bool = false) {
         self.document = document
         self.usesClassMarkers = usesClassMarkers
+        self.readsWholePageWhenShort = readsWholePageWhenShort
         let count = document.nodes.count
         dropped = Array(repeating: false, count: count)
         captionLike = Array(repeating: false, count: count)
@@ -126,7 +130,7 @@ struct MainTextSelector {
 
     /// The kept element with the most prose that schema.org microdata marks as the article body
     /// (`itemprop="articleBody"`), if any.
-    private func markedArticleBody() -> Int? {
+    func markedArticleBody() -> Int? {
         var result: Int?
         for index in document.nodes.indices
         where document.nodes[index].attributeCount > 0 && !dropped[index] && measures[index].prose > 0 {

@@ -1,7 +1,8 @@
 /// Chooses the record's `page_type` from what the page declares about itself and the shape of its
 /// address: schema.org types (JSON-LD `@type`, microdata `itemtype`), `og:type`, the URL's host and
 /// path segments, and code blocks (documentation). Declarations win over the URL; a page that gives
-/// no signal is a `service` page when it is a site's home and an `article` otherwise.
+/// no signal is a `service` page when it is a site's home and an `article` otherwise (also when the
+/// address is unknown).
 ///
 /// One pass over the elements; no site is named anywhere: only words that sites of every kind use.
 struct PageTypeClassifier {
@@ -36,7 +37,9 @@ struct PageTypeClassifier {
             || !types.isDisjoint(with: ["newsarticle", "blogposting", "article", "reportagenewsarticle"])
         if declaredArticle { return .article }
         if signals.codeBlocks >= Self.documentationCodeBlocks { return .documentation }
-        if signals.segments.isEmpty { return .service }
+        // A site's home page (an address with no path) presents the site; with no address at all
+        // there is nothing to tell, and most pages of a crawl are articles.
+        if signals.segments.isEmpty { return signals.host.isEmpty ? .article : .service }
         let last = signals.segments.last ?? ""
         if signals.segments.contains(where: Self.isYear) || last.split(separator: "-").count >= 4 {
             return .article

@@ -17,7 +17,7 @@ public final class MainTextPipeline {
         try limits.check(raw)
         let decoded = try decode.decode(raw)
         guard decoded.format == .html else { return [] }
-        return extract.extract(parse.parse(decoded)).paragraphs
+        return extract.extract(parse.parse(decoded), url: raw.url).paragraphs
     }
 }
 

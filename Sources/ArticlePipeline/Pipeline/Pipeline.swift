@@ -38,8 +38,7 @@ public final class Pipeline {
         switch decoded.format {
         case .html:
             let document = parse.parse(decoded)
-            var article = extractHTML.extract(document)
-            article.pageType = PageTypeClassifier.classify(document, url: raw.url).rawValue
+            var article = extractHTML.extract(document, url: raw.url)
             article.warnings = document.warnings + article.warnings
             extracted = article
         case .text:
