@@ -50,8 +50,24 @@ enum BoilerplateRules {
         return value.withUTF8 { hasMarker($0) }
     }
 
+    /// Words that mark customers' reviews and ratings: on a product page they are what comments
+    /// are on an article, not the product's own text.
+    static let reviewPrefixes = ["review", "rating"]
+    private static let reviewBytes: [[UInt8]] = reviewPrefixes.map { Array($0.utf8) }
+
     /// True when a word of the attribute value `bytes` marks a caption or credit.
     static func hasCaptionMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        hasWord(startingWithOneOf: captionBytes, in: bytes)
+    }
+
+    /// True when a word of the attribute value `bytes` marks customers' reviews or ratings.
+    static func hasReviewMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        hasWord(startingWithOneOf: reviewBytes, in: bytes)
+    }
+
+    private static func hasWord(
+        startingWithOneOf prefixes: [[UInt8]], in bytes: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
         var wordStart = -1
         for index in 0...bytes.count {
             let byte = index < bytes.count ? bytes[index] : 0x20
@@ -59,7 +75,7 @@ enum BoilerplateRules {
                 if wordStart < 0 { wordStart = index }
             } else if wordStart >= 0 {
                 let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<index])
-                if captionBytes.contains(where: { hasPrefix(word, $0) }) { return true }
+                if prefixes.contains(where: { hasPrefix(word, $0) }) { return true }
                 wordStart = -1
             }
         }

@@ -9,11 +9,14 @@ struct HTMLExtractStage {
         let pageType = PageTypeClassifier.classify(document, url: url)
         article.pageType = pageType.rawValue
         HTMLMetadataExtractor(document: document).extract(into: &article)
-        var content = MainTextSelector(document: document, readsWholePageWhenShort: pageType.isMadeOfParts)
+        var content = MainTextSelector(
+            document: document, readsWholePageWhenShort: pageType.isMadeOfParts,
+            dropsReviews: pageType == .product)
         var paragraphs = content.paragraphs()
         if content.needsSecondLook(paragraphs) {
             let relaxed = MainTextSelector(
-                document: document, usesClassMarkers: false, readsWholePageWhenShort: pageType.isMadeOfParts)
+                document: document, usesClassMarkers: false, readsWholePageWhenShort: pageType.isMadeOfParts,
+                dropsReviews: pageType == .product)
             let second = relaxed.paragraphs()
             if second.reduce(0, { $0 + $1.utf8.count }) > 2 * paragraphs.reduce(0, { $0 + $1.utf8.count }) {
                 content = relaxed

@@ -53,8 +53,15 @@ struct MainTextSelector {
     /// Whether a short result gives way to the whole page's kept text (see `PageType.isMadeOfParts`).
     let readsWholePageWhenShort: Bool
 
-    init(document: HTMLDocument, usesClassMarkers: Bool = true, readsWholePageWhenShort: Bool = false) {
+    /// Whether customers' reviews and ratings are furniture (product pages).
+    let dropsReviews: Bool
+
+    init(
+        document: HTMLDocument, usesClassMarkers: Bool = true, readsWholePageWhenShort: Bool = false,
+        dropsReviews: Bool = false
+    ) {
         self.document = document
+        self.dropsReviews = dropsReviews
         self.usesClassMarkers = usesClassMarkers
         self.readsWholePageWhenShort = readsWholePageWhenShort
         let count = document.nodes.count
@@ -271,7 +278,10 @@ struct MainTextSelector {
             if BoilerplateRules.isDroppedTag(tag) {
                 droppedNow[index] = !(BoilerplateRules.isGuardedTag(tag) && holdsMostText)
             } else if usesClassMarkers && !BoilerplateRules.isProtectedTag(tag) && !holdsMostText {
-                let furniture = hasMarker("class", index) || hasMarker("id", index) || isHidden(index)
+                let furniture =
+                    hasMarker("class", index) || hasMarker("id", index) || isHidden(index)
+                    || (dropsReviews
+                        && (hasMarker("class", index, reviews: true) || hasMarker("id", index, reviews: true)))
                 let caption = !furniture && hasMarker("class", index, caption: true)
                 droppedNow[index] = furniture || caption
                 captionLike[index] = caption
@@ -280,11 +290,14 @@ struct MainTextSelector {
         dropped = droppedNow
     }
 
-    private func hasMarker(_ attribute: StaticString, _ node: Int, caption: Bool = false) -> Bool {
+    private func hasMarker(
+        _ attribute: StaticString, _ node: Int, caption: Bool = false, reviews: Bool = false
+    ) -> Bool {
         guard let slot = document.attributeSlot(attribute, of: node) else { return false }
         return document.bytes.withUnsafeBufferPointer { bytes in
             let value = UnsafeBufferPointer(
                 rebasing: bytes[Int(slot.valueStart)..<Int(slot.valueStart + slot.valueLength)])
+            if reviews { return BoilerplateRules.hasReviewMarker(value) }
             return caption ? BoilerplateRules.hasCaptionMarker(value) : BoilerplateRules.hasMarker(value)
         }
     }
@@ -292,6 +305,9 @@ struct MainTextSelector {
     /// `hidden`, `aria-hidden="true"` or an inline `display: none` / `visibility: hidden`.
     private func isHidden(_ node: Int) -> Bool {
         guard document.nodes[node].attributeCount > 0 else { return false }
+        // A tab panel is hidden only until its tab is chosen: its text is the page's (a product's
+        // specifications, a service's details).
+        if document.attribute("role", of: node) == "tabpanel" { return false }
         if document.attributeSlot("hidden", of: node) != nil { return true }
         return document.bytes.withUnsafeBufferPointer { bytes in
             if let slot = document.attributeSlot("aria-hidden", of: node),
