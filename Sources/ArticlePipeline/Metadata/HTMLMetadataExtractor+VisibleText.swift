@@ -16,7 +16,7 @@ extension HTMLMetadataExtractor {
             let start = Int(node.start)
             guard
                 PublicationLabels.matcher.firstMatch(in: document.bytes[start..<start + Int(node.length)])
-                    != nil
+                    != nil, !hasUpdateLabel(index)
             else {
                 continue
             }
@@ -34,24 +34,41 @@ extension HTMLMetadataExtractor {
     }
 
     /// The first text after the headline `heading` and before the article body (the first text
-    /// of over `bodyLength` bytes), where bylines are, that is a whole date: at most 48 bytes,
-    /// starting with a letter or digit, parsing to a day, and with at most three words of letters
-    /// (month, weekday, zone), so running text, captions and source lists are not taken.
+    /// of over `bodyLength` bytes), where bylines are, that is a whole date (`wholeDate`), so
+    /// running text, captions and source lists are not taken; else the nearest such text in the
+    /// `before` nodes above the headline (a date line over it in the same header).
     func dateAfterHeading(
-        _ heading: Int, order: DateNormaliser.NumericOrder, window: Int = 400, bodyLength: Int = 200
+        _ heading: Int, order: DateNormaliser.NumericOrder, window: Int = 400, before: Int = 40,
+        bodyLength: Int = 200
     ) -> String? {
         let end = min(document.nodes.count, heading + window)
-        for index in (heading + 1)..<max(heading + 1, end) where isVisibleText(index, maxLength: Int.max) {
+        forward: for index in (heading + 1)..<max(heading + 1, end)
+        where isVisibleText(index, maxLength: Int.max) {
+            if document.nodes[index].length > bodyLength { break forward }
+            if let date = wholeDate(index, order: order) { return date }
+        }
+        // A date line may also sit just above the headline, in the same header.
+        var index = heading - 1
+        while index > max(0, heading - before) {
+            defer { index -= 1 }
+            guard isVisibleText(index, maxLength: Int.max) else { continue }
             guard document.nodes[index].length <= bodyLength else { return nil }
-            guard document.nodes[index].length <= 48 else { continue }
-            let text = document.text(of: index).trimmingASCIIWhitespace()
-            guard let first = text.first, first.isLetter || first.isNumber, text.contains(where: \.isNumber),
-                text.split(whereSeparator: { !$0.isLetter }).count <= 3,
-                let date = Self.plausibleDate(text, order: order)
-            else { continue }
-            return date
+            if let date = wholeDate(index, order: order) { return date }
         }
         return nil
+    }
+
+    /// The date of a text node that is only a date: at most 48 bytes, starting with a letter or
+    /// digit, parsing to a day, with at most three words of letters (month, weekday, zone), and
+    /// not after an update label.
+    private func wholeDate(_ index: Int, order: DateNormaliser.NumericOrder) -> String? {
+        guard document.nodes[index].length <= 48 else { return nil }
+        let text = document.text(of: index).trimmingASCIIWhitespace()
+        guard !isAfterUpdateLabel(index), let first = text.first, first.isLetter || first.isNumber,
+            text.contains(where: \.isNumber),
+            text.split(whereSeparator: { !$0.isLetter }).count <= 3
+        else { return nil }
+        return Self.plausibleDate(text, order: order)
     }
 
     /// The names after the first byline label in a short visible text ("Posted by Jane Doe",

@@ -28,6 +28,9 @@ struct HTMLMetadataExtractor {
         var relAuthor: String?
         var bylineCandidates: [Int] = []
         var visibleDate: String?
+        var jsonLDModified: String?
+        var itemModified: String?
+        var timeModified: String?
         for index in document.nodes.indices where document.nodes[index].kind == .element {
             switch document.nodes[index].tag {
             case .meta:
@@ -59,15 +62,23 @@ struct HTMLMetadataExtractor {
                     let marked =
                         (marks.contains("headline") || marks.contains("title"))
                         && !marks.contains("site") && !marks.contains("logo")
-                    headings.append(TitleChoice.Heading(text: text, marked: marked))
+                    headings.append(TitleChoice.Heading(text: text, marked: marked, node: index))
                     if headingNode == nil { headingNode = index }
                 }
             case .link where canonical == nil:
                 if document.attribute("rel", of: index)?.lowercased() == "canonical" {
                     canonical = document.attribute("href", of: index)
                 }
-            case .time where timeValue == nil:
-                timeValue = document.attribute("datetime", of: index)
+            case .time:
+                // A <time> after an update label is the last update, not the publication.
+                let value = document.attribute("datetime", of: index)
+                guard timeValue == nil || timeModified == nil else { break }
+                if let text = firstText(in: index) ?? (index > 0 ? index - 1 : nil), isAfterUpdateLabel(text)
+                {
+                    timeModified = timeModified ?? value
+                } else if timeValue == nil {
+                    timeValue = value
+                }
             case .script:
                 guard document.attribute("type", of: index)?.lowercased() == "application/ld+json" else {
                     break
@@ -84,7 +95,11 @@ struct HTMLMetadataExtractor {
                     {
                         jsonLDHeadline = headline
                     }
-                    for key in ["datePublished", "dateCreated"] where jsonLDDate == nil {
+                    if jsonLDModified == nil, let date = object["dateModified"]?.string {
+                        jsonLDModified = date
+                    }
+                    for key in ["datePublished", "dateCreated"]
+                    where jsonLDDate == nil && !Self.isUndatedPage(object) {
                         if let date = object[key]?.string, Self.plausibleDate(date) != nil {
                             jsonLDDate = date
                         }
@@ -104,6 +119,10 @@ struct HTMLMetadataExtractor {
                 itemDate =
                     document.attribute("datetime", of: index) ?? document.attribute("content", of: index)
                     ?? document.rawText(of: index).collapsingWhitespace()
+            }
+            if itemModified == nil, itemprop.contains("datemodified") {
+                itemModified =
+                    document.attribute("datetime", of: index) ?? document.attribute("content", of: index)
             }
             if itemAuthor == nil, itemprop.contains("author") {
                 let name = itemName(index)
@@ -126,7 +145,10 @@ struct HTMLMetadataExtractor {
             documentTitle: titleText, headings: headings,
             siteNames: [meta["og:site_name"], meta["application-name"]].compactMap { $0 },
             host: (canonical ?? meta["og:url"]).flatMap(Self.host(of:)))
-        article.title = titleChoice.choose()
+        let (title, headline) = titleChoice.chooseWithHeading()
+        article.title = title
+        // The date line and byline follow the headline chosen, else the first heading.
+        if let node = headline?.node { headingNode = node }
         article.description = meta["description"] ?? meta["og:description"] ?? meta["twitter:description"]
         article.authors = self.authors(
             from: AuthorEvidence(
@@ -142,6 +164,15 @@ struct HTMLMetadataExtractor {
         article.published =
             dates.lazy.compactMap { $0.flatMap { Self.plausibleDate($0, order: order) } }.first
             ?? labelledDate(order: order) ?? headingNode.flatMap { dateAfterHeading($0, order: order) }
+        let modified = Self.modifiedKeys.map { meta[$0] } + [jsonLDModified, itemModified, timeModified]
+        article.modified =
+            modified.lazy.compactMap { $0.flatMap { Self.plausibleDate($0, order: order) } }.first
+            ?? labelledModified(order: order)
+        // A page whose date line under the headline shows only an update ("Updated on July 9,
+        // 2025") has no other date: that line stands for its publication too.
+        if article.published == nil, let heading = headingNode {
+            article.published = labelledModified(order: order, in: heading..<heading + 400)
+        }
         article.language =
             [htmlLanguage, meta["og:locale"], meta["content-language"]].lazy
             .compactMap { $0.flatMap(Self.languageCode) }.first

@@ -12,6 +12,8 @@ struct TitleChoice {
         var text: String
         /// Its class or itemprop says "headline" or "title".
         var marked: Bool
+        /// Its node in the parsed page, when read from one.
+        var node: Int? = nil
     }
 
     /// Separators between the parts of a title.
@@ -58,6 +60,11 @@ struct TitleChoice {
 
     /// The chosen title, or nil when the page offers none.
     func choose() -> String? {
+        chooseWithHeading().title
+    }
+
+    /// The chosen title and the heading it was read from, when it was read from one.
+    func chooseWithHeading() -> (title: String?, heading: Heading?) {
         let keys = siteKeys()
         var dropped: Set<String> = []
         let heads = declared.compactMap { head(of: $0, keys: keys, dropped: &dropped) }
@@ -82,7 +89,7 @@ struct TitleChoice {
             if let first = heads.first, Self.isCapitals(text), first.lowercased() == text.lowercased() {
                 text = first
             }
-            return Self.removingPageLabel(text)
+            return (Self.removingPageLabel(text), heading)
         }
         if let first = headings.first {
             // A heading marked as the headline, or any heading when the only titles are a word or two.
@@ -91,9 +98,11 @@ struct TitleChoice {
                 && (heads.first.map {
                     $0.split(separator: " ").filter { $0.contains(where: \.isLetter) }.count
                 } ?? 0) < 3
-            if first.marked || shortTitle { return Self.removingPageLabel(first.text) }
+            if first.marked || shortTitle { return (Self.removingPageLabel(first.text), first) }
         }
-        guard var result = heads.first else { return headings.first.map { Self.removingPageLabel($0.text) } }
+        guard var result = heads.first else {
+            return (headings.first.map { Self.removingPageLabel($0.text) }, headings.first)
+        }
         // A shortened declared title gives way to a fuller one that goes on in the same words.
         for full in heads where full.count > result.count && full.hasPrefix(result + " ") {
             let rest = full.dropFirst(result.count)
@@ -102,7 +111,7 @@ struct TitleChoice {
                 break
             }
         }
-        return Self.removingPageLabel(result)
+        return (Self.removingPageLabel(result), nil)
     }
 
     /// The letters of every name the site goes by: its declared names and its host's labels.

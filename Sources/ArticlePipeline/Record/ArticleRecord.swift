@@ -15,6 +15,8 @@ public struct ArticleRecord: Sendable, Codable, Equatable {
     public var section: String?
     public var authors: [String]
     public var published: String?
+    /// When the page says it was last updated or modified (ISO 8601), kept apart from `published`.
+    public var modified: String?
     public var description: String?
     public var text: String
     public var paragraphs: Int
@@ -88,7 +90,7 @@ public struct ArticleRecord: Sendable, Codable, Equatable {
         case fetchedAt = "fetched_at"
         case format, language
         case pageType = "page_type"
-        case title, section, authors, published, description, text, paragraphs
+        case title, section, authors, published, modified, description, text, paragraphs
         case wordCount = "word_count"
         case readingMinutes = "reading_minutes"
         case images, quotes, entities, temporal, keywords, simhash, warnings, pipeline

@@ -5,6 +5,8 @@ struct ExtractedArticle: Sendable, Equatable {
     var section: String?
     var authors: [String] = []
     var published: String?
+    /// The page's last update ("Updated …", `article:modified_time`, JSON-LD `dateModified`).
+    var modified: String?
     var description: String?
     var language: String?
     /// The kind of page (`PageType`), HTML pages only.

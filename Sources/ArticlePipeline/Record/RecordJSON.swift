@@ -19,6 +19,7 @@ public enum RecordJSON {
         writer.field("section", record.section)
         writer.field("authors", strings: record.authors)
         writer.field("published", record.published)
+        writer.field("modified", record.modified)
         writer.field("description", record.description)
         writer.field("text", record.text)
         writer.field("paragraphs", record.paragraphs)

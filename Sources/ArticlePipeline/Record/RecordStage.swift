@@ -17,6 +17,7 @@ struct RecordStage {
         record.section = extracted.section
         record.authors = extracted.authors
         record.published = extracted.published
+        record.modified = extracted.modified
         record.description = extracted.description
         record.text = extracted.paragraphs.joined(separator: "\n\n")
         record.paragraphs = extracted.paragraphs.count
