@@ -21,7 +21,12 @@ import Testing
 
     @Test(arguments: pages) func extractsTheGoldenText(_ name: String) throws {
         let html = try TestSupport.fixture("main-text/\(name).html")
-        let text = try Pipeline().process(TestSupport.raw(html)).text
+        // The page's address, when the fixture names one in `NAME.url` (the page type reads it).
+        let urlFile = Self.folder.appendingPathComponent("\(name).url")
+        let url = (try? String(contentsOf: urlFile, encoding: .utf8))?.trimmingCharacters(
+            in: .whitespacesAndNewlines)
+        let raw = url.map { TestSupport.raw(html, url: $0) } ?? TestSupport.raw(html)
+        let text = try Pipeline().process(raw).text
         let expectedURL = Self.folder.appendingPathComponent("\(name).expected.txt")
         if ProcessInfo.processInfo.environment["PRESSWORK_RECORD_GOLDEN"] == "1" {
             try Data((text + "\n").utf8).write(to: expectedURL)

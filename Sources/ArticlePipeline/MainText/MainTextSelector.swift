@@ -264,6 +264,7 @@ struct MainTextSelector {
     /// text too, but remembered in `captionLike` so `images` can still read them.
     private mutating func markBoilerplate() {
         let total = measures[HTMLDocument.root].paragraphProse
+        let totalProse = measures[HTMLDocument.root].prose
         var droppedNow = dropped
         for index in document.nodes.indices.dropFirst() {
             let parent = Int(document.nodes[index].parent)
@@ -276,7 +277,10 @@ struct MainTextSelector {
             let tag = document.nodes[index].tag
             let holdsMostText = total > 0 && measures[index].paragraphProse * 2 > total
             if BoilerplateRules.isDroppedTag(tag) {
-                droppedNow[index] = !(BoilerplateRules.isGuardedTag(tag) && holdsMostText)
+                // A guarded wrapper (a form around a whole thread) holding most of the prose,
+                // loose text included, stays.
+                let holdsMostProse = totalProse > 0 && measures[index].prose * 2 > totalProse
+                droppedNow[index] = !(BoilerplateRules.isGuardedTag(tag) && (holdsMostText || holdsMostProse))
             } else if usesClassMarkers && !BoilerplateRules.isProtectedTag(tag) && !holdsMostText {
                 let furniture =
                     hasMarker("class", index) || hasMarker("id", index) || isHidden(index)
