@@ -18,9 +18,7 @@ enum AuthorNames {
         for value in values {
             var text = value
             if text.lowercased().hasPrefix("by ") { text = String(text.dropFirst(3)) }
-            let parts = text.split(whereSeparator: { $0 == "," || $0 == ";" }).flatMap {
-                $0.split(separator: " and ").flatMap { $0.split(separator: " & ") }
-            }
+            let parts = text.split(whereSeparator: { $0 == "," || $0 == ";" }).flatMap(splitAtConjunctions)
             for part in parts {
                 let name = tidy(String(part))
                 guard !name.isEmpty else { continue }
@@ -34,6 +32,35 @@ enum AuthorNames {
         return result
     }
 
+    /// `part` split at " and " and " & ", by one scan of its bytes (`split(separator:)` with a
+    /// string searches generically, costly on every byline read).
+    private static func splitAtConjunctions(_ part: Substring) -> [Substring] {
+        let bytes = part.utf8
+        var pieces: [Substring] = []
+        var start = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            var width = 0
+            if bytes[index] == 0x20 {
+                let rest = bytes[bytes.index(after: index)...]
+                if rest.starts(with: "and ".utf8) {
+                    width = 5
+                } else if rest.starts(with: "& ".utf8) {
+                    width = 3
+                }
+            }
+            guard width > 0 else {
+                index = bytes.index(after: index)
+                continue
+            }
+            pieces.append(Substring(bytes[start..<index]))
+            index = bytes.index(index, offsetBy: width)
+            start = index
+        }
+        pieces.append(Substring(bytes[start..<bytes.endIndex]))
+        return pieces.filter { !$0.isEmpty }
+    }
+
     /// One entry without an affiliation after a separator (when what comes before reads as a
     /// person's name), a closing parenthesis or a trailing role.
     static func tidy(_ entry: String) -> String {
@@ -43,7 +70,7 @@ enum AuthorNames {
         while let last = name.last, signs.contains(last) || last == " " { name.removeLast() }
         while let first = name.first, signs.contains(first) || first == " " { name.removeFirst() }
         for separator in affiliationSeparators {
-            guard let range = name.firstRange(of: separator) else { continue }
+            guard let range = name.firstByteRange(of: separator) else { continue }
             let head = String(name[..<range.lowerBound])
             if isPersonLike(head) { name = head }
         }

@@ -32,7 +32,7 @@ enum BylineLabels {
     static func namesAfterLabel(_ text: String) -> [String]? {
         var rest = String(text.drop(while: { $0 == ":" || $0 == " " }))
         for separator in [" - ", " – ", " — ", " | ", " · ", " • ", " / "] {
-            if let range = rest.firstRange(of: separator) { rest = String(rest[..<range.lowerBound]) }
+            if let range = rest.firstByteRange(of: separator) { rest = String(rest[..<range.lowerBound]) }
         }
         return HTMLMetadataExtractor.bylineNames(rest) ?? HTMLMetadataExtractor.accountName(rest).map { [$0] }
     }

@@ -60,7 +60,8 @@ extension HTMLMetadataExtractor {
             offset + 1 == elements.count || !isInside(elements[offset + 1], index)
         }
         var found: [[String]] = []
-        for (_, element) in innermost {
+        // The first dozen are enough to tell a byline from a list (comments may bring hundreds).
+        for (_, element) in innermost.prefix(12) {
             guard let names = Self.bylineNames(document.rawText(of: element)) else { continue }
             let people = names.filter {
                 !MetadataCleanup.isRoleOrAgency($0) && !isSiteName($0, keys: siteKeys)

@@ -47,7 +47,7 @@ extension HTMLMetadataExtractor {
 
     /// The host of an absolute URL ("https://www.example.com/a" → "www.example.com").
     static func host(of url: String) -> String? {
-        guard let scheme = url.firstRange(of: "://") else { return nil }
+        guard let scheme = url.firstByteRange(of: "://") else { return nil }
         let rest = url[scheme.upperBound...]
         let host = rest.prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" })
         return host.contains(".") ? String(host).lowercased() : nil

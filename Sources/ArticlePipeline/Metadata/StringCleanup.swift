@@ -20,6 +20,33 @@ extension String {
         }
     }
 
+    /// The range of the first occurrence of `needle`, by a plain byte scan (see `lastRange(of:)`).
+    func firstByteRange(of needle: String) -> Range<String.Index>? {
+        let haystack = utf8
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first, haystack.count >= pattern.count else { return nil }
+        var start = haystack.startIndex
+        let last = haystack.index(haystack.endIndex, offsetBy: -pattern.count)
+        while start <= last {
+            if haystack[start] == first {
+                var candidate = haystack.index(after: start)
+                var matched = 1
+                while matched < pattern.count && haystack[candidate] == pattern[matched] {
+                    matched += 1
+                    candidate = haystack.index(after: candidate)
+                }
+                if matched == pattern.count { return start..<candidate }
+            }
+            start = haystack.index(after: start)
+        }
+        return nil
+    }
+
+    /// Whether `needle` occurs in the string, by a plain byte scan.
+    func containsBytes(_ needle: String) -> Bool {
+        firstByteRange(of: needle) != nil
+    }
+
     /// The string without leading and trailing ASCII whitespace.
     func trimmingASCIIWhitespace() -> String {
         let bytes = Array(utf8)

@@ -35,6 +35,9 @@ struct TitleChoice {
         "app", "web", "home", "info", "go", "my", "the",
     ]
 
+    /// What a domain name in a title ends with.
+    private static let domainEndings = [".com", ".org", ".net", ".co", ".io", ".gov", ".edu"]
+
     /// Second-level labels of country domains ("example.co.uk").
     private static let secondLevelLabels: Set<String> = [
         "co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go",
@@ -67,9 +70,11 @@ struct TitleChoice {
     func chooseWithHeading() -> (title: String?, heading: Heading?) {
         let keys = siteKeys()
         var dropped: Set<String> = []
-        let heads = declared.compactMap { head(of: $0, keys: keys, dropped: &dropped) }
+        // Each declared title's segments without the site's, once; read with and without the tagline.
+        let stripped = declared.map { siteless(Self.segments(of: $0), keys: keys, dropped: &dropped) }
+        let heads = stripped.compactMap { Self.head(of: $0, tagline: true) }
         // Headings are compared with the declared titles before their taglines are cut.
-        let fullHeads = declared.compactMap { head(of: $0, keys: keys, dropped: &dropped, tagline: false) }
+        let fullHeads = stripped.compactMap { Self.head(of: $0, tagline: false) }
         // A heading that is a later part of a declared title names the site or a section.
         let laterParts = Set(
             declared.flatMap { Self.segments(of: $0).segments.dropFirst() }.map(MetadataCleanup.siteLetters))
@@ -83,7 +88,11 @@ struct TitleChoice {
             guard Self.agrees(heading.text, with: fullHeads) else { continue }
             // The heading is shown as the headline: only site names go, not what reads as a tagline.
             var ignored: Set<String> = []
-            var text = head(of: heading.text, keys: keys, dropped: &ignored, tagline: false) ?? heading.text
+            var text =
+                Self.head(
+                    of: siteless(Self.segments(of: heading.text), keys: keys, dropped: &ignored),
+                    tagline: false)
+                ?? heading.text
             // A heading in capitals that only differs by case from a declared title: the declared
             // one keeps the words' own case.
             if let first = heads.first, Self.isCapitals(text), first.lowercased() == text.lowercased() {
@@ -133,13 +142,13 @@ struct TitleChoice {
         return keys.filter { $0.count >= 2 }
     }
 
-    /// `title` without site-name segments at either end and (when `tagline`) without a tagline;
-    /// nil when empty. The letters of every dropped segment go into `dropped`.
-    func head(
-        of title: String, keys: Set<String>, dropped: inout Set<String>, tagline: Bool = true
-    ) -> String? {
-        var (segments, separators) = Self.segments(of: title)
-        guard !segments.isEmpty else { return nil }
+    /// A title's segments without site-name segments at either end; the letters of every
+    /// dropped segment go into `dropped`.
+    func siteless(
+        _ parts: (segments: [String], separators: [String]), keys: Set<String>, dropped: inout Set<String>
+    ) -> (segments: [String], separators: [String]) {
+        var (segments, separators) = parts
+        guard !segments.isEmpty else { return parts }
         while segments.count > 1, let last = segments.last, isSiteName(last, keys: keys) {
             dropped.insert(MetadataCleanup.siteLetters(last))
             segments.removeLast()
@@ -150,12 +159,19 @@ struct TitleChoice {
             segments.removeFirst()
             separators.removeFirst()
         }
+        return (segments, separators)
+    }
+
+    /// The title the segments make, without a tagline when `tagline`; nil when there are none.
+    static func head(of parts: (segments: [String], separators: [String]), tagline: Bool) -> String? {
+        let (segments, separators) = parts
+        guard let first = segments.first else { return nil }
         if tagline, segments.count > 1, Self.taglineSeparators.contains(separators[0]),
-            Self.words(segments[0]).count >= 2
+            words(first).count >= 2
         {
-            return segments[0]
+            return first
         }
-        var result = segments[0]
+        var result = first
         for (separator, segment) in zip(separators, segments.dropFirst()) { result += separator + segment }
         return result
     }
@@ -167,14 +183,13 @@ struct TitleChoice {
         // Signs only ("|", "»") are no headline; a segment in another script is compared by nothing.
         guard !letters.isEmpty else { return !segment.contains(where: { $0.isLetter || $0.isNumber }) }
         let lower = segment.lowercased()
-        for domain in [".com", ".org", ".net", ".co", ".io", ".gov", ".edu"] where lower.contains(domain) {
-            return true
-        }
+        for domain in Self.domainEndings where lower.containsBytes(domain) { return true }
+        let length = letters.utf8.count
         for key in keys {
-            if letters == key || (letters.count >= 3 && key.contains(letters)) { return true }
-            if key.count >= 4, letters.contains(key), letters.count <= key.count + 12 { return true }
+            if letters == key || (length >= 3 && key.containsBytes(letters)) { return true }
+            if key.utf8.count >= 4, length <= key.utf8.count + 12, letters.containsBytes(key) { return true }
         }
-        if letters.count >= 2, Self.isCapitals(segment) {
+        if length >= 2, Self.isCapitals(segment) {
             return siteNames.contains { Self.initials($0) == letters }
         }
         return false
@@ -183,26 +198,35 @@ struct TitleChoice {
     /// The segments of `title` between separators (trimmed, non-empty) and the separator before
     /// each segment after the first.
     static func segments(of title: String) -> (segments: [String], separators: [String]) {
+        // One scan of the bytes: every separator starts with a space (`String.firstRange(of:)`
+        // builds a search table per call).
+        let bytes = Array(title.utf8)
         var pairs: [(separator: String, segment: String)] = []
-        var rest = Substring(title)
         var before = ""
-        while true {
-            var earliest: (range: Range<Substring.Index>, separator: String)?
-            for separator in Self.separators {
-                guard let range = rest.firstRange(of: separator) else { continue }
-                if range.lowerBound < earliest?.range.lowerBound ?? rest.endIndex {
-                    earliest = (range, separator)
-                }
-            }
-            let end = earliest?.range.lowerBound ?? rest.endIndex
-            let part = String(rest[..<end]).trimmingASCIIWhitespace()
+        var start = 0
+        var index = 0
+        func close(at end: Int) {
+            let part = String(decoding: bytes[start..<end], as: UTF8.self).trimmingASCIIWhitespace()
             if !part.isEmpty { pairs.append((before, part)) }
-            guard let (range, separator) = earliest else { break }
-            before = separator
-            rest = rest[range.upperBound...]
         }
+        while index < bytes.count {
+            guard bytes[index] == 0x20,
+                let separator = separatorBytes.firstIndex(where: { bytes[index...].starts(with: $0) })
+            else {
+                index += 1
+                continue
+            }
+            close(at: index)
+            before = separators[separator]
+            index += separatorBytes[separator].count
+            start = index
+        }
+        close(at: bytes.count)
         return (pairs.map(\.segment), pairs.dropFirst().map(\.separator))
     }
+
+    /// The UTF-8 of `separators`, in the same order.
+    private static let separatorBytes = separators.map { Array($0.utf8) }
 
     /// Whether most (60%) of the heading's words are in one of `titles`.
     static func agrees(_ heading: String, with titles: [String]) -> Bool {
