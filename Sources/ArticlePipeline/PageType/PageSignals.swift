@@ -40,22 +40,49 @@ struct PageSignals {
         }
     }
 
-    /// Adds every string value of an `"@type"` key (a string or an array of strings).
+    /// Adds every string value of an `"@type"` key (a string or an array of strings). Reads bytes:
+    /// JSON-LD blocks can be long, and this runs on every page.
     private mutating func readJSONLDTypes(_ text: String) {
-        var rest = Substring(text)
-        while let key = rest.firstRange(of: "\"@type\"") {
-            rest = rest[key.upperBound...].drop {
-                $0 == " " || $0 == ":" || $0 == "\n" || $0 == "\t" || $0 == "\r"
+        var text = text
+        let found: [String] = text.withUTF8 { bytes in
+            var values: [String] = []
+            let count = bytes.count
+            let key = Array("\"@type\"".utf8)
+            var index = 0
+            func skip(_ index: inout Int, _ extra: UInt8) {
+                while index < count && (ASCII.isWhitespace(bytes[index]) || bytes[index] == extra) {
+                    index += 1
+                }
             }
-            let isArray = rest.first == "["
-            if isArray { rest = rest.dropFirst() }
-            repeat {
-                rest = rest.drop { $0 == " " || $0 == "," || $0 == "\n" || $0 == "\t" || $0 == "\r" }
-                guard rest.first == "\"", let end = rest.dropFirst().firstIndex(of: "\"") else { break }
-                schemaTypes.insert(rest[rest.index(after: rest.startIndex)..<end].lowercased())
-                rest = rest[rest.index(after: end)...]
-            } while isArray && rest.drop(while: { $0 == " " }).first == ","
+            outer: while index + key.count <= count {
+                guard bytes[index] == key[0] else {
+                    index += 1
+                    continue
+                }
+                for offset in 1..<key.count where bytes[index + offset] != key[offset] {
+                    index += 1
+                    continue outer
+                }
+                index += key.count
+                skip(&index, UInt8(ascii: ":"))
+                let isArray = index < count && bytes[index] == UInt8(ascii: "[")
+                if isArray { index += 1 }
+                repeat {
+                    skip(&index, UInt8(ascii: ","))
+                    guard index < count, bytes[index] == UInt8(ascii: "\"") else { break }
+                    var end = index + 1
+                    while end < count && bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                    guard end < count else { break }
+                    values.append(
+                        String(
+                            decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]), as: UTF8.self))
+                    index = end + 1
+                    skip(&index, UInt8(ascii: " "))
+                } while isArray && index < count && bytes[index] == UInt8(ascii: ",")
+            }
+            return values
         }
+        for value in found { schemaTypes.insert(value.lowercased()) }
     }
 
     private mutating func readAddress(_ url: String) {
