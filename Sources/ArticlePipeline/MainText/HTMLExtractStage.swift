@@ -26,10 +26,33 @@ struct HTMLExtractStage {
         article.paragraphs = Self.withoutTitlesAndBareURLs(
             paragraphs,
             titles: [article.title, document.firstElement(.h1).map { content.visibleText(of: $0) }])
+        if pageType == .product, let description = article.description,
+            let lead = Self.missingDescription(description, from: article.paragraphs)
+        {
+            article.paragraphs.insert(lead, at: 0)
+        }
         article.images = images(in: document, content: content)
         if article.paragraphs.isEmpty { article.warnings.append("no article text found") }
         return article
     }
+
+    /// A product's declared description (`<meta name="description">`, `og:description`) when the
+    /// text lacks most of its words: the product's own words, often rendered by scripts only.
+    static func missingDescription(_ description: String, from paragraphs: [String]) -> String? {
+        let words = description.lowercased().split { !$0.isLetter && !$0.isNumber }
+        guard words.count >= Self.minDescriptionWords else { return nil }
+        var present = Set<Substring>()
+        for paragraph in paragraphs {
+            for word in paragraph.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+                present.insert(word)
+            }
+        }
+        let found = words.filter { present.contains($0) }.count
+        return Double(found) < 0.5 * Double(words.count) ? description : nil
+    }
+
+    /// A description shorter than this (in words) is a tagline, not the product's text.
+    static let minDescriptionWords = 8
 
     /// The paragraphs without a repeat of the headline (it is the record's `title`, not body text)
     /// and without lines that are only a URL (share widgets, canonical links).
