@@ -68,14 +68,20 @@ enum BoilerplateRules {
     private static func hasWord(
         startingWithOneOf prefixes: [[UInt8]], in bytes: UnsafeBufferPointer<UInt8>
     ) -> Bool {
+        containsWord(in: bytes) { word in prefixes.contains { hasPrefix(word, $0) } }
+    }
+
+    /// True when `test` holds for one of the words (runs of ASCII letters and digits) of `bytes`.
+    private static func containsWord(
+        in bytes: UnsafeBufferPointer<UInt8>, where test: (UnsafeBufferPointer<UInt8>) -> Bool
+    ) -> Bool {
         var wordStart = -1
         for index in 0...bytes.count {
             let byte = index < bytes.count ? bytes[index] : 0x20
             if ASCII.isLetter(byte) || ASCII.isDigit(byte) {
                 if wordStart < 0 { wordStart = index }
             } else if wordStart >= 0 {
-                let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<index])
-                if prefixes.contains(where: { hasPrefix(word, $0) }) { return true }
+                if test(UnsafeBufferPointer(rebasing: bytes[wordStart..<index])) { return true }
                 wordStart = -1
             }
         }
@@ -90,17 +96,7 @@ enum BoilerplateRules {
 
     /// True when a word of the attribute value `bytes` marks the element as furniture.
     static func hasMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var wordStart = -1
-        for index in 0...bytes.count {
-            let byte = index < bytes.count ? bytes[index] : 0x20
-            if ASCII.isLetter(byte) || ASCII.isDigit(byte) {
-                if wordStart < 0 { wordStart = index }
-            } else if wordStart >= 0 {
-                if isMarker(UnsafeBufferPointer(rebasing: bytes[wordStart..<index])) { return true }
-                wordStart = -1
-            }
-        }
-        return false
+        containsWord(in: bytes, where: isMarker)
     }
 
     private static func isMarker(_ word: UnsafeBufferPointer<UInt8>) -> Bool {

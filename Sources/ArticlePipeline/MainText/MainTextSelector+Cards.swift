@@ -51,17 +51,13 @@ extension MainTextSelector {
         return false
     }
 
-    /// FNV-1a of the `class` value (0 without one).
+    /// A hash of the `class` value (0 without one).
     private func classHash(_ node: Int) -> UInt64 {
         guard document.nodes[node].attributeCount > 0, let slot = document.attributeSlot("class", of: node)
         else {
             return 0
         }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for offset in Int(slot.valueStart)..<Int(slot.valueStart + slot.valueLength) {
-            hash = (hash ^ UInt64(document.bytes[offset])) &* 0x0000_0100_0000_01b3
-        }
-        return hash
+        return StableID.hash64(document.bytes[Int(slot.valueStart)..<Int(slot.valueStart + slot.valueLength)])
     }
 }
 
