@@ -1,0 +1,35 @@
+/// Reads microdata and link relations on any element: `itemprop=datePublished`,
+/// `itemprop=dateModified`, `itemprop=author` (its `itemprop=name` inside, else its text) and
+/// `rel=author`. The first value of each is kept.
+struct MicrodataCollector {
+    let document: HTMLDocument
+    /// The first `datePublished`, with its node.
+    private(set) var published: (value: String, node: Int)?
+    private(set) var modified: String?
+    private(set) var author: String?
+    private(set) var relAuthor: String?
+
+    init(document: HTMLDocument) { self.document = document }
+
+    /// Reads element `index`.
+    mutating func read(_ index: Int) {
+        let itemprop = document.attribute("itemprop", of: index)?.lowercased().split(separator: " ") ?? []
+        if published == nil, itemprop.contains("datepublished") {
+            let value =
+                document.attribute("datetime", of: index) ?? document.attribute("content", of: index)
+                ?? document.rawText(of: index).collapsingWhitespace()
+            published = (value, index)
+        }
+        if modified == nil, itemprop.contains("datemodified") {
+            modified = document.attribute("datetime", of: index) ?? document.attribute("content", of: index)
+        }
+        if author == nil, itemprop.contains("author") {
+            let name = HTMLMetadataExtractor(document: document).itemName(index)
+            if !name.isEmpty { author = name }
+        }
+        if relAuthor == nil, document.attribute("rel", of: index)?.lowercased() == "author" {
+            let name = document.rawText(of: index).collapsingWhitespace()
+            if !name.isEmpty { relAuthor = name }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+/// Reads what the page shows in one pass: its `<h1>` headings, `<time>` elements (publication, or
+/// update when after an update label), byline-like elements and a date in an element whose class
+/// says it is the publication date. The wider scans of visible text (labelled dates and bylines,
+/// the lines around the headline) run later, only when the declarations say nothing.
+struct VisibleMetadataCollector {
+    let document: HTMLDocument
+    private(set) var headings: [TitleChoice.Heading] = []
+    /// The first heading with text.
+    private(set) var firstHeading: Int?
+    /// The `datetime` of the first `<time>` not after an update label.
+    private(set) var time: String?
+    /// The `datetime` of the first `<time>` after an update label.
+    private(set) var timeModified: String?
+    /// Elements whose class marks a byline, in document order.
+    private(set) var bylineElements: [Int] = []
+    /// The text of the first element whose class says "publish" and that reads as a date.
+    private(set) var publishedText: String?
+
+    init(document: HTMLDocument) { self.document = document }
+
+    /// Reads element `index`.
+    mutating func read(_ index: Int) {
+        switch document.nodes[index].tag {
+        case .h1 where headings.count < HTMLMetadataExtractor.headingLimit:
+            readHeading(index)
+        case .time:
+            readTime(index)
+        default:
+            break
+        }
+        if let classes = document.attribute("class", of: index) {
+            if HTMLMetadataExtractor.isBylineClass(classes) { bylineElements.append(index) }
+            if publishedText == nil, HTMLMetadataExtractor.isPublishedClass(classes) {
+                let text = document.rawText(of: index).collapsingWhitespace()
+                if HTMLMetadataExtractor.plausibleDate(text) != nil { publishedText = text }
+            }
+        }
+    }
+
+    private mutating func readHeading(_ index: Int) {
+        let extractor = HTMLMetadataExtractor(document: document)
+        let text = extractor.headingText(of: index)
+        guard !text.isEmpty else { return }
+        let marks = [document.attribute("itemprop", of: index), document.attribute("class", of: index)]
+            .compactMap { $0?.lowercased() }.joined(separator: " ")
+        let marked =
+            (marks.contains("headline") || marks.contains("title")) && !marks.contains("site")
+            && !marks.contains("logo")
+        headings.append(TitleChoice.Heading(text: text, marked: marked, node: index))
+        if firstHeading == nil { firstHeading = index }
+    }
+
+    /// A `<time>` after an update label is the last update, not the publication.
+    private mutating func readTime(_ index: Int) {
+        guard time == nil || timeModified == nil else { return }
+        let extractor = HTMLMetadataExtractor(document: document)
+        let value = document.attribute("datetime", of: index)
+        if let text = extractor.firstText(in: index) ?? (index > 0 ? index - 1 : nil),
+            extractor.isAfterUpdateLabel(text)
+        {
+            timeModified = timeModified ?? value
+        } else if time == nil {
+            time = value
+        }
+    }
+}
