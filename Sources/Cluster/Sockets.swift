@@ -58,14 +58,17 @@ enum Sockets {
         return Int32(clamping: max(1, total))
     }
 
+    /// A socket of `type` connected to `endpoint`; `maxFrameBytes` lowers the per-frame cap on
+    /// what the peer may send (libzmq reads it when connecting, so it is set before).
     static func connected(
         _ context: ZMQContext, type: SocketType, to endpoint: String, routingID: String? = nil,
-        curve: CurveSettings
+        curve: CurveSettings, maxFrameBytes: Int64 = WireProtocol.maxMessageBytes
     ) throws(ClusterError) -> ZMQSocket {
         let socket: ZMQSocket
         do {
             socket = try ZMQSocket(context: context, type: type)
             try configure(socket)
+            try socket.setMaxMessageSize(min(maxFrameBytes, WireProtocol.maxMessageBytes))
             if let routingID { try socket.setRoutingID(Array(routingID.utf8)) }
         } catch {
             throw ClusterError("cannot set up a socket for \(endpoint): \(error)")

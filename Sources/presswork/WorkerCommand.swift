@@ -35,6 +35,13 @@ struct WorkerCommand: ParsableCommand {
             """)
     var inputRoot: [String] = []
 
+    @Option(
+        help: """
+            MB of one job (all its article bodies) the coordinator may send; a larger one is dropped \
+            uncopied and refused (default 1024; env PRESSWORK_MAX_JOB_MB).
+            """)
+    var maxJobMb: Int?
+
     @Flag(help: "Skip the pipeline: records carry only id, url and size (measures the transport alone).")
     var emptyPipeline = false
 
@@ -57,6 +64,12 @@ struct WorkerCommand: ParsableCommand {
             throw ValidationError("threads must be 1…1024")
         }
         settings.drainTimeout = .seconds(try resolver.int("drain-timeout", flag: drainTimeout, default: 60))
+        let jobMB = try resolver.int(
+            "max-job-mb", flag: maxJobMb, default: WireProtocol.maxJobMessageBytes >> 20)
+        guard (1...(1 << 20)).contains(jobMB) else {
+            throw ValidationError("max-job-mb must be 1 to 1048576")
+        }
+        settings.maxJobBytes = jobMB << 20
         settings.parentPID = exitWithParent
         settings.emptyPipeline = emptyPipeline
         settings.curve = try curve.settings(resolver: resolver)

@@ -22,6 +22,9 @@ public enum WireProtocol {
     public static let maxStatusRequestBytes = 4_096
     /// The largest result message (header, record and dead-letter lines) a collector accepts.
     public static let maxResultMessageBytes = 1 << 30
+    /// The largest job message (header and article bodies) a worker accepts: a default batch of
+    /// 64 articles at the coordinator's 16-MiB article cap.
+    public static let maxJobMessageBytes = 1 << 30
     /// How long a new connection to a bound socket may take to greet (and, with CURVE, to pass
     /// the key exchange) before it is closed: libzmq's default is 30 s.
     public static let handshakeTimeout: Duration = .seconds(5)

@@ -36,7 +36,8 @@ public final class Worker {
         peer = PeerInfo(
             id: "w-\(host)-\(pid)-\(suffix)", role: "worker", host: host, pid: pid, threads: settings.threads)
         dealer = try Sockets.connected(
-            context, type: .dealer, to: settings.coordinator, routingID: peer.id, curve: settings.curve)
+            context, type: .dealer, to: settings.coordinator, routingID: peer.id, curve: settings.curve,
+            maxFrameBytes: Int64(settings.maxJobBytes))
         push = try Sockets.connected(context, type: .push, to: settings.collector, curve: settings.curve)
         let wake = stop.wake
         let finished = self.finished
@@ -113,9 +114,21 @@ public final class Worker {
         _ = try? dealer.send([WireCodec.encode(kind, body)], dontWait: true)
     }
 
+    /// Handles every message waiting from the coordinator: a header and at most one body per
+    /// article of the largest job, `settings.maxJobBytes` in all (a larger message is dropped
+    /// uncopied and answered with `error`).
     private func drainCoordinator() {
-        while let frames = (try? dealer.receive(dontWait: true)) ?? nil, let header = frames.first {
+        while let message = receiveFromCoordinator() {
             lastHeard = Moment.now()
+            guard let frames = message.frames, let header = frames.first else {
+                if case .oversize(let oversize) = message {
+                    warnings.warn(
+                        "dropped an oversize message from the coordinator", detail: oversize.description,
+                        logger: logger)
+                    send(.error, ErrorBody(reason: oversize.description))
+                }
+                continue
+            }
             do throws(WireError) {
                 switch try WireCodec.kind(of: header) {
                 case .job:
@@ -148,6 +161,14 @@ public final class Worker {
                 send(.error, ErrorBody(reason: error.reason))
             }
         }
+    }
+
+    /// The next message from the coordinator within the job budgets, or an oversize one; nil when
+    /// none is waiting (or the socket failed).
+    private func receiveFromCoordinator() -> BudgetedMessage? {
+        (try? dealer.receiveMultipart(
+            maxTotalBytes: settings.maxJobBytes, maxFrames: settings.limits.maxArticlesPerJob + 1,
+            dontWait: true)) ?? nil
     }
 
     /// Pushes finished jobs to the collector and returns their credit to the coordinator.

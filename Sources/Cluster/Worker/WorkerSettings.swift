@@ -26,6 +26,9 @@ public struct WorkerSettings: Sendable {
     public var inputRoots: [String] = []
     /// Bounds every received message is checked against.
     public var limits = WireLimits()
+    /// The largest job (all frames together) a coordinator may send: a larger one is dropped
+    /// without being copied and answered with `error`, and no frame may be larger than this.
+    public var maxJobBytes = WireProtocol.maxJobMessageBytes
 
     public init() {}
 
