@@ -18,6 +18,12 @@ enum BoilerplateRules {
         tag == .form || tag == .header || tag == .noscript
     }
 
+    /// Furniture elements that HTML does not allow around `<main>`: one that holds it was left
+    /// unclosed (or misused as a wrapper) and is not furniture.
+    static func isSectioningFurniture(_ tag: HTMLTag) -> Bool {
+        tag == .aside || tag == .nav || tag == .header || tag == .footer
+    }
+
     /// Elements that are never dropped by their class or id.
     static func isProtectedTag(_ tag: HTMLTag) -> Bool {
         tag == .html || tag == .body || tag == .main || tag == .article

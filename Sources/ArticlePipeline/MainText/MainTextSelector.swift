@@ -266,6 +266,7 @@ struct MainTextSelector {
         let total = measures[HTMLDocument.root].paragraphProse
         let totalProse = measures[HTMLDocument.root].prose
         var droppedNow = dropped
+        let holdsMain = landmarkHolders()
         for index in document.nodes.indices.dropFirst() {
             let parent = Int(document.nodes[index].parent)
             if droppedNow[parent] || roles[index].contains(.rawText) {
@@ -280,7 +281,12 @@ struct MainTextSelector {
                 // A guarded wrapper (a form around a whole thread) holding most of the prose,
                 // loose text included, stays.
                 let holdsMostProse = totalProse > 0 && measures[index].prose * 2 > totalProse
-                droppedNow[index] = !(BoilerplateRules.isGuardedTag(tag) && (holdsMostText || holdsMostProse))
+                // So does a sectioning element around the page's `<main>`, which HTML forbids there:
+                // an `<aside>` or `<header>` left unclosed holds the rest of the page.
+                let keeps =
+                    (BoilerplateRules.isGuardedTag(tag) && (holdsMostText || holdsMostProse))
+                    || (holdsMain[index] && BoilerplateRules.isSectioningFurniture(tag))
+                droppedNow[index] = !keeps
             } else if usesClassMarkers && !BoilerplateRules.isProtectedTag(tag) && !holdsMostText {
                 let furniture =
                     hasMarker("class", index) || hasMarker("id", index) || isHidden(index)
@@ -292,6 +298,19 @@ struct MainTextSelector {
             }
         }
         dropped = droppedNow
+    }
+
+    /// Per node, whether it is an ancestor of a `<main>` element.
+    private func landmarkHolders() -> [Bool] {
+        var result = [Bool](repeating: false, count: document.nodes.count)
+        for index in document.nodes.indices where document.nodes[index].tag == .main {
+            var ancestor = Int(document.nodes[index].parent)
+            while ancestor > 0 && !result[ancestor] {
+                result[ancestor] = true
+                ancestor = Int(document.nodes[ancestor].parent)
+            }
+        }
+        return result
     }
 
     private func hasMarker(
