@@ -16,7 +16,10 @@ struct EvalOptions {
           --floor F          fail (exit 1) when a score is below the floor in F, e.g.
                              {"text": {"f1": 0.955}, "fields": {"published": 0.9}}
           --fields-gold F    field gold set, JSON Lines (default Tests/ArticlePipelineTests/Gold/fields.jsonl)
-          --quotes-gold F    quote/entity gold set (default Tests/ArticlePipelineTests/Gold/quotes-entities.jsonl)
+          --quotes-gold F    quote/entity gold set (default Tests/ArticlePipelineTests/Gold/quotes-entities.jsonl);
+                             with a WCXB folder, score only this gold set of WCXB pages (e.g.
+                             Tests/ArticlePipelineTests/Gold/wcxb-entities.jsonl) on their ground-truth
+                             text and end to end on their HTML
           --text-only        score the main text only, not the gold sets' fields, quotes and entities
           --misses           list every gold-set miss (page, field, got, expected) on stderr
           --field-misses     WCXB: list every title/author/date miss and every field given where the
@@ -29,6 +32,8 @@ struct EvalOptions {
     var floorFile: String?
     var fieldsGold = PackagePaths.fieldsGold
     var quotesGold = PackagePaths.quotesGold
+    /// `--quotes-gold` was given (with a WCXB folder it selects the quote/entity gold run).
+    var quotesGoldGiven = false
     var textOnly = false
     var misses = false
     var fieldMisses = false
@@ -56,7 +61,9 @@ struct EvalOptions {
                 worst = value
             case "--floor": floorFile = try Self.value(of: argument, from: &rest, kind: "a file")
             case "--fields-gold": fieldsGold = try Self.value(of: argument, from: &rest, kind: "a file")
-            case "--quotes-gold": quotesGold = try Self.value(of: argument, from: &rest, kind: "a file")
+            case "--quotes-gold":
+                quotesGold = try Self.value(of: argument, from: &rest, kind: "a file")
+                quotesGoldGiven = true
             case "--text-only": textOnly = true
             case "--misses": misses = true
             case "--field-misses": fieldMisses = true

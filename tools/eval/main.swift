@@ -33,6 +33,21 @@ let folderURL = URL(fileURLWithPath: options.folder)
 if WCXBCorpus.isWCXB(folderURL) {
     do {
         let corpus = WCXBCorpus(folder: folderURL)
+        if options.quotesGoldGiven {
+            var misses: [String] = []
+            let goldFile = URL(fileURLWithPath: options.quotesGold)
+            let summary = try WCXBQuoteGoldEvaluation(corpus: corpus, goldFile: goldFile).run(misses: &misses)
+            if options.misses {
+                for miss in misses { FileHandle.standardError.write(Data((miss + "\n").utf8)) }
+            }
+            if options.json {
+                try printJSON(["scores": summary.scores, "counts": summary.countsObject()])
+            } else {
+                print(summary.lines(goldSet: goldFile.lastPathComponent).joined(separator: "\n"))
+            }
+            try checkFloor(options.floorFile, scores: summary.scores)
+            exit(0)
+        }
         let pages = try corpus.pages().filter { page in
             (options.half.map { page.half == $0 } ?? true)
                 && (options.pageType.map { page.pageType == $0 } ?? true)
