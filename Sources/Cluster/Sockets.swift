@@ -3,7 +3,8 @@ import ZeroMQ
 /// Socket set-up shared by the roles: every socket gets explicit HWMs, a message-size cap and a
 /// short linger, so no role can hold unbounded memory or hang on exit. Server sockets declare the
 /// ZAP domain (so `ZAPAuthenticator` vets every new connection), close connections that do not
-/// finish their handshake in time and take CURVE server keys; client sockets take CURVE client keys.
+/// finish their handshake in time, are watched by the role's `ConnectionGuard` (connection caps)
+/// and take CURVE server keys; client sockets take CURVE client keys.
 enum Sockets {
     static func configure(_ socket: ZMQSocket) throws(ZMQError) {
         try socket.setSendHighWaterMark(WireProtocol.highWaterMark)
@@ -19,11 +20,14 @@ enum Sockets {
         _ context: ZMQContext, bind endpoint: String, curve: CurveSettings,
         handshakeTimeout: Duration = WireProtocol.handshakeTimeout,
         maxFrameBytes: Int64 = WireProtocol.maxMessageBytes,
-        sendHighWaterMark: Int32 = WireProtocol.highWaterMark
+        sendHighWaterMark: Int32 = WireProtocol.highWaterMark, watchedBy watch: Watch? = nil
     ) throws(ClusterError)
         -> ZMQSocket
     {
-        try bound(context, type: .router, at: endpoint, curve: curve, handshakeTimeout: handshakeTimeout) {
+        try bound(
+            context, type: .router, at: endpoint, curve: curve, handshakeTimeout: handshakeTimeout,
+            watchedBy: watch
+        ) {
             (socket) throws(ZMQError) in
             try socket.setRouterMandatory(true)
             try socket.setMaxMessageSize(maxFrameBytes)
@@ -33,7 +37,7 @@ enum Sockets {
 
     static func bound(
         _ context: ZMQContext, type: SocketType, at endpoint: String, curve: CurveSettings,
-        handshakeTimeout: Duration = WireProtocol.handshakeTimeout,
+        handshakeTimeout: Duration = WireProtocol.handshakeTimeout, watchedBy watch: Watch? = nil,
         extra: (ZMQSocket) throws(ZMQError) -> Void = { _ in }
     ) throws(ClusterError) -> ZMQSocket {
         do {
@@ -43,12 +47,16 @@ enum Sockets {
             try extra(socket)
             try socket.setZAPDomain(ZAPAuthenticator.domain)
             try curve.applyServer(to: socket)
+            if let watch { try watch.guard.watch(socket, as: watch.index) }
             try socket.bind(endpoint)
             return socket
         } catch {
             throw ClusterError("cannot bind \(endpoint): \(error)")
         }
     }
+
+    /// The connection guard that holds a bound socket to the caps, and the socket's number there.
+    typealias Watch = (guard: ConnectionGuard, index: Int)
 
     /// `duration` in whole milliseconds for a libzmq option, at least 1 (0 would mean "never")
     /// and at most `Int32.max`.

@@ -19,6 +19,9 @@ public struct ZMQError: Error, Sendable, CustomStringConvertible {
         "ZeroMQ \(operation) failed: \(message) (errno \(errno))"
     }
 
+    /// Whether the socket's context is being terminated (`ETERM`): the socket should be closed.
+    public var isContextTerminated: Bool { errno == ETERM }
+
     /// The error libzmq just recorded for the calling thread.
     static func last(_ operation: @autoclosure () -> String) -> ZMQError {
         ZMQError(errno: zmq_errno(), operation: operation())

@@ -38,6 +38,7 @@ struct CollectorCommand: ParsableCommand {
     var exitWithParent: Int32?
 
     @OptionGroup var handshake: HandshakeOptions
+    @OptionGroup var connections: ConnectionOptions
     @OptionGroup var metrics: MetricsOptions
     @OptionGroup var curve: CurveOptions
     @OptionGroup var leaseKey: LeaseKeyOptions
@@ -74,6 +75,7 @@ struct CollectorCommand: ParsableCommand {
         }
         settings.maxResultBytes = resultMB << 20
         settings.handshakeTimeout = try handshake.timeout(resolver: resolver)
+        settings.connectionCaps = try connections.caps(resolver: resolver)
         settings.parentPID = exitWithParent
         settings.curve = try curve.settings(resolver: resolver)
         settings.leaseKey = try leaseKey.key(resolver: resolver, curve: settings.curve)

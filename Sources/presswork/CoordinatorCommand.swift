@@ -63,6 +63,7 @@ struct CoordinatorCommand: ParsableCommand {
     var maxCreditPerThread: Int?
 
     @OptionGroup var handshake: HandshakeOptions
+    @OptionGroup var connections: ConnectionOptions
     @OptionGroup var curve: CurveOptions
     @OptionGroup var leaseKey: LeaseKeyOptions
     @OptionGroup var config: ConfigOptions
@@ -80,6 +81,7 @@ struct CoordinatorCommand: ParsableCommand {
         guard !settings.inputs.isEmpty else { throw ValidationError("give at least one input") }
         settings.bind = resolver.string("bind", flag: bind, default: settings.bind)
         settings.handshakeTimeout = try handshake.timeout(resolver: resolver)
+        settings.connectionCaps = try connections.caps(resolver: resolver)
         settings.statusBind = resolver.string(
             "status-bind", flag: statusBind, default: "tcp://127.0.0.1:5557")
         settings.batchSize = try resolver.int("batch", flag: batch, default: settings.batchSize)

@@ -12,6 +12,7 @@ public final class Collector {
     let stop: StopRequest
     let peer: PeerInfo
     private let authenticator: ZAPAuthenticator
+    private let connectionGuard: ConnectionGuard
     private let pull: ZMQSocket
     private let dealer: ZMQSocket
     private let writer: ShardedJSONLWriter
@@ -38,7 +39,7 @@ public final class Collector {
         peer = PeerInfo(id: "collector-\(host)-\(pid)", role: "collector", host: host, pid: pid, threads: 1)
         signer = settings.leaseKey.flatMap { LeaseSigner(key: $0) }
         admission = ResultAdmission(signer: signer)
-        OpenFileLimit.raiseToHardLimit()
+        let openFiles = OpenFileLimit.raiseToHardLimit()
         if signer == nil {
             logger.warning("no lease key: results are not checked against leases (give --lease-key)")
         }
@@ -49,9 +50,13 @@ public final class Collector {
             throw ClusterError("cannot open the output directory: \(error)")
         }
         authenticator = try ZAPAuthenticator(context: context, curve: settings.curve, logger: logger)
+        let connectionGuard = try ConnectionGuard(
+            context: context, caps: settings.connectionCaps.fitted(toOpenFiles: Int(clamping: openFiles)),
+            sockets: 1, logger: logger)
+        self.connectionGuard = connectionGuard
         pull = try Sockets.bound(
             context, type: .pull, at: settings.bind, curve: settings.curve,
-            handshakeTimeout: settings.handshakeTimeout
+            handshakeTimeout: settings.handshakeTimeout, watchedBy: (connectionGuard, 0)
         ) { (socket) throws(ZMQError) in try socket.setMaxMessageSize(settings.maxFrameBytes) }
         dealer = try Sockets.connected(
             context, type: .dealer, to: settings.coordinator, routingID: peer.id, curve: settings.curve)
@@ -63,7 +68,12 @@ public final class Collector {
 
     /// Runs until the coordinator says the run is finished (then writes `_SUCCESS`) or a stop.
     public func run() throws(ClusterError) -> CollectorFigures {
-        defer { authenticator.stop() }
+        defer {
+            // The guard reads the pull socket's monitor: stop it once the socket is closed.
+            pull.close()
+            authenticator.stop()
+            connectionGuard.stop()
+        }
         ClusterMetrics.announce(.collector)
         var poller = ZMQPoller()
         let pullIndex = poller.add(pull)
@@ -263,5 +273,6 @@ public final class Collector {
         figures.storedBytes = stats.storedBytes
         figures.files = stats.files
         figures.committedJobs = stats.committedJobs
+        figures.connectionsRefused = connectionGuard.refused
     }
 }

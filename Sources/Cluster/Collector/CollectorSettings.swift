@@ -28,6 +28,8 @@ public struct CollectorSettings: Sendable {
     /// How long a new connection to the result socket may take to finish its handshake before it
     /// is closed, so peers that connect and say nothing do not hold descriptors.
     public var handshakeTimeout: Duration = WireProtocol.handshakeTimeout
+    /// Connections the bound sockets hold at once, from one address and in total.
+    public var connectionCaps = ConnectionCaps()
     /// Exit when this process is no longer our parent (children of `presswork run`).
     public var parentPID: Int32?
 

@@ -42,6 +42,7 @@ extension Coordinator {
             recentArticlesPerSecond: recent, overallArticlesPerSecond: overall,
             megabytesPerSecond: elapsed > 0 ? Double(ledger.bytesCommitted) / elapsed / 1e6 : 0,
             etaSeconds: eta, jobsCommitted: ledger.jobsCommitted, jobsRetried: ledger.retries,
-            jobsGivenUp: ledger.givenUp, workers: workers, collector: ledger.collector)
+            jobsGivenUp: ledger.givenUp, workers: workers, collector: ledger.collector,
+            connectionsRefused: connectionGuard.refused)
     }
 }

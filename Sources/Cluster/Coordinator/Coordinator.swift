@@ -28,6 +28,7 @@ public final class Coordinator {
     var committedEarlier: Set<String> = []
     let journal: CoordinatorJournal?
     let authenticator: ZAPAuthenticator
+    let connectionGuard: ConnectionGuard
     let router: ZMQSocket
     let statusRouter: ZMQSocket?
     /// The routing id of every worker, by the name the scheduler knows it by.
@@ -52,15 +53,23 @@ public final class Coordinator {
         authenticator = try ZAPAuthenticator(context: context, curve: settings.curve, logger: logger)
         signer = settings.leaseKey.flatMap { LeaseSigner(key: $0) }
         let openFiles = OpenFileLimit.raiseToHardLimit()
-        logger.info("open-file limit", metadata: ["files": "\(openFiles)"])
+        let caps = settings.connectionCaps.fitted(toOpenFiles: Int(clamping: openFiles))
+        logger.info(
+            "open-file limit",
+            metadata: [
+                "files": "\(openFiles)", "max_connections": "\(caps.maxTotal)",
+                "max_connections_per_address": "\(caps.maxPerAddress)",
+            ])
+        let connectionGuard = try ConnectionGuard(context: context, caps: caps, sockets: 2, logger: logger)
+        self.connectionGuard = connectionGuard
         router = try Sockets.router(
             context, bind: settings.bind, curve: settings.curve, handshakeTimeout: settings.handshakeTimeout,
-            maxFrameBytes: Int64(WireProtocol.maxControlMessageBytes))
+            maxFrameBytes: Int64(WireProtocol.maxControlMessageBytes), watchedBy: (connectionGuard, 0))
         statusRouter = try settings.statusBind.map { (endpoint) throws(ClusterError) in
             try Sockets.router(
                 context, bind: endpoint, curve: settings.curve, handshakeTimeout: settings.handshakeTimeout,
                 maxFrameBytes: Int64(WireProtocol.maxStatusRequestBytes),
-                sendHighWaterMark: WireProtocol.statusHighWaterMark)
+                sendHighWaterMark: WireProtocol.statusHighWaterMark, watchedBy: (connectionGuard, 1))
         }
         if signer == nil {
             logger.warning("no lease key: results are not bound to leases (give --lease-key)")
@@ -148,6 +157,7 @@ public final class Coordinator {
         router.close()
         statusRouter?.close()
         authenticator.stop()
+        connectionGuard.stop()
         return final
     }
 

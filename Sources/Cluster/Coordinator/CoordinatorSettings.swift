@@ -37,6 +37,8 @@ public struct CoordinatorSettings: Sendable {
     /// How long a new connection to the job or status socket may take to finish its handshake
     /// before it is closed, so peers that connect and say nothing do not hold descriptors.
     public var handshakeTimeout: Duration = WireProtocol.handshakeTimeout
+    /// Connections the bound sockets hold at once, from one address and in total.
+    public var connectionCaps = ConnectionCaps()
 
     public init() {}
 }

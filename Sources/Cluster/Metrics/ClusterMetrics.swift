@@ -14,6 +14,8 @@ public enum ClusterMetrics {
     static let jobsInFlight = Gauge(label: "presswork_jobs_in_flight")
     static let jobsQueued = Gauge(label: "presswork_jobs_queued")
     static let workersAlive = Gauge(label: "presswork_workers_alive")
+    // Coordinator and collector: connections to their bound sockets.
+    static let connectionsOpen = Gauge(label: "presswork_connections_open")
     // Worker
     static let articlesProcessed = Counter(label: "presswork_articles_processed_total")
     static let extractDuration = Timer(label: "presswork_extract_duration_seconds")
@@ -40,12 +42,24 @@ public enum ClusterMetrics {
                 counter.increment(by: 0)
             }
             for gauge in [jobsInFlight, jobsQueued, workersAlive] { gauge.record(0) }
+            announceConnections()
         case .worker:
             articlesProcessed.increment(by: 0)
             jobsHeld.record(0)
         case .collector:
             for counter in [recordsWritten, outputBytes, duplicatesDropped] { counter.increment(by: 0) }
+            announceConnections()
         }
+    }
+
+    private static func announceConnections() {
+        connectionsOpen.record(0)
+        for cap in ConnectionLedger.Cap.allCases { connectionsRefused(cap: cap.rawValue).increment(by: 0) }
+    }
+
+    /// Connections a server role closed at once for being over a cap (`per_address`, `total`).
+    static func connectionsRefused(cap: String) -> Counter {
+        Counter(label: "presswork_connections_refused_total", dimensions: [("cap", cap)])
     }
 
     /// Articles the pipeline failed on, by stage (`limits`, `decode`, …), counted by workers.

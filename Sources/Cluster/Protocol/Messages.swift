@@ -145,6 +145,8 @@ public struct CollectorFigures: Codable, Sendable, Equatable {
     public var committedJobs = 0
     /// Dead-letter rows committed, by the stage that failed (`read`, `limits`, `decode`, …).
     public var failuresByStage: [String: Int] = [:]
+    /// Connections to the result socket refused over a cap (absent from collectors before it).
+    public var connectionsRefused: Int?
     public init() {}
 }
 

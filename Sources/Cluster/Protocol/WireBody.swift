@@ -135,7 +135,7 @@ extension DeadJobHeader: WireBody {
 
 extension CollectorFigures {
     func validate(_ limits: WireLimits) throws(WireError) {
-        for value in [records, failures, files, duplicatesDropped, committedJobs] {
+        for value in [records, failures, files, duplicatesDropped, committedJobs, connectionsRefused ?? 0] {
             try limits.count(value, "a collector figure", in: 0...limits.maxCounter)
         }
         guard storedBytes >= 0, storedBytes <= Int64(limits.maxCounter) else {

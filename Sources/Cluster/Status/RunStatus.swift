@@ -31,6 +31,9 @@ public struct RunStatus: Codable, Sendable, Equatable {
     public var jobsGivenUp: Int
     public var workers: [WorkerRow]
     public var collector: CollectorFigures?
+    /// Connections to the coordinator's job and status sockets refused over a cap (see
+    /// `ConnectionCaps`); absent from coordinators before it.
+    public var connectionsRefused: Int?
 
     /// One row per live worker.
     public struct WorkerRow: Codable, Sendable, Equatable {

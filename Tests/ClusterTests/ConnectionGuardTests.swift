@@ -1,0 +1,134 @@
+import Foundation
+import Logging
+import Testing
+import ZeroMQ
+
+@testable import Cluster
+
+/// `ConnectionGuard` on real bound sockets: connections past a cap are closed by the server as soon
+/// as they are accepted, the ones within it stay open, and an ended one frees its place.
+@Suite(.serialized, .timeLimit(.minutes(1))) struct ConnectionGuardTests {
+    static let logger = Logger(label: "test.connections")
+    // Raw connections never finish a handshake: the tests' sockets wait 60 s before closing them.
+
+    @Test func tcpConnectionsPastThePerAddressCapAreClosedAtOnce() throws {
+        let context = try ZMQContext()
+        let caps = ConnectionCaps(maxPerAddress: 2, maxTotal: 100)
+        let connectionGuard = try ConnectionGuard(
+            context: context, caps: caps, sockets: 1, logger: Self.logger)
+        let router = try Sockets.router(
+            context, bind: "tcp://127.0.0.1:*", curve: CurveSettings(), handshakeTimeout: .seconds(60),
+            watchedBy: (connectionGuard, 0))
+        defer {
+            router.close()
+            connectionGuard.stop()
+        }
+        let port = try #require(UInt16(try router.lastEndpoint.split(separator: ":").last ?? ""))
+        let clients = try (0..<5).map { _ in try #require(RawConnection.tcp(port: port)) }
+        defer { for fd in clients { close(fd) } }
+        let closed = clients.filter { RawConnection.isClosed($0, within: 2) }
+        #expect(closed.count == 3, "3 of 5 closed by the server")
+        #expect(connectionGuard.refused == 3)
+        #expect(connectionGuard.open == 2)
+        // One admitted connection ends: the next gets its place.
+        let admitted = try #require(clients.first { !closed.contains($0) })
+        close(admitted)
+        #expect(RawConnection.waitUntil { connectionGuard.open == 1 })
+        let next = try #require(RawConnection.tcp(port: port))
+        defer { close(next) }
+        #expect(!RawConnection.isClosed(next, within: 0.5), "admitted")
+        #expect(connectionGuard.refused == 3)
+    }
+
+    @Test func ipcClientsCountAsOneLocalAddress() throws {
+        let context = try ZMQContext()
+        let path = NSTemporaryDirectory() + "guard-\(UInt32.random(in: 0...UInt32.max)).sock"
+        defer { unlink(path) }
+        let caps = ConnectionCaps(maxPerAddress: 1, maxTotal: 100)
+        let connectionGuard = try ConnectionGuard(
+            context: context, caps: caps, sockets: 1, logger: Self.logger)
+        let pull = try Sockets.bound(
+            context, type: .pull, at: "ipc://\(path)", curve: CurveSettings(), handshakeTimeout: .seconds(60),
+            watchedBy: (connectionGuard, 0))
+        defer {
+            pull.close()
+            connectionGuard.stop()
+        }
+        let first = try #require(RawConnection.unix(path: path))
+        defer { close(first) }
+        #expect(RawConnection.waitUntil { connectionGuard.open == 1 })
+        let second = try #require(RawConnection.unix(path: path))
+        defer { close(second) }
+        #expect(RawConnection.isClosed(second, within: 2))
+        #expect(!RawConnection.isClosed(first, within: 0.2))
+        #expect(connectionGuard.refused == 1)
+    }
+}
+
+/// Plain TCP and unix-socket connections that never speak ZMTP.
+enum RawConnection {
+    static func tcp(port: UInt16, from source: String = "127.0.0.1") -> Int32? {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return nil }
+        var local = sockaddr_in()
+        local.sin_family = sa_family_t(AF_INET)
+        local.sin_addr.s_addr = inet_addr(source)
+        var address = local
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = port.bigEndian
+        let size = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &local) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, size) }
+        }
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, size) }
+        }
+        guard bound == 0, connected == 0 else {
+            close(fd)
+            return nil
+        }
+        return fd
+    }
+
+    static func unix(path: String) -> Int32? {
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return nil }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
+            for (index, byte) in path.utf8.prefix(buffer.count - 1).enumerated() { buffer[index] = byte }
+        }
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        guard connected == 0 else {
+            close(fd)
+            return nil
+        }
+        return fd
+    }
+
+    /// Whether the server closes `fd` within `seconds` (reads and drops libzmq's greeting).
+    static func isClosed(_ fd: Int32, within seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        var buffer = [UInt8](repeating: 0, count: 256)
+        while Date() < deadline {
+            var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&entry, 1, 50) > 0 else { continue }
+            if read(fd, &buffer, buffer.count) <= 0 { return true }
+        }
+        return false
+    }
+
+    /// Polls `condition` every 10 ms for up to 5 s.
+    static func waitUntil(_ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline {
+            if condition() { return true }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        return condition()
+    }
+}
