@@ -41,6 +41,14 @@ struct StatusTable {
                 "  collector: \(c.records) records, \(c.failures) failures, \(c.files) files, "
                     + "\(Format.bytes(Double(c.storedBytes))), \(c.duplicatesDropped) duplicates dropped")
         }
+        let refused = (
+            coordinator: s.connectionsRefused ?? 0, collector: s.collector?.connectionsRefused ?? 0
+        )
+        if refused.coordinator > 0 || refused.collector > 0 {
+            lines.append(
+                "  connections refused over the caps: \(refused.coordinator) by the coordinator, "
+                    + "\(refused.collector) by the collector")
+        }
         lines.append("  workers: \(s.workers.count)")
         if !s.workers.isEmpty {
             lines.append(

@@ -40,6 +40,32 @@ import ZeroMQ
         #expect(connectionGuard.refused == 3)
     }
 
+    @Test func connectionsFromManyAddressesStopAtTheTotalCap() throws {
+        let context = try ZMQContext()
+        let caps = ConnectionCaps(maxPerAddress: 2, maxTotal: 3)
+        let connectionGuard = try ConnectionGuard(
+            context: context, caps: caps, sockets: 1, logger: Self.logger)
+        let router = try Sockets.router(
+            context, bind: "tcp://127.0.0.1:*", curve: CurveSettings(), handshakeTimeout: .seconds(60),
+            watchedBy: (connectionGuard, 0))
+        defer {
+            router.close()
+            connectionGuard.stop()
+        }
+        let port = try #require(UInt16(try router.lastEndpoint.split(separator: ":").last ?? ""))
+        var clients: [Int32] = []
+        defer { for fd in clients { close(fd) } }
+        for source in ["127.0.0.2", "127.0.0.2", "127.0.0.3"] {
+            clients.append(try #require(RawConnection.tcp(port: port, from: source)))
+        }
+        #expect(RawConnection.waitUntil { connectionGuard.open == 3 })
+        let fourth = try #require(RawConnection.tcp(port: port, from: "127.0.0.4"))
+        clients.append(fourth)
+        #expect(RawConnection.isClosed(fourth, within: 2), "over the total, though its address has none")
+        #expect(connectionGuard.refused == 1)
+        #expect(connectionGuard.open == 3)
+    }
+
     @Test func ipcClientsCountAsOneLocalAddress() throws {
         let context = try ZMQContext()
         let path = NSTemporaryDirectory() + "guard-\(UInt32.random(in: 0...UInt32.max)).sock"

@@ -14,8 +14,8 @@ import Testing
     }
 
     /// A status as the coordinator sends it (decoded from its wire form, like `status` does).
-    func status(_ workers: [[String: Any]]) throws -> RunStatus {
-        let object: [String: Any] = [
+    func status(_ workers: [[String: Any]], extra: [String: Any] = [:]) throws -> RunStatus {
+        var object: [String: Any] = [
             "state": "running", "elapsedSeconds": 30, "articlesRead": 2_000, "articlesCommitted": 1_500,
             "articlesFailed": 3, "articlesInFlight": 64, "articlesQueued": 128,
             "articlesTotalEstimate": 4_000,
@@ -23,6 +23,7 @@ import Testing
             "overallArticlesPerSecond": 50, "megabytesPerSecond": 1, "etaSeconds": 50, "jobsCommitted": 20,
             "jobsRetried": 1, "jobsGivenUp": 0, "workers": workers, "inputSkipped": ["request": 3],
         ]
+        object.merge(extra) { $1 }
         return try JSONDecoder().decode(RunStatus.self, from: JSONSerialization.data(withJSONObject: object))
     }
 
@@ -45,5 +46,19 @@ import Testing
         let coloured = StatusTable(status: try status(workers), endpoint: "tcp://h:5557", color: true).text
         let lines = coloured.split(separator: "\n")
         #expect(lines.filter { $0.hasPrefix("\u{1B}[33m") }.count == 1, "only the straggler's row")
+    }
+
+    /// Refused connections show only when there are some (older coordinators send none).
+    @Test func refusedConnectionsAreShownWhenThereAreSome() throws {
+        let quiet = StatusTable(status: try status([]), endpoint: "tcp://h:5557").text
+        #expect(!quiet.contains("connections refused"))
+        let collector: [String: Any] = [
+            "records": 1, "failures": 0, "storedBytes": 0, "files": 1, "duplicatesDropped": 0,
+            "committedJobs": 1, "failuresByStage": [String: Int](), "connectionsRefused": 3,
+        ]
+        let busy = try status([], extra: ["connectionsRefused": 1_000, "collector": collector])
+        #expect(
+            StatusTable(status: busy, endpoint: "tcp://h:5557").text.contains(
+                "connections refused over the caps: 1000 by the coordinator, 3 by the collector"))
     }
 }

@@ -134,9 +134,10 @@ public final class ConnectionGuard: Sendable {
                 }
                 let action = ledger.accepted(key, address: endpoints?.address)
                 if case .refuse(let cap, let open) = action, let endpoints {
-                    let closed = endpoints.shutDown(descriptor: event.fileDescriptor)
+                    // Counted first: whoever sees the connection close sees it counted.
                     state.refused.add(1, ordering: .relaxed)
                     ClusterMetrics.connectionsRefused(cap: cap.rawValue).increment()
+                    let closed = endpoints.shutDown(descriptor: event.fileDescriptor)
                     let limit = cap == .total ? ledger.caps.maxTotal : ledger.caps.maxPerAddress
                     let held = cap == .total ? "open in all" : "open from \(endpoints.address)"
                     warnings.warn(
