@@ -212,8 +212,9 @@ import ZeroMQ
     /// 1,100 idle TCP connections (no ZMTP greeting) from one address (127.0.0.2) to a coordinator
     /// started with a soft limit of 1,024 open files and a per-address cap of 100: the 1,000 past
     /// the cap are closed as they arrive (not after the handshake timeout, here 60 s), counted in
-    /// status and logged in a line or two; workers and status clients from 127.0.0.1 still get in,
-    /// and the run writes every article once while the 100 are held.
+    /// status and logged in a line or two; likewise 50 to a collector capped at 20. Workers and
+    /// status clients from 127.0.0.1 still get in, and the run writes every article once while the
+    /// admitted ones are held.
     @Test func connectionsPastTheCapAreClosedAndWorkersStillGetIn() async throws {
         try await ProcessTestSlots.run {
             let (soft, hard) = Self.openFileLimits()
@@ -239,11 +240,25 @@ import ZeroMQ
             let closed = idle.filter(Self.isClosedNow)
             #expect(closed.count == 1_000, "\(closed.count) of 1,100 closed by the coordinator")
 
-            try cluster.startCollector()
+            // The collector, capped at 20 per address, gets 50 from the same address.
+            let collector = try cluster.startCollector(
+                extra: ["--max-connections-per-address", "20", "--handshake-timeout", "60"])
+            #expect(cluster.waitUntil { cluster.log(coordinator).contains("collector connected") })
+            let collectorPort = UInt16(cluster.collectorEndpoint.split(separator: ":").last!)!
+            let idleToCollector = (0..<50).compactMap {
+                _ in Self.openIdleConnection(port: collectorPort, from: "127.0.0.2")
+            }
+            defer { for fd in idleToCollector { close(fd) } }
+            #expect(
+                cluster.waitUntil { idleToCollector.filter(Self.isClosedNow).count == 30 },
+                "30 of 50 closed by the collector")
             try cluster.startWorker(threads: 2)
             #expect(cluster.waitUntil(timeout: 60) { cluster.status()?["state"] as? String == "finished" })
             let status = try #require(cluster.status())
             #expect(status["connections_refused"] as? Int == 1_000, "the worker, collector and status got in")
+            let collectorFigures = status["collector"] as? [String: Any]
+            #expect(collectorFigures?["connections_refused"] as? Int == 30, "the worker's pushes got in")
+            #expect(cluster.log(collector).contains("over the per-address cap"))
             #expect(idle.filter(Self.isClosedNow).count == 1_000, "the 100 admitted are still held")
             let peak = try #require(HostilePeer.peakMemoryMB(coordinator))
             print("coordinator peak RSS with 1,100 connections from one address: \(peak) MB")
