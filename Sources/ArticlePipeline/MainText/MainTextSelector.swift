@@ -267,6 +267,8 @@ struct MainTextSelector {
         let totalProse = measures[HTMLDocument.root].prose
         var droppedNow = dropped
         let holdsMain = landmarkHolders()
+        let feedItem = feedItems()
+        var inFeedItem = [Bool](repeating: false, count: document.nodes.count)
         for index in document.nodes.indices.dropFirst() {
             let parent = Int(document.nodes[index].parent)
             if droppedNow[parent] || roles[index].contains(.rawText) {
@@ -277,7 +279,10 @@ struct MainTextSelector {
             guard document.nodes[index].kind == .element else { continue }
             let tag = document.nodes[index].tag
             let holdsMostText = total > 0 && measures[index].paragraphProse * 2 > total
-            if BoilerplateRules.isDroppedTag(tag) {
+            inFeedItem[index] = inFeedItem[parent] || feedItem[parent]
+            // The `<header>` of an item of a feed holds the item's title and teaser: it is the
+            // item's, not the page's, furniture.
+            if BoilerplateRules.isDroppedTag(tag) && !(tag == .header && inFeedItem[index]) {
                 // A guarded wrapper (a form around a whole thread) holding most of the prose,
                 // loose text included, stays.
                 let holdsMostProse = totalProse > 0 && measures[index].prose * 2 > totalProse
@@ -298,6 +303,19 @@ struct MainTextSelector {
             }
         }
         dropped = droppedNow
+    }
+
+    /// Per node, whether it is an `<article>` among at least `minCards` sibling `<article>`s (an
+    /// item of a feed or grid, not the page's story).
+    private func feedItems() -> [Bool] {
+        var articleChildren = [Int32](repeating: 0, count: document.nodes.count)
+        for index in document.nodes.indices.dropFirst() where document.nodes[index].tag == .article {
+            articleChildren[Int(document.nodes[index].parent)] += 1
+        }
+        return document.nodes.indices.map { index in
+            index > 0 && document.nodes[index].tag == .article
+                && articleChildren[Int(document.nodes[index].parent)] >= Self.minCards
+        }
     }
 
     /// Per node, whether it is an ancestor of a `<main>` element.
