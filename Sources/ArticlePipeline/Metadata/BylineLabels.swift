@@ -19,11 +19,20 @@ enum BylineLabels {
     static let matcher = PhraseMatcher(labels)
 
     /// The names after the first label in `text` ("Publicado por: A - Categoria: …" → ["A"]), up to
-    /// a separator; nil when there is no label or what follows does not read as names.
+    /// a separator; nil when there is no label or what follows does not read as names. A label
+    /// repeated right after itself (an icon's title, then a copy for screen readers: "Thread starter
+    /// Thread starter felixen") is still the label.
     static func names(in text: String) -> [String]? {
         var bytes = Array(text.utf8)
         guard let label = matcher.firstMatch(in: bytes) else { return nil }
         bytes.removeSubrange(0..<label.upperBound)
+        while true {
+            let start = bytes.firstIndex(where: { $0 != 0x20 && $0 != UInt8(ascii: ":") }) ?? bytes.endIndex
+            guard let again = matcher.firstMatch(in: bytes[start...]), again.lowerBound == start else {
+                break
+            }
+            bytes.removeSubrange(0..<again.upperBound)
+        }
         return namesAfterLabel(String(decoding: bytes, as: UTF8.self))
     }
 

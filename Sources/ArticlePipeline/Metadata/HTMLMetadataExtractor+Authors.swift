@@ -17,6 +17,8 @@ extension HTMLMetadataExtractor {
         var siteKeys: Set<String> = []
         /// The page's first `<h1>`.
         var heading: Int?
+        /// The first element whose class names a user name, read on forum threads only.
+        var username: Int?
     }
 
     /// Byline elements with this many different names list other pages' stories.
@@ -35,6 +37,13 @@ extension HTMLMetadataExtractor {
         if !jsonLD.isEmpty {
             let named = jsonLD.filter { !MetadataCleanup.isAgency($0) }
             return named.isEmpty ? labelledByline() ?? [] : named
+        }
+        // On a forum thread the first user name is the first post's writer; labels and byline-like
+        // elements elsewhere name others too (a list of hot threads, the last poster).
+        if let element = evidence.username,
+            let names = Self.declaredNames(document.rawText(of: element).collapsingWhitespace())
+        {
+            return names
         }
         // An explicit label ("Posted by", "Thread starter") names the writer more surely than
         // microdata or byline-like elements, which also mark replies and other stories.
@@ -111,6 +120,12 @@ extension HTMLMetadataExtractor {
         let words = name.split(separator: " ")
         guard words.count == 2, let last = words.last else { return false }
         return last.count == 2 && last.hasSuffix(".") && last.first?.isUppercase == true
+    }
+
+    /// Whether a class attribute has a token naming a user name ("username", "ipsEntry__username").
+    static func isUsernameClass(_ value: String) -> Bool {
+        var value = value
+        return value.withUTF8 { ASCII.contains($0, "username") }
     }
 
     /// Whether `name` is the site's own name.

@@ -22,7 +22,8 @@ extension HTMLMetadataExtractor {
                 declared: metaTags.authors, jsonLDPeople: jsonLD.people,
                 jsonLDOrganisations: jsonLD.organisations, itemAuthor: microdata.author,
                 relAuthor: microdata.relAuthor, bylineElements: visible.bylineElements,
-                siteKeys: titleChoice.siteKeys(), heading: headingNode))
+                siteKeys: titleChoice.siteKeys(), heading: headingNode,
+                username: article.pageType == PageType.forum.rawValue ? visible.firstUsername : nil))
         article.section = meta["article:section"]
         let order = DateNormaliser.NumericOrder(language: metaTags.htmlLanguage ?? meta["og:locale"])
         article.published = published(

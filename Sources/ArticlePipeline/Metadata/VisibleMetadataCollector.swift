@@ -13,6 +13,8 @@ struct VisibleMetadataCollector {
     private(set) var timeModified: String?
     /// Elements whose class marks a byline, in document order.
     private(set) var bylineElements: [Int] = []
+    /// The first element with a class token naming a user name ("username", "bigusername").
+    private(set) var firstUsername: Int?
     /// The text of the first element whose class says "publish" and that reads as a date.
     private(set) var publishedText: String?
 
@@ -30,6 +32,7 @@ struct VisibleMetadataCollector {
         }
         if let classes = document.attribute("class", of: index) {
             if HTMLMetadataExtractor.isBylineClass(classes) { bylineElements.append(index) }
+            if HTMLMetadataExtractor.isUsernameClass(classes) { readUsername(index) }
             if publishedText == nil, HTMLMetadataExtractor.isPublishedClass(classes) {
                 let text = document.rawText(of: index).collapsingWhitespace()
                 if HTMLMetadataExtractor.plausibleDate(text) != nil { publishedText = text }
@@ -48,6 +51,16 @@ struct VisibleMetadataCollector {
             && !marks.contains("logo")
         headings.append(TitleChoice.Heading(text: text, marked: marked, node: index))
         if firstHeading == nil { firstHeading = index }
+    }
+
+    /// Keeps the first user-name element, or the innermost one inside it ("avatar-username" around
+    /// an avatar and the "username" link).
+    private mutating func readUsername(_ index: Int) {
+        guard let first = firstUsername else {
+            firstUsername = index
+            return
+        }
+        if HTMLMetadataExtractor(document: document).isInside(index, first) { firstUsername = index }
     }
 
     /// A `<time>` after an update label is the last update, not the publication.

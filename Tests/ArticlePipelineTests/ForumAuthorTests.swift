@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+
+@testable import ArticlePipeline
+
+/// The writer of a forum thread is its first post's user name, not a name in the lists around it;
+/// on other pages user names belong to commenters (`Fixtures/forum-authors.jsonl`: a small page
+/// each, the page type the classifier would give it, and the expected authors).
+@Suite struct ForumAuthorTests {
+    private struct Case: Decodable {
+        var `case`: String
+        var pageType: String
+        var html: String
+        var expected: [String]
+    }
+
+    @Test func firstPostUserNameIsTheThreadsWriter() throws {
+        let text = String(decoding: try TestSupport.fixture("forum-authors.jsonl"), as: UTF8.self)
+        let cases = try text.split(separator: "\n").map {
+            try JSONDecoder().decode(Case.self, from: Data($0.utf8))
+        }
+        #expect(cases.count >= 3)
+        for item in cases {
+            var article = ExtractedArticle()
+            article.pageType = item.pageType
+            HTMLMetadataExtractor(document: TestSupport.parse(item.html)).extract(into: &article)
+            MetadataCleanup().clean(&article, domain: "example.org")
+            #expect(article.authors == item.expected, "\(item.case)")
+        }
+    }
+}
