@@ -222,10 +222,12 @@ import ZeroMQ
             let dir = try TemporaryDirectory()
             let input = try scrape(dir)
             let cluster = LocalCluster(dir: dir)
+            let metricsPort = FreePorts.take(1)[0]
             let coordinator = try cluster.startCoordinator(
                 [input.file.path],
                 extra: [
                     "--keep-running", "--max-connections-per-address", "100", "--handshake-timeout", "60",
+                    "--metrics-bind", "127.0.0.1:\(metricsPort)",
                 ],
                 prefix: ["/usr/bin/prlimit", "--nofile=1024:\(hard)"])
             defer { kill(coordinator.processIdentifier, SIGKILL) }
@@ -239,6 +241,9 @@ import ZeroMQ
                 "status counts the refusals: \(String(describing: cluster.status()?["connections_refused"]))")
             let closed = idle.filter(Self.isClosedNow)
             #expect(closed.count == 1_000, "\(closed.count) of 1,100 closed by the coordinator")
+            let metrics = try HTTPGet.fetch(port: metricsPort, path: "/metrics")
+            #expect(metrics.contains(#"presswork_connections_refused_total{cap="per_address"} 1000"#))
+            #expect(metrics.contains(#"presswork_connections_refused_total{cap="total"} 0"#))
 
             // The collector, capped at 20 per address, gets 50 from the same address.
             let collector = try cluster.startCollector(
