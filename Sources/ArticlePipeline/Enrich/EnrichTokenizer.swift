@@ -14,6 +14,8 @@ struct EnrichToken: Sendable {
     var isCapitalised: Bool
     var isAllCaps: Bool
     var isPossessive: Bool
+    /// The apostrophe of a possessive as written (`'` or `’`).
+    var apostrophe: Unicode.Scalar = "'"
     var hasDigit = false
     var hasHyphen = false
     /// True for the first token of a sentence (after any opening quotation mark).
@@ -24,6 +26,8 @@ struct EnrichToken: Sendable {
 
     var isWord: Bool { kind == .word }
     @inline(__always) func `is`(_ classes: WordInfo.Classes) -> Bool { info.classes.contains(classes) }
+    /// The word as written, a possessive ending included ("Magistrate's").
+    var writtenForm: String { isPossessive ? text + String(apostrophe) + "s" : text }
     /// The single scalar of a punctuation token.
     var mark: Unicode.Scalar { text.unicodeScalars.first ?? " " }
 }
@@ -122,7 +126,9 @@ enum EnrichTokenizer {
     {
         var end = j
         var possessive = false
+        var apostrophe: Unicode.Scalar = "'"
         if end - i > 2, s[end - 1] == "s" || s[end - 1] == "S", s[end - 2] == "’" || s[end - 2] == "'" {
+            apostrophe = s[end - 2]
             end -= 2
             possessive = true
         }
@@ -184,6 +190,7 @@ enum EnrichTokenizer {
         token.info = WordInfo.table[lower] ?? .none
         token.hasDigit = digits > 0
         token.hasHyphen = s[i..<end].contains("-")
+        token.apostrophe = apostrophe
         return token
     }
 }

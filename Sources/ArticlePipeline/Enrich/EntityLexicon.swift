@@ -23,6 +23,46 @@ enum EntityLexicon {
         "diplomat", "prosecutor", "investigator", "candidate", "politician", "commander",
     ]
 
+    /// Titles that are jobs, ranks in a team or kinship: a title before a name only when written in
+    /// lower case ("Brazil star Neymar"); capitalised they are part of some other name ("Star Wars").
+    static let lowercaseOnlyTitles: Set<String> = [
+        "actor", "actress", "singer", "rapper", "author", "writer", "host", "quarterback", "striker",
+        "player", "star", "defender", "midfielder", "goalkeeper", "pitcher", "guard", "forward", "wife",
+        "husband", "son", "daughter", "dad", "mom", "uncle", "aunt", "correspondent", "reporter", "columnist",
+        "researcher", "scientist", "designer", "artist", "photographer", "producer", "journalist",
+        "comedian", "dj", "chef", "nurse", "official", "owner", "student", "teacher", "engineer", "activist",
+        "lawmaker", "diplomat", "investigator", "candidate", "politician", "analyst", "economist",
+    ]
+
+    /// Verbs of sport results: their subject and object are the same kind of name ("Ann Lee beat
+    /// Mia Ko": when one is a person, so is the other).
+    static let contestVerbs: Set<String> = [
+        "beat", "beats", "beating", "beaten", "defeated", "defeats", "defeating", "edged", "edges", "edging",
+        "topped", "tops", "downed", "stunned", "outlasted", "eliminated", "overcame", "ousted", "routed",
+        "vs", "versus", "against",
+    ]
+
+    /// Words naming what kind of place a place is: "Kursk Region", "Inner Mongolia Autonomous Region".
+    static let placeDescriptors: Set<String> = [
+        "region", "province", "oblast", "prefecture", "governorate", "autonomous", "territory",
+    ]
+
+    /// Nouns of an apposition that make the name before it a place: "Varnby, a village north of …".
+    static let appositionPlaceNouns: Set<String> = [
+        "village", "town", "city", "suburb", "county", "region", "province", "district", "island", "state",
+        "country", "neighbourhood", "neighborhood", "hamlet", "municipality", "capital", "port", "resort",
+    ]
+
+    /// Nouns of an apposition that make the name before it an organisation: "Quillon, a messaging app".
+    static let appositionOrganizationNouns: Set<String> = [
+        "company", "group", "label", "firm", "band", "studio", "agency", "publisher", "retailer", "startup",
+        "airline", "broadcaster", "newspaper", "club", "team", "organisation", "organization", "charity",
+        "site", "website", "platform", "app", "network", "service", "maker", "manufacturer", "chain",
+        "outlet", "magazine", "party", "union", "nonprofit", "non-profit", "institute", "university",
+        "bank", "insurer", "carrier", "operator", "developer", "subsidiary", "conglomerate", "giant",
+        "watchdog", "regulator", "ministry", "council", "coalition", "movement", "militia",
+    ]
+
     /// Words inside a capitalised span that make it an organisation.
     static let organizationKeywords: Set<String> = [
         "inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc", "group", "bank", "university",
@@ -36,7 +76,8 @@ enum EntityLexicon {
         "cabinet", "government", "tribunal", "fc", "united", "brothers", "magazine", "channel", "television",
         "radio", "labs", "laboratory", "museum", "church", "team", "coalition", "alliance", "pharmaceuticals",
         "energy", "electric", "industries", "international", "global", "trust", "exchange", "productions",
-        "shelter", "tech", "entertainment", "airport", "academy",
+        "shelter", "tech", "entertainment", "airport", "academy", "sports", "management", "investments",
+        "ventures", "consulting",
     ]
 
     /// Organisations news text names bare, without a keyword.
@@ -58,6 +99,10 @@ enum EntityLexicon {
         "cdc": "CDC", "epa": "EPA", "doj": "Department of Justice", "blue origin": "Blue Origin",
         "getty images": "Getty Images", "fox news": "Fox News", "nbc": "NBC", "cbs": "CBS", "abc": "ABC",
         "msnbc": "MSNBC", "npr": "NPR", "politico": "Politico", "bloomberg": "Bloomberg", "ifixit": "iFixit",
+        // News agencies, which news text quotes as sources.
+        "agence france-presse": "Agence France-Presse", "xinhua": "Xinhua", "tass": "TASS",
+        "interfax": "Interfax", "kyodo": "Kyodo News", "yonhap": "Yonhap", "ria novosti": "RIA Novosti",
+        "anadolu": "Anadolu Agency", "dpa": "dpa", "ansa": "ANSA", "efe": "EFE",
     ]
 
     /// Adjectives of nationality: capitalised, but not entities themselves.
@@ -103,7 +148,8 @@ enum EntityLexicon {
     /// which are common surnames).
     static let placeKeywords: Set<String> = [
         "street", "avenue", "road", "boulevard", "square", "bridge", "stadium", "arena", "pavilion", "plaza",
-        "mountains", "valley", "county", "beach", "island",
+        "mountains", "valley", "county", "beach", "island", "area", "region", "province", "oblast",
+        "prefecture",
     ]
 
     /// Last words of names of events, which are none of the three entity kinds.
@@ -121,11 +167,14 @@ enum EntityLexicon {
         "kg", "km", "cm", "mm", "id", "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "rip",
         "covid", "hiv", "aids", "bed", "qb", "mvp", "nyc", "la", "dc", "st", "jr", "sr", "ot", "rbi", "hr",
         "usd", "eur", "gbp", "i", "a", "mp", "mps", "ftc", "op-ed", "pov", "ceo's", "q1", "q2", "q3", "q4",
+        "sars", "mers", "tb", "ufo", "vat", "suvs", "evs", "vpn", "gps", "hdmi", "lcd", "oled", "wifi",
     ]
 
     /// Words before "of X" that make X a place: "oblast of Kursk", "city of Lviv".
     static let locationCues: Set<String> = [
         "oblast", "region", "province", "city", "town", "village", "state", "county", "district",
-        "capital", "island", "islands", "port", "republic", "kingdom", "suburb", "municipality",
+        "capital", "island", "islands", "port", "republic", "kingdom", "suburb", "municipality", "north",
+        "south",
+        "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts",
     ]
 }

@@ -1,6 +1,6 @@
 /// Finds names of people, organisations and places from capitalisation, the words around them
 /// ("President", "spokesperson", "oblast of", "said") and the gazetteer; aliases are merged by
-/// `EntityResolver`.
+/// `EntityResolver`. The clues read around a name are in `EntityRecognizer+Context.swift`.
 struct EntityRecognizer {
     /// Verbs of saying after or before a name that make a two- or three-word name a person.
     static let speechVerbs: Set<String> = [
@@ -9,10 +9,14 @@ struct EntityRecognizer {
         "confirmed", "replied", "according",
     ]
 
-    /// Words that join capitalised words into one name ("Ludwig van Beethoven").
+    /// Words that join capitalised words into one name ("Ludwig van Beethoven", "Braunau am Inn").
     private static let particles: Set<String> = [
         "de", "da", "del", "van", "von", "der", "den", "bin", "al", "la", "le", "di", "du", "dos", "das",
+        "am",
     ]
+
+    /// Lower-case words that join the parts of an organisation's name ("Institute for …").
+    private static let organizationConnectors: Set<String> = ["of", "for", "on"]
 
     /// Capitalised words that are dates, not names.
     static let calendarWords: Set<String> = [
@@ -31,35 +35,66 @@ struct EntityRecognizer {
                 continue
             }
             var j = i
-            while j + 1 < tokens.count, !tokens[j].isPossessive, continuesName(tokens, after: j, from: i) {
-                j += 1
-            }
+            while j + 1 < tokens.count, continuesName(tokens, after: j, from: i) { j += 1 }
             split(tokens, i, j, into: &result)
             i = j + 1
         }
+        AcronymDefinitions(tokens: tokens).apply(to: &result)
         return result
     }
 
-    private func startsName(_ token: EnrichToken) -> Bool {
+    func startsName(_ token: EnrichToken) -> Bool {
         token.isWord && token.isCapitalised && !token.is(.calendar)
     }
 
     private func continuesName(_ tokens: [EnrichToken], after j: Int, from i: Int) -> Bool {
+        let current = tokens[j]
         let next = tokens[j + 1]
-        guard !next.startsSentence, next.start - tokens[j].end <= 1 else { return false }
+        guard !next.startsSentence, next.start - current.end <= 1 else { return false }
+        // "Westminster Magistrate's Court": a possessive goes on only into an organisation word.
+        // Not after an owner: "South Dakota's Department of …".
+        if current.isPossessive {
+            return startsName(next) && next.is(.organizationKeyword) && !namesOwner(tokens, i, j)
+        }
         if startsName(next) { return true }
-        guard j + 2 < tokens.count, next.start == tokens[j].end || next.text != "." else { return false }
+        guard j + 2 < tokens.count, next.start == current.end || next.text != "." else { return false }
         // "Rep. Ilhan Omar": a title's full stop stays inside the name.
-        if next.text == ".", isTitle(tokens[j]), EnrichTokenizer.abbreviations.contains(tokens[j].lower) {
+        if next.text == ".", isTitle(current), EnrichTokenizer.abbreviations.contains(current.lower) {
             return startsName(tokens[j + 2])
         }
-        guard j + 2 < tokens.count, startsName(tokens[j + 2]), !tokens[j + 2].startsSentence else {
-            return false
+        let after = tokens[j + 2]
+        guard !after.startsSentence else { return false }
+        // "Office for the Northern Valleys": "the" after a connector inside an organisation's name.
+        if next.text == "the", Self.organizationConnectors.contains(current.text) { return startsName(after) }
+        if Self.organizationConnectors.contains(next.text) {
+            guard tokens[i...j].contains(where: { $0.is(.organizationKeyword) }) else { return false }
+            if startsName(after) { return true }
+            return after.text == "the" && j + 3 < tokens.count && startsName(tokens[j + 3])
         }
-        if Self.particles.contains(next.text) { return true }
+        // "Botic van de Zandschulp": two particles in a row.
+        if Self.particles.contains(next.text), Self.particles.contains(after.text), j + 3 < tokens.count {
+            return startsName(tokens[j + 3]) && !current.is(.nonName)
+        }
+        guard startsName(after) else { return false }
+        if Self.particles.contains(next.text) { return !current.is(.nonName) }
         if next.text == "&" { return true }
-        if next.text == "of" || next.text == "for" {
-            return tokens[i...j].contains { $0.is(.organizationKeyword) }
+        // "Institute for Coastal Safety and Navigation": "and" inside a name opened by a connector.
+        // Not before another name: "the Department of Health and Alex Azar", "… and Texas".
+        if next.text == "and" {
+            guard !isGivenName(after.lower), Gazetteer.place(after.lower) == nil,
+                EntityLexicon.knownOrganizations[after.lower] == nil
+            else { return false }
+            return tokens[i...j].contains { Self.organizationConnectors.contains($0.text) }
+                && tokens[i...j].contains { $0.is(.organizationKeyword) }
+        }
+        return false
+    }
+
+    /// Whether the words ending at `j` name a known place or organisation (an owner, not a part).
+    private func namesOwner(_ tokens: [EnrichToken], _ i: Int, _ j: Int) -> Bool {
+        for first in max(i, j - 2)...j {
+            let name = tokens[first...j].map(\.lower).joined(separator: " ")
+            if Gazetteer.place(name) != nil || EntityLexicon.knownOrganizations[name] != nil { return true }
         }
         return false
     }
@@ -68,24 +103,61 @@ struct EntityRecognizer {
     private func split(_ tokens: [EnrichToken], _ first: Int, _ last: Int, into result: inout [EntityMention])
     {
         var start = first
-        while start <= last, tokens[start].is(.nonName) { start += 1 }
+        // "WHO" in capitals is the organisation, not the question word.
+        while start <= last, tokens[start].is(.nonName), !isKnownAcronym(tokens[start]) { start += 1 }
         guard start <= last else { return }
-        var titleEnd: Int?
-        for k in start..<last where isTitle(tokens[k]) { titleEnd = k }
-        // "Premier League", "US Justice Department": a name ending in an organisation word is one name.
-        if tokens[last].is(.organizationKeyword) { titleEnd = nil }
-        if let titleEnd {
-            var before = start
-            while before < titleEnd, !isTitle(tokens[before]) { before += 1 }
-            if before > start { classify(tokens, start, before - 1, titledFrom: nil, into: &result) }
-            classify(tokens, titleEnd + 1, last, titledFrom: before, into: &result)
-        } else {
+        let titles = (start...last).filter { isRunTitle(tokens[$0]) }
+        // "Premier League", "US Justice Department": a name ending in an organisation word is one
+        // name; so is "Stephen King", a given name before a title-like surname.
+        guard let firstTitle = titles.first, !tokens[last].is(.organizationKeyword),
+            !(titles == [last] && isGivenName(tokens[firstNonDemonym(tokens, start, last)].lower))
+        else {
             classify(tokens, start, last, titledFrom: nil, into: &result)
+            return
+        }
+        if firstTitle > start { classifyOffice(tokens, start, firstTitle - 1, into: &result) }
+        // "UK Home Secretary, …": a run ending in its title names nobody.
+        guard let titleEnd = titles.last(where: { $0 < last }), !isRunTitle(tokens[last]) else { return }
+        classify(tokens, titleEnd + 1, last, titledFrom: firstTitle, into: &result)
+    }
+
+    private func firstNonDemonym(_ tokens: [EnrichToken], _ first: Int, _ last: Int) -> Int {
+        var k = first
+        while k < last, tokens[k].is(.demonym) { k += 1 }
+        return k
+    }
+
+    /// The words before a capitalised title ("White House Press Secretary", "UK Home Secretary"):
+    /// the office's place or organisation when the text names a known one, else part of the title.
+    private func classifyOffice(
+        _ tokens: [EnrichToken], _ first: Int, _ last: Int, into result: inout [EntityMention]
+    ) {
+        var end = min(last, first + 3)
+        while end >= first {
+            let name = tokens[first...end].filter(\.isWord).map(\.lower).joined(separator: " ")
+            if Gazetteer.place(name) != nil || EntityLexicon.knownOrganizations[name] != nil {
+                classify(tokens, first, end, titledFrom: nil, into: &result)
+                return
+            }
+            end -= 1
+        }
+        if tokens[last].is(.organizationKeyword) {
+            classify(tokens, first, last, titledFrom: nil, into: &result)
         }
     }
 
-    private func isTitle(_ token: EnrichToken) -> Bool {
+    func isTitle(_ token: EnrichToken) -> Bool {
         token.is(.personTitle)
+    }
+
+    /// A title inside a capitalised run: an honorific or office, not "Star" or a possessive
+    /// ("Attorney’s Office").
+    private func isRunTitle(_ token: EnrichToken) -> Bool {
+        token.is(.honorific) && !token.isPossessive
+    }
+
+    private func isKnownAcronym(_ token: EnrichToken) -> Bool {
+        token.isAllCaps && EntityLexicon.knownOrganizations[token.lower] != nil
     }
 
     private func classify(
@@ -96,43 +168,80 @@ struct EntityRecognizer {
         while first <= last, tokens[first].kind == .punctuation { first += 1 }
         guard first <= last, !tokens[first...last].allSatisfy({ isTitle($0) || !$0.isWord }) else { return }
         let words = tokens[first...last].filter(\.isWord)
-        let surface = words.map(\.text).joined(separator: " ")
+        guard let lastWord = words.last else { return }
+        // A possessive inside the name is part of it ("Magistrate's Court"); at its end it is not.
+        let surface = (words.dropLast().map(\.writtenForm) + [lastWord.text]).joined(separator: " ")
         let lowered = words.map(\.lower).joined(separator: " ")
         var mention = EntityMention(
             first: first, last: last, surface: surface, titledSurface: nil, type: nil, canonical: nil,
             wordCount: words.count)
         if let titledFrom {
-            mention.titledSurface = tokens[titledFrom...last].filter(\.isWord).map(\.text).joined(
+            mention.titledSurface = tokens[titledFrom...last].filter(\.isWord).map(\.writtenForm).joined(
                 separator: " ")
         }
-        let titled =
-            titledFrom != nil || hasLowercaseTitle(tokens, before: first) || hasTitleAfter(tokens, last)
-        let shouting = words.count > 1 && words.allSatisfy(\.isAllCaps)
         if words.count == 1, EntityLexicon.demonyms.contains(lowered) { return }
-        if words.count > 1, words[words.count - 1].is(.eventKeyword), Gazetteer.place(lowered) == nil {
+        if words.count > 1, lastWord.is(.eventKeyword), Gazetteer.place(lowered) == nil { return }
+        // "Group A", "Path C": a label, not a name.
+        if words.count > 1, lastWord.text.count == 1, lastWord.isCapitalised { return }
+        let known = EntityLexicon.knownOrganizations[lowered].flatMap {
+            lowered.count > 3 || words.allSatisfy(\.isAllCaps) ? $0 : nil
+        }
+        // "the Court ruled", "With Post wires": an organisation word alone names no one organisation.
+        if words.count == 1, lastWord.is(.organizationKeyword), !lastWord.isAllCaps, known == nil { return }
+        let titled =
+            titledFrom != nil || hasLowercaseTitle(tokens, before: first, wordCount: words.count)
+        let shouting = words.count > 1 && words.allSatisfy(\.isAllCaps)
+        // "Art Director", "Apple AirPods" name no one; "Kevin King" does.
+        let personal =
+            (!lastWord.is(.personTitle) || isGivenName(words[0].lower)) && !startsWithOrganization(words)
+        // "CBS Sports NFL Insider Jason Lane": a person named after the organisation.
+        if words.count >= 3, titledFrom == nil,
+            let k = (first + 1..<last).first(where: { givenNameStart(tokens, $0, last) }),
+            tokens[first..<k].contains(where: { $0.is(.organizationKeyword) }),
+            !tokens[k...last].contains(where: { $0.is(.organizationKeyword) })
+        {
+            classify(tokens, first, k - 1, titledFrom: nil, into: &result)
+            classify(tokens, k, last, titledFrom: nil, into: &result)
             return
         }
         if let place = Gazetteer.place(lowered), titledFrom == nil {
             mention.type = .location
             mention.canonical = place
-        } else if let organization = EntityLexicon.knownOrganizations[lowered],
-            lowered.count > 3 || words.allSatisfy(\.isAllCaps)
-        {
+        } else if let place = placeBeforeDescriptors(words) {
+            mention.type = .location
+            mention.canonical = place
+        } else if let known {
             mention.type = .organization
-            mention.canonical = organization
+            mention.canonical = known
         } else if shouting {
             return
-        } else if words.count > 1, words[words.count - 1].is(.placeKeyword) {
+        } else if words.count == 2, let party = EntityLexicon.knownOrganizations[lastWord.lower],
+            lastWord.lower.count > 3
+        {
+            // "Virginia Democrats", "House Republicans": members of a known organisation.
+            mention.type = .organization
+            mention.canonical = party
+        } else if words.count > 1, lastWord.is(.placeKeyword) {
             mention.type = .location
         } else if words.contains(where: { $0.is(.organizationKeyword) }) {
             mention.type = .organization
-        } else if titled, words.count <= 4 {
+        } else if titled, words.count <= 4, personal {
             mention.type = .person
+        } else if let type = appositionType(tokens, after: last),
+            type != .person || (words.count <= 4 && personal)
+        {
+            mention.type = type
         } else if words.count <= 3, organizationApposition(tokens, before: first) {
             mention.type = .organization
         } else if placeCue(tokens, first, last) {
             mention.type = .location
             mention.canonical = surface
+        } else if words.count >= 3, let place = placePrefix(words), place < words.count,
+            !isGivenName(words[0].lower), !words[place...].contains(where: { $0.is(.nonName) })
+        {
+            // "Santa Fe Animal Shelter", "New York Knicks": a place opening a longer name (not
+            // "Vladimir Putin", where the place is a given name the census does not know).
+            mention.type = .organization
         } else if words.count >= 3,
             let k = (first + 1..<last).first(where: { givenNameStart(tokens, $0, last) })
         {
@@ -140,20 +249,14 @@ struct EntityRecognizer {
             classify(tokens, first, k - 1, titledFrom: nil, into: &result)
             classify(tokens, k, last, titledFrom: nil, into: &result)
             return
-        } else if words.count >= 3, let place = placePrefix(words), words.count >= place + 1,
-            !isGivenName(words[0].lower)
-        {
-            // "Santa Fe Animal Shelter", "New York Knicks": a place opening a longer name (not
-            // "Vladimir Putin", where the place is a given name the census does not know).
-            mention.type = .organization
-        } else if words.count >= 2, words.count <= 4, looksLikePerson(tokens, first, last) {
+        } else if words.count >= 2, words.count <= 4, personal, looksLikePerson(tokens, first, last) {
             mention.type = .person
-        } else if words.count == 1, let token = words.first, token.isAllCaps,
-            (2...5).contains(token.text.count),
-            !EntityLexicon.nonOrganizationAcronyms.contains(token.lower)
-        {
-            mention.type = .organization
+        } else if words.count == 1, isAcronym(lastWord) {
+            // A word in capitals is an organisation where the text treats it as one ("GTX" and "SD"
+            // are not); an acronym the text defines is typed by `AcronymDefinitions`.
+            if acronymActs(tokens, at: first) { mention.type = .organization }
         }
+        if mention.type == nil { mention.affiliation = isAffiliation(tokens, first, last) }
         result.append(mention)
     }
 
@@ -166,6 +269,26 @@ struct EntityRecognizer {
         return nil
     }
 
+    /// "Kursk Region", "Inner Mongolia Autonomous Region": a known place and words saying what kind
+    /// of place it is stand for the place.
+    private func placeBeforeDescriptors(_ words: [EnrichToken]) -> String? {
+        var end = words.count
+        while end > 1, EntityLexicon.placeDescriptors.contains(words[end - 1].lower) { end -= 1 }
+        guard end < words.count else { return nil }
+        return Gazetteer.place(words[0..<end].map(\.lower).joined(separator: " "))
+    }
+
+    /// "Apple AirPods", "Google Stadia": a product or a division, not a person.
+    private func startsWithOrganization(_ words: [EnrichToken]) -> Bool {
+        words.count > 1 && EntityLexicon.knownOrganizations[words[0].lower] != nil
+            && !isGivenName(words[0].lower)
+    }
+
+    private func isAcronym(_ token: EnrichToken) -> Bool {
+        token.isAllCaps && (2...5).contains(token.text.count) && !token.hasDigit && !token.text.contains(".")
+            && !EntityLexicon.nonOrganizationAcronyms.contains(token.lower)
+    }
+
     private func looksLikePerson(_ tokens: [EnrichToken], _ first: Int, _ last: Int) -> Bool {
         if tokens[first...last].contains(where: \.isAllCaps) { return false }
         if isGivenName(tokens[first].lower) { return true }
@@ -174,70 +297,14 @@ struct EntityRecognizer {
         return first >= 2 && tokens[first - 1].lower == "to" && tokens[first - 2].lower == "according"
     }
 
-    /// "oblast of Kursk", "the city of Lviv", "Kursk oblast", "Kursk region".
-    private func placeCue(_ tokens: [EnrichToken], _ first: Int, _ last: Int) -> Bool {
-        if first >= 2, tokens[first - 1].lower == "of",
-            EntityLexicon.locationCues.contains(tokens[first - 2].lower)
-        {
-            return true
-        }
-        guard last + 1 < tokens.count else { return false }
-        let next = tokens[last + 1].lower
-        return next == "oblast" || next == "region" || next == "province"
-    }
-
     /// A given name opening the last two or three words: "State Mike Pompeo" ends in a person.
     private func givenNameStart(_ tokens: [EnrichToken], _ k: Int, _ last: Int) -> Bool {
-        last - k <= 2 && isGivenName(tokens[k].lower)
+        last - k <= 2 && tokens[k].isCapitalised && isGivenName(tokens[k].lower)
             && !tokens[k...last].contains(where: \.isAllCaps)
     }
 
-    /// A title right before the name: "spokesman Dmitry Peskov", "envoy, Steve Witkoff",
-    /// "Home Secretary, Sajid Javid".
-    private func hasLowercaseTitle(_ tokens: [EnrichToken], before first: Int) -> Bool {
-        var k = first - 1
-        var comma = false
-        if k >= 0, tokens[k].text == "," {
-            k -= 1
-            comma = true
-        }
-        guard k >= 0, tokens[k].isWord, !tokens[k].isPossessive, comma || !tokens[k].isCapitalised else {
-            return false
-        }
-        return tokens[k].is(.personTitle)
-    }
-
-    /// "The group that owns her music, Big Machine, …": an organisation noun shortly before a comma
-    /// that introduces the name.
-    private func organizationApposition(_ tokens: [EnrichToken], before first: Int) -> Bool {
-        guard first >= 2, tokens[first - 1].text == "," else { return false }
-        var k = first - 2
-        while k >= 0, first - k <= 9, tokens[k].text != "." {
-            if Self.organizationNouns.contains(tokens[k].lower) { return true }
-            k -= 1
-        }
-        return false
-    }
-
-    /// Nouns that introduce an organisation's name.
-    static let organizationNouns: Set<String> = [
-        "company", "group", "label", "firm", "band", "studio", "agency", "publisher", "retailer", "startup",
-        "airline", "broadcaster", "newspaper", "club", "team", "organisation", "organization", "charity",
-    ]
-
-    /// A title in an apposition right after the name: "Li Jifeng, a doctor at …", "Anas Haqqani, the
-    /// younger brother of …".
-    private func hasTitleAfter(_ tokens: [EnrichToken], _ last: Int) -> Bool {
-        guard last + 2 < tokens.count, tokens[last + 1].text == ",",
-            ["a", "an", "the"].contains(tokens[last + 2].lower)
-        else { return false }
-        return tokens[(last + 3)..<min(tokens.count, last + 6)].contains {
-            $0.is(.personTitle) && !$0.isCapitalised
-        }
-    }
-
     /// A common given name; for a hyphenated one ("Eva-Marie"), its first part.
-    private func isGivenName(_ lowered: String) -> Bool {
+    func isGivenName(_ lowered: String) -> Bool {
         if Gazetteer.isGivenName(lowered) { return true }
         guard let hyphen = lowered.firstIndex(of: "-") else { return false }
         return Gazetteer.isGivenName(String(lowered[..<hyphen]))

@@ -4,6 +4,8 @@ struct EntityResolver {
     /// Resolves `mentions` in place (type and canonical name) and returns the entity list, most
     /// mentioned first. Mentions that stay untyped are left without a canonical name.
     func resolve(_ mentions: inout [EntityMention], tokens: [EnrichToken]) -> [ArticleRecord.Entity] {
+        resolveAffiliations(&mentions)
+        promoteOrganizationLists(&mentions, tokens: tokens)
         // A name typed by its context in one place has that type everywhere.
         var typeOfSurface: [String: EntityType] = [:]
         for mention in mentions { if let type = mention.type { typeOfSurface[mention.surface] = type } }
@@ -12,6 +14,7 @@ struct EntityResolver {
         }
         promoteRepeatedSurnames(&mentions)
         promoteNeighbours(&mentions, tokens: tokens)
+        resolveClubPlaces(&mentions)
         let fullNames = personFullNames(mentions)
         for index in mentions.indices {
             var mention = mentions[index]
@@ -43,10 +46,14 @@ struct EntityResolver {
                 surnames.insert(last)
             }
         }
+        // "Google Stadia … Stadia": a product named after its maker, not a person.
+        let organizations = Set(
+            mentions.filter { $0.type == .organization && $0.wordCount == 1 }.map(\.surface))
         for index in mentions.indices where mentions[index].type == nil {
             let mention = mentions[index]
             guard (2...3).contains(mention.wordCount), let last = Self.surname(of: mention.surface),
-                Self.looksLikeFullName(mention.surface)
+                Self.looksLikeFullName(mention.surface),
+                !organizations.contains(String(mention.surface.prefix { $0 != " " }))
             else { continue }
             if singles.contains(last) || surnames.contains(last) {
                 mentions[index].type = .person
@@ -54,39 +61,9 @@ struct EntityResolver {
         }
     }
 
-    /// Names listed with a person ("Karen Khachanov and Andrey Rublev") or after a place's possessive
-    /// ("Serbia’s Novak Djokovic") are people too.
-    private func promoteNeighbours(_ mentions: inout [EntityMention], tokens: [EnrichToken]) {
-        for _ in 0..<2 {
-            for index in mentions.indices where mentions[index].type == nil {
-                let mention = mentions[index]
-                guard (2...3).contains(mention.wordCount), Self.looksLikeFullName(mention.surface) else {
-                    continue
-                }
-                let linked = { (other: EntityMention, gap: Int) -> Bool in
-                    other.type == .person && (tokens[gap].lower == "and" || tokens[gap].text == ",")
-                }
-                if index > 0, mentions[index - 1].last + 2 == mention.first,
-                    linked(mentions[index - 1], mention.first - 1)
-                {
-                    mentions[index].type = .person
-                } else if index + 1 < mentions.count, mention.last + 2 == mentions[index + 1].first,
-                    linked(mentions[index + 1], mention.last + 1)
-                {
-                    mentions[index].type = .person
-                } else if index > 0, mentions[index - 1].type == .location,
-                    mentions[index - 1].last + 1 == mention.first,
-                    tokens[mentions[index - 1].last].isPossessive
-                {
-                    mentions[index].type = .person
-                }
-            }
-        }
-    }
-
     /// No shouting ("HMP Belmarsh"), no compound or participle first word ("Australian-born Assange",
     /// "Following Assange"), and a surname that is not itself a given name ("Welcome Jose").
-    private static func looksLikeFullName(_ surface: String) -> Bool {
+    static func looksLikeFullName(_ surface: String) -> Bool {
         let words = surface.split(separator: " ")
         guard let first = words.first, let last = words.last else { return false }
         if words.contains(where: { $0.count > 1 && $0.allSatisfy { !$0.isLowercase } }) { return false }

@@ -16,6 +16,10 @@ struct WordInfo: Sendable, Equatable {
         static let functionWord = Classes(rawValue: 1 << 9)
         static let eventKeyword = Classes(rawValue: 1 << 10)
         static let placeKeyword = Classes(rawValue: 1 << 11)
+        /// A title that may be written capitalised before a name ("Home Secretary Ann Lee"), unlike
+        /// a job or a kinship word, which names nobody's title when capitalised ("Star Wars").
+        static let honorific = Classes(rawValue: 1 << 12)
+        static let contestVerb = Classes(rawValue: 1 << 13)
     }
 
     var classes: Classes = []
@@ -35,7 +39,11 @@ struct WordInfo: Sendable, Equatable {
         mark(EntityLexicon.nonNameWords, .nonName)
         mark(EntityLexicon.demonyms, .demonym)
         mark(EntityLexicon.personTitles.union(["prime"]), .personTitle)
+        mark(
+            EntityLexicon.personTitles.subtracting(EntityLexicon.lowercaseOnlyTitles).union(["prime"]),
+            .honorific)
         mark(EntityLexicon.organizationKeywords, .organizationKeyword)
+        mark(EntityLexicon.contestVerbs, .contestVerb)
         mark(EntityLexicon.eventKeywords, .eventKeyword)
         mark(EntityLexicon.placeKeywords, .placeKeyword)
         mark(EntityRecognizer.calendarWords, .calendar)
