@@ -221,6 +221,8 @@ struct EntityRecognizer {
             // "Virginia Democrats", "House Republicans": members of a known organisation.
             mention.type = .organization
             mention.canonical = party
+        } else if words.count == 2, isClubName(words) {
+            mention.type = .organization
         } else if words.count > 1, lastWord.is(.placeKeyword) {
             mention.type = .location
         } else if words.contains(where: { $0.is(.organizationKeyword) }) {
@@ -276,6 +278,16 @@ struct EntityRecognizer {
         while end > 1, EntityLexicon.placeDescriptors.contains(words[end - 1].lower) { end -= 1 }
         guard end < words.count else { return nil }
         return Gazetteer.place(words[0..<end].map(\.lower).joined(separator: " "))
+    }
+
+    /// "AC Milan", "Porto FC": a place and a short affix in capitals name a club.
+    private func isClubName(_ words: [EnrichToken]) -> Bool {
+        let isAffix = { (word: EnrichToken) in
+            word.isAllCaps && word.text.count <= 3 && !word.text.contains(".")
+        }
+        if isAffix(words[0]), !words[1].isAllCaps { return Gazetteer.place(words[1].lower) != nil }
+        if isAffix(words[1]), !words[0].isAllCaps { return Gazetteer.place(words[0].lower) != nil }
+        return false
     }
 
     /// "Apple AirPods", "Google Stadia": a product or a division, not a person.
