@@ -10,6 +10,7 @@ extension HTMLMetadataExtractor {
         var jsonLDPeople: [String] = []
         var jsonLDOrganisations: [String] = []
         var itemAuthor: String?
+        var itemAuthorNode: Int?
         var relAuthor: String?
         /// Elements whose class marks a byline, in document order.
         var bylineElements: [Int] = []
@@ -19,6 +20,11 @@ extension HTMLMetadataExtractor {
         var heading: Int?
         /// The first element whose class names a user name, read on forum threads only.
         var username: Int?
+        /// A name the page's card meta tags label as the writer (`twitter:label1` "Written by",
+        /// `twitter:data1` the name).
+        var cardWriter: String?
+        /// The page is a product's: names inside its customers' reviews are reviewers.
+        var dropsReviews = false
     }
 
     /// Byline elements with this many different names list other pages' stories.
@@ -48,13 +54,21 @@ extension HTMLMetadataExtractor {
         // An explicit label ("Posted by", "Thread starter") names the writer more surely than
         // microdata or byline-like elements, which also mark replies and other stories.
         if let names = labelledByline() { return names }
-        for name in [evidence.itemAuthor, evidence.relAuthor] {
+        let itemAuthor =
+            evidence.dropsReviews && evidence.itemAuthorNode.map(isInReview) == true
+            ? nil : evidence.itemAuthor
+        for name in [itemAuthor, evidence.relAuthor] {
             if let names = name.flatMap(Self.declaredNames) { return names }
         }
-        if let names = visibleBylines(evidence.bylineElements, siteKeys: evidence.siteKeys) { return names }
+        let bylines =
+            evidence.dropsReviews
+            ? evidence.bylineElements.filter { !isInReview($0) } : evidence.bylineElements
+        if let names = visibleBylines(bylines, siteKeys: evidence.siteKeys) { return names }
         if let names = evidence.heading.flatMap({ bylineAfterHeading($0) }) ?? koreanSignature() {
             return names
         }
+        // The writer a publishing system labels in the card tags, when the page shows no byline.
+        if let names = evidence.cardWriter.flatMap(Self.declaredNames) { return names }
         // Last, an organisation JSON-LD names as the author, unless it is the site itself.
         let organisations = evidence.jsonLDOrganisations.filter {
             !MetadataCleanup.isAgency($0) && !isSiteName($0, keys: evidence.siteKeys)
@@ -126,6 +140,23 @@ extension HTMLMetadataExtractor {
     static func isUsernameClass(_ value: String) -> Bool {
         var value = value
         return value.withUTF8 { ASCII.contains($0, "username") }
+    }
+
+    /// Whether `node` or one of its ancestors is a review: a class or `itemprop` naming one, or a
+    /// schema.org `Review` item.
+    func isInReview(_ node: Int) -> Bool {
+        var current = node
+        while current > 0 {
+            for name: StaticString in ["class", "itemprop", "itemtype"] {
+                if var value = document.attribute(name, of: current),
+                    value.withUTF8({ ASCII.contains($0, "review") || ASCII.contains($0, "Review") })
+                {
+                    return true
+                }
+            }
+            current = Int(document.nodes[current].parent)
+        }
+        return false
     }
 
     /// Whether `name` is the site's own name.

@@ -21,9 +21,11 @@ extension HTMLMetadataExtractor {
             from: AuthorEvidence(
                 declared: metaTags.authors, jsonLDPeople: jsonLD.people,
                 jsonLDOrganisations: jsonLD.organisations, itemAuthor: microdata.author,
+                itemAuthorNode: microdata.authorNode,
                 relAuthor: microdata.relAuthor, bylineElements: visible.bylineElements,
                 siteKeys: titleChoice.siteKeys(), heading: headingNode,
-                username: article.pageType == PageType.forum.rawValue ? visible.firstUsername : nil))
+                username: article.pageType == PageType.forum.rawValue ? visible.firstUsername : nil,
+                cardWriter: metaTags.cardWriter, dropsReviews: article.pageType == PageType.product.rawValue))
         article.section = meta["article:section"]
         let order = DateNormaliser.NumericOrder(language: metaTags.htmlLanguage ?? meta["og:locale"])
         article.published = published(

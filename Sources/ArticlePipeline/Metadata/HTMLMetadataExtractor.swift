@@ -25,11 +25,19 @@ struct HTMLMetadataExtractor {
         choose(metaTags: metaTags, jsonLD: jsonLD, microdata: microdata, visible: visible, into: &article)
     }
 
-    /// Meta names that carry a publication date: "date", "dc.date", "pubdate", "...-post-date".
+    /// Meta names that carry a publication date: "date", "dc.date", "pubdate", "published",
+    /// "...-post-date", `citation_publication_date`.
     static func isDateKey(_ key: String) -> Bool {
-        key == "date" || key == "dc.date" || key == "dc.date.issued" || key == "pubdate"
+        key == "date" || key == "dc.date" || key == "dc.date.issued" || key == "pubdate" || key == "published"
+            || publicationDateKeys.contains(key)
             || (key.hasSuffix("date") && (key.contains("pub") || key.contains("post")))
     }
+
+    /// Meta names of a publication date from scholarly and Dublin Core vocabularies (the Highwire
+    /// `citation_*` tags of papers and preprints, `dcterms.issued`).
+    private static let publicationDateKeys: Set<String> = [
+        "citation_date", "citation_online_date", "citation_publication_date", "dcterms.issued",
+    ]
 
     /// The normalised date when it parses and its year is not a placeholder ("0001-01-01").
     static func plausibleDate(_ value: String, order: DateNormaliser.NumericOrder = .dayFirst) -> String? {

@@ -45,6 +45,18 @@ struct MetaTagCollector {
         return true
     }
 
+    /// Card labels that introduce the writer's name.
+    private static let writerLabels: Set<String> = ["written by", "author", "by"]
+
+    /// The value of the first `twitter:dataN` whose `twitter:labelN` names the writer.
+    var cardWriter: String? {
+        for number in 1...4 {
+            guard let label = meta["twitter:label\(number)"] else { continue }
+            if Self.writerLabels.contains(label.lowercased()) { return meta["twitter:data\(number)"] }
+        }
+        return nil
+    }
+
     /// The lower-cased key (`property`, `name`, `itemprop` or `http-equiv`) and the collapsed,
     /// non-empty content of a `<meta>`.
     private static func keyAndContent(_ index: Int, in document: HTMLDocument) -> (String, String)? {

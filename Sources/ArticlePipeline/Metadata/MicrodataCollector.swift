@@ -7,6 +7,8 @@ struct MicrodataCollector {
     private(set) var published: (value: String, node: Int)?
     private(set) var modified: String?
     private(set) var author: String?
+    /// The element `author` was read from.
+    private(set) var authorNode: Int?
     private(set) var relAuthor: String?
 
     init(document: HTMLDocument) { self.document = document }
@@ -25,7 +27,10 @@ struct MicrodataCollector {
         }
         if author == nil, itemprop.contains("author") {
             let name = HTMLMetadataExtractor(document: document).itemName(index)
-            if !name.isEmpty { author = name }
+            if !name.isEmpty {
+                author = name
+                authorNode = index
+            }
         }
         if relAuthor == nil, document.attribute("rel", of: index)?.lowercased() == "author" {
             let name = document.rawText(of: index).collapsingWhitespace()

@@ -3,10 +3,12 @@ import Testing
 
 @testable import ArticlePipeline
 
-/// The writer of a forum thread is its first post's user name, not a name in the lists around it;
-/// on other pages user names belong to commenters (`Fixtures/forum-authors.jsonl`: a small page
-/// each, the page type the classifier would give it, and the expected authors).
-@Suite struct ForumAuthorTests {
+/// Authors that depend on the kind of page: the writer of a forum thread is its first post's user
+/// name, not a name in the lists around it, while on other pages user names belong to commenters;
+/// on a product page the names in customers' reviews are reviewers, not writers
+/// (`Fixtures/page-type-authors.jsonl`: a small page each, the page type the classifier would give
+/// it, and the expected authors).
+@Suite struct PageTypeAuthorTests {
     private struct Case: Decodable {
         var `case`: String
         var pageType: String
@@ -14,12 +16,12 @@ import Testing
         var expected: [String]
     }
 
-    @Test func firstPostUserNameIsTheThreadsWriter() throws {
-        let text = String(decoding: try TestSupport.fixture("forum-authors.jsonl"), as: UTF8.self)
+    @Test func authorsByPageType() throws {
+        let text = String(decoding: try TestSupport.fixture("page-type-authors.jsonl"), as: UTF8.self)
         let cases = try text.split(separator: "\n").map {
             try JSONDecoder().decode(Case.self, from: Data($0.utf8))
         }
-        #expect(cases.count >= 3)
+        #expect(cases.count >= 5)
         for item in cases {
             var article = ExtractedArticle()
             article.pageType = item.pageType
