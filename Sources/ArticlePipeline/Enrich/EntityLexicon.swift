@@ -60,7 +60,37 @@ enum EntityLexicon {
         "site", "website", "platform", "app", "network", "service", "maker", "manufacturer", "chain",
         "outlet", "magazine", "party", "union", "nonprofit", "non-profit", "institute", "university",
         "bank", "insurer", "carrier", "operator", "developer", "subsidiary", "conglomerate", "giant",
-        "watchdog", "regulator", "ministry", "council", "coalition", "movement", "militia",
+        "watchdog", "regulator", "ministry", "council", "coalition", "movement", "militia", "provider",
+        "supplier", "distributor", "lender", "exporter", "importer", "vendor",
+    ]
+
+    /// Words ending like a role noun ("-er", "-or", "-ist", "-ian", "-man", "-ee") that name no one:
+    /// comparatives, adverbs, colours, things.
+    static let notRoleNouns: Set<String> = [
+        "former", "newer", "older", "younger", "elder", "bigger", "larger", "higher", "lower", "greater",
+        "better", "earlier", "later", "under", "never", "ever", "rather", "whether", "together", "either",
+        "neither", "another", "further", "upper", "inner", "outer", "latter", "sooner", "faster", "stronger",
+        "longer", "smaller", "tougher", "harder", "closer", "wider", "deeper", "cheaper", "easier", "bolder",
+        "brighter", "lighter", "heavier", "safer", "riskier", "wealthier", "poorer", "richer", "taller",
+        "shorter", "broader", "fewer", "slower", "quicker", "louder", "cooler", "warmer", "colder", "hotter",
+        "sharper", "weaker", "thinner", "thicker", "cleaner", "clearer", "simpler", "fresher", "finer",
+        "whatever", "whenever", "wherever", "however", "forever", "moreover", "power", "tower", "water",
+        "paper", "number", "letter", "matter", "corner", "border", "order",
+        "error", "color", "colour", "floor", "door", "indoor", "outdoor", "major", "minor", "junior",
+        "senior", "interior", "exterior", "superior", "inferior", "prior", "mirror", "motor", "sensor",
+        "monitor", "factor", "sector", "vector", "tractor", "reactor", "humor", "humour", "honor",
+        "honour", "favor", "favour", "labor", "labour", "flavor", "flavour", "harbor", "harbour",
+        "neighbor", "neighbour", "vigor", "behavior", "behaviour", "terror", "horror", "glamor",
+        "christian", "civilian", "median", "guardian", "asian", "indian", "canadian", "italian",
+        "russian", "european", "australian", "brazilian", "egyptian", "iranian", "syrian", "ukrainian",
+        "woman", "human", "german", "roman", "manner", "banner", "dinner", "summer", "winter",
+        "spider", "cancer", "computer", "printer", "charger", "speaker", "router", "trailer", "container",
+        "burger", "butter", "pepper", "sugar", "flower", "shower", "weather", "leather", "feather",
+        "chapter", "theater", "theatre", "quarter", "daughter", "mother", "father", "brother", "sister",
+        "proper", "super", "clever", "eager", "bitter", "sober", "tender", "slender", "sinister", "over",
+        "after", "other", "offer", "answer", "consider", "wonder", "remember", "deliver", "discover",
+        "gather", "suffer", "prefer", "transfer", "register", "encounter", "counter", "cover", "recover",
+        "committee", "guarantee", "coffee", "degree", "agree", "jubilee",
     ]
 
     /// Words inside a capitalised span that make it an organisation.
@@ -77,6 +107,7 @@ enum EntityLexicon {
         "radio", "labs", "laboratory", "museum", "church", "team", "coalition", "alliance", "pharmaceuticals",
         "energy", "electric", "industries", "international", "global", "trust", "exchange", "productions",
         "shelter", "tech", "entertainment", "airport", "academy", "sports", "management", "investments",
+        "airline",
         "ventures", "consulting",
     ]
 

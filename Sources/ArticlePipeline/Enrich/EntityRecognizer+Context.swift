@@ -14,8 +14,28 @@ extension EntityRecognizer {
             return false
         }
         if comma, tokens[k].isCapitalised, wordCount > 3 { return false }
-        return tokens[k].is(.personTitle)
+        if tokens[k].is(.personTitle) { return true }
+        // "pass rusher Myles Reed", "co-author Ana Sola": a role noun before a full name.
+        return wordCount >= 2 && !comma && isRoleNoun(tokens[k])
     }
+
+    /// A lower-case noun naming what someone does, by its form: an agent ending ("keeper",
+    /// "novelist", "historian", "defenseman", "nominee") or a hyphenated title ("vice-premier").
+    func isRoleNoun(_ token: EnrichToken) -> Bool {
+        guard token.isWord, !token.isCapitalised, !token.hasDigit, !token.is(.nonName),
+            !token.is(.functionWord)
+        else { return false }
+        let word = token.lower
+        if token.hasHyphen {
+            return word.split(separator: "-").contains { EntityLexicon.personTitles.contains(String($0)) }
+        }
+        guard word.count >= 5, !EntityLexicon.notRoleNouns.contains(word),
+            !EntityLexicon.appositionOrganizationNouns.contains(word)
+        else { return false }
+        return Self.roleEndings.contains { word.hasSuffix($0) }
+    }
+
+    private static let roleEndings = ["er", "or", "ist", "ian", "man", "woman", "ee"]
 
     /// What an apposition right after the name says it is: "Li Jifeng, a doctor at …" (person),
     /// "Varnby, a village north of …" (place), "Quillon, a messaging app …" (organisation). The first
@@ -30,7 +50,7 @@ extension EntityRecognizer {
             let word = token.lower
             if EntityLexicon.appositionPlaceNouns.contains(word) { return .location }
             if EntityLexicon.appositionOrganizationNouns.contains(word) { return .organization }
-            if token.is(.personTitle) { return .person }
+            if token.is(.personTitle) || isRoleNoun(token) { return .person }
         }
         return nil
     }

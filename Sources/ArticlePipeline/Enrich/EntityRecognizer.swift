@@ -194,6 +194,7 @@ struct EntityRecognizer {
         // "Art Director", "Apple AirPods" name no one; "Kevin King" does.
         let personal =
             (!lastWord.is(.personTitle) || isGivenName(words[0].lower)) && !startsWithOrganization(words)
+            && !words.contains(where: \.hasDigit)
         // "CBS Sports NFL Insider Jason Lane": a person named after the organisation.
         if words.count >= 3, titledFrom == nil,
             let k = (first + 1..<last).first(where: { givenNameStart(tokens, $0, last) }),
@@ -280,14 +281,13 @@ struct EntityRecognizer {
         return Gazetteer.place(words[0..<end].map(\.lower).joined(separator: " "))
     }
 
-    /// "AC Milan", "Porto FC": a place and a short affix in capitals name a club.
+    /// "AC Milan", "SC Braga": a short affix in capitals before a place names a club.
     private func isClubName(_ words: [EnrichToken]) -> Bool {
         let isAffix = { (word: EnrichToken) in
             word.isAllCaps && word.text.count <= 3 && !word.text.contains(".")
         }
-        if isAffix(words[0]), !words[1].isAllCaps { return Gazetteer.place(words[1].lower) != nil }
-        if isAffix(words[1]), !words[0].isAllCaps { return Gazetteer.place(words[0].lower) != nil }
-        return false
+        guard isAffix(words[0]), !words[1].isAllCaps else { return false }
+        return Gazetteer.place(words[1].lower) != nil
     }
 
     /// "Apple AirPods", "Google Stadia": a product or a division, not a person.
