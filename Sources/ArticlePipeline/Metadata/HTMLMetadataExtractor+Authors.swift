@@ -85,7 +85,10 @@ extension HTMLMetadataExtractor {
         var found: [[String]] = []
         // The first dozen are enough to tell a byline from a list (comments may bring hundreds).
         for (_, element) in innermost.prefix(12) {
-            guard let names = Self.bylineNames(document.rawText(of: element)) else { continue }
+            guard let names = linkedNames(in: element) ?? Self.bylineNames(document.rawText(of: element))
+            else {
+                continue
+            }
             let people = names.filter {
                 !MetadataCleanup.isRoleOrAgency($0) && !isSiteName($0, keys: siteKeys)
                     && !Self.isSignature($0)
@@ -95,6 +98,24 @@ extension HTMLMetadataExtractor {
             if found.count >= Self.listingBylines { return nil }
         }
         return found.first
+    }
+
+    /// The names of the links inside a byline element, each read whole: a byline links its names
+    /// to their pages, while labels, roles and desks beside them are plain text ("By <a>Summer
+    /// Swann</a>", "<a>Harry Rabinowitz</a><span>Tech</span>"). Nil when a link does not read as a
+    /// name or there is none.
+    func linkedNames(in element: Int) -> [String]? {
+        var names: [String] = []
+        var index = element + 1
+        while index < document.nodes.count, isInside(index, element) {
+            defer { index += 1 }
+            guard document.nodes[index].kind == .element, document.nodes[index].tag == .a else { continue }
+            let text = document.rawText(of: index).collapsingWhitespace()
+            guard !text.isEmpty else { continue }
+            guard let found = Self.bylineNames(text) else { return nil }
+            names += found.filter { !names.contains($0) }
+        }
+        return names.isEmpty ? nil : names
     }
 
     /// Names a page declares in markup (microdata, `rel=author`): as a visible byline, or one
@@ -119,7 +140,8 @@ extension HTMLMetadataExtractor {
     private static let interfaceWords: Set<String> = [
         "sign", "log", "login", "logout", "follow", "written", "posted", "touch", "authorized", "dealer",
         "subscribe", "share", "menu", "register", "contact", "author", "authors", "name", "testimonial",
-        "review", "reviews", "more", "view", "read", "comments", "edit",
+        "review", "reviews", "more", "view", "read", "comments", "edit", "privacy", "policy", "terms",
+        "cookies",
     ]
 
     /// Whether a byline-like text is a control or a label rather than a name.

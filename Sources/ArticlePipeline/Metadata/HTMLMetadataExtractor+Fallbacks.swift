@@ -178,10 +178,11 @@ extension HTMLMetadataExtractor {
         }
     }
 
-    /// Words in an "author" class token that mark something beside the byline.
+    /// Words in an "author" class token that mark something beside the byline (or another word:
+    /// "authorities", "authorized").
     private static let bylineExclusions: [StaticString] = [
         "bio", "image", "img", "avatar", "description", "profile", "flyout", "comment", "related", "role",
-        "social", "date", "time", "contact", "more",
+        "social", "date", "time", "contact", "more", "authorit", "authoriz",
     ]
 
     /// Names of a visible byline ("By A, B and C", "Text: A"), or nil when it does not read as names.
