@@ -90,6 +90,13 @@ struct EntityRecognizer {
         return false
     }
 
+    private func isOpeningParticiple(_ token: EnrichToken) -> Bool {
+        guard token.startsSentence, token.lower.count >= 6, token.lower.hasSuffix("ing"),
+            !token.is(.personTitle), !isGivenName(token.lower)
+        else { return false }
+        return Gazetteer.place(token.lower) == nil && EntityLexicon.knownOrganizations[token.lower] == nil
+    }
+
     /// Whether the words ending at `j` name a known place or organisation (an owner, not a part).
     private func namesOwner(_ tokens: [EnrichToken], _ i: Int, _ j: Int) -> Bool {
         for first in max(i, j - 2)...j {
@@ -105,6 +112,8 @@ struct EntityRecognizer {
         var start = first
         // "WHO" in capitals is the organisation, not the question word.
         while start <= last, tokens[start].is(.nonName), !isKnownAcronym(tokens[start]) { start += 1 }
+        // "Watching NBA League Pass", "Hosting Cook": a participle opening a sentence is no name's part.
+        while start < last, isOpeningParticiple(tokens[start]) { start += 1 }
         guard start <= last else { return }
         let titles = (start...last).filter { isRunTitle(tokens[$0]) }
         // "Premier League", "US Justice Department": a name ending in an organisation word is one
@@ -254,6 +263,9 @@ struct EntityRecognizer {
             return
         } else if words.count >= 2, words.count <= 4, personal, looksLikePerson(tokens, first, last) {
             mention.type = .person
+        } else if words.count <= 2, placeWithinPlace(tokens, first, last) {
+            mention.type = .location
+            mention.canonical = surface
         } else if words.count == 1, isAcronym(lastWord) {
             // A word in capitals is an organisation where the text treats it as one ("GTX" and "SD"
             // are not); an acronym the text defines is typed by `AcronymDefinitions`.
@@ -306,8 +318,37 @@ struct EntityRecognizer {
         if isGivenName(tokens[first].lower) { return true }
         if tokens[first].text.count == 2, tokens[first].text.hasSuffix(".") { return true }
         if last + 1 < tokens.count, tokens[last + 1].is(.speechVerb) { return true }
-        return first >= 2 && tokens[first - 1].lower == "to" && tokens[first - 2].lower == "according"
+        if first >= 2, tokens[first - 1].lower == "to", tokens[first - 2].lower == "according" { return true }
+        // "…,” said Avi Roth, …": a verb of saying before the name, the clause ending after it.
+        guard first >= 1, tokens[first - 1].is(.speechVerb),
+            !Self.objectVerbs.contains(tokens[first - 1].lower)
+        else { return false }
+        return last + 1 == tokens.count || [",", ".", ";"].contains(tokens[last + 1].text)
     }
+
+    /// Verbs of saying whose following name is their object, not their subject ("told Reuters").
+    private static let objectVerbs: Set<String> = ["told", "tells", "asked", "according"]
+
+    /// "from Xilingol in Inner Mongolia", "in Varnby, Norway": after a preposition of place, a name
+    /// followed by a known place that holds it.
+    private func placeWithinPlace(_ tokens: [EnrichToken], _ first: Int, _ last: Int) -> Bool {
+        guard first >= 1, Self.placePrepositions.contains(tokens[first - 1].lower), last + 2 < tokens.count,
+            tokens[last + 1].text == "," || tokens[last + 1].lower == "in"
+        else { return false }
+        var end = min(tokens.count - 1, last + 4)
+        while end >= last + 2 {
+            let words = tokens[(last + 2)...end]
+            if words.allSatisfy({ $0.isWord && $0.isCapitalised }),
+                Gazetteer.place(words.map(\.lower).joined(separator: " ")) != nil
+            {
+                return true
+            }
+            end -= 1
+        }
+        return false
+    }
+
+    private static let placePrepositions: Set<String> = ["in", "from", "near", "at", "outside", "of"]
 
     /// A given name opening the last two or three words: "State Mike Pompeo" ends in a person.
     private func givenNameStart(_ tokens: [EnrichToken], _ k: Int, _ last: Int) -> Bool {
