@@ -18,6 +18,21 @@ enum BylineLabels {
 
     static let matcher = PhraseMatcher(labels)
 
+    /// Labels that stand alone in an element, the name in the next one ("Written by", "Article by").
+    /// Not a bare "Author(s)", which also heads lists of a site's writers.
+    private static let aloneLabels: Set<String> = [
+        "written by", "article by", "words by", "posted by", "story by", "verfasst von", "geschrieben von",
+        "escrito por", "publicado por", "écrit par", "scritto da",
+    ]
+
+    /// Whether `text` is only a byline label, with or without a colon.
+    static func isLabelAlone(_ text: String) -> Bool {
+        guard text.utf8.count <= 20 else { return false }
+        var lower = text.lowercased()
+        while lower.last == ":" || lower.last == " " { lower.removeLast() }
+        return aloneLabels.contains(lower)
+    }
+
     /// The names after the first label in `text` ("Publicado por: A - Categoria: …" → ["A"]), up to
     /// a separator; nil when there is no label or what follows does not read as names. A label
     /// repeated right after itself (an icon's title, then a copy for screen readers: "Thread starter

@@ -83,6 +83,7 @@ extension HTMLMetadataExtractor {
             offset + 1 == elements.count || !isInside(elements[offset + 1], index)
         }
         var found: [[String]] = []
+        var team: String?
         // The first dozen are enough to tell a byline from a list (comments may bring hundreds).
         for (_, element) in innermost.prefix(12) {
             guard let names = linkedNames(in: element) ?? Self.bylineNames(document.rawText(of: element))
@@ -96,8 +97,12 @@ extension HTMLMetadataExtractor {
             }
             if !people.isEmpty, !found.contains(people) { found.append(people) }
             if found.count >= Self.listingBylines { return nil }
+            if team == nil, people.isEmpty {
+                team = names.first { MetadataCleanup.isTeam($0) && !Self.isInterfaceText($0) }
+            }
         }
-        return found.first
+        // A team shown as the byline ("Podium Staff", "The Currency editors") when no person is.
+        return found.first ?? team.map { [$0] }
     }
 
     /// The names of the links inside a byline element, each read whole: a byline links its names

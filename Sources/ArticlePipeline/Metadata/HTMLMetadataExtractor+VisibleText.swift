@@ -78,19 +78,37 @@ extension HTMLMetadataExtractor {
         for index in document.nodes.indices where isVisibleText(index, maxLength: Self.blockLimit) {
             let node = document.nodes[index]
             let start = Int(node.start)
-            guard BylineLabels.matcher.firstMatch(in: document.bytes[start..<start + Int(node.length)]) != nil
-            else { continue }
-            if let names = BylineLabels.names(in: document.text(of: index).collapsingWhitespace()) {
-                return names
-            }
+            let labelled =
+                BylineLabels.matcher.firstMatch(in: document.bytes[start..<start + Int(node.length)]) != nil
+            let text = document.text(of: index).collapsingWhitespace()
+            let alone = BylineLabels.isLabelAlone(text)
+            guard labelled || alone else { continue }
+            if let names = BylineLabels.names(in: text) { return names }
             // The name may be in a neighbour: read up to two enclosing elements while short.
             var block = Int(node.parent)
-            for _ in 0..<2 where block > 0 {
+            for _ in 0..<2 where block > 0 && labelled {
                 let around = document.rawText(of: block).collapsingWhitespace()
                 guard around.utf8.count <= Self.blockLimit else { break }
                 if let names = BylineLabels.names(in: around) { return names }
                 block = Int(document.nodes[block].parent)
             }
+            // A label in an element of its own ("Written by", "Author") names the writer in the
+            // next short text.
+            if alone, let next = nextVisibleText(after: index), let names = BylineLabels.namesAfterLabel(next)
+            {
+                return names
+            }
+        }
+        return nil
+    }
+
+    /// The next visible text within a few nodes of `index`, when it is short.
+    private func nextVisibleText(after index: Int, within: Int = 8, maxLength: Int = 100) -> String? {
+        for next in (index + 1)..<min(document.nodes.count, index + within)
+        where isVisibleText(next, maxLength: Int.max, minLength: 2) {
+            let text = document.text(of: next).collapsingWhitespace()
+            if text.isEmpty { continue }
+            return text.utf8.count <= maxLength ? text : nil
         }
         return nil
     }

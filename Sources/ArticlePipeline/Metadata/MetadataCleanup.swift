@@ -109,6 +109,18 @@ struct MetadataCleanup {
         agencies.contains(name.lowercased())
     }
 
+    /// Words that make a name a team of writers ("Podium Staff", "The Meetingnotes Team").
+    private static let teamWords: Set<String> = [
+        "team", "staff", "editors", "editorial", "contributor", "newsroom",
+    ]
+
+    /// Whether an author entry names a team of writers of two to five words, not an agency.
+    static func isTeam(_ name: String) -> Bool {
+        let words = name.lowercased().split(separator: " ")
+        return (2...5).contains(words.count) && words.contains { teamWords.contains(String($0)) }
+            && !isAgency(name)
+    }
+
     /// Whether an author entry is a role, a department or a news agency rather than a person.
     static func isRoleOrAgency(_ name: String) -> Bool {
         let lower = name.lowercased()
