@@ -68,11 +68,14 @@ extension EntityResolver {
     /// Names before a role and a person ("Pellow co-founder Marta Lind") are the person's
     /// organisation, unless they are a person's name themselves ("Trump adviser Ann Lee").
     func resolveAffiliations(_ mentions: inout [EntityMention]) {
+        // A person's given name or surname, or the last word of any longer name the text writes
+        // ("Scooter Braun … Braun-owned … Braun representative Ann Lee"), may be a person's.
         var personWords: Set<String> = []
-        for mention in mentions where mention.type == .person {
+        for mention in mentions
+        where mention.type == .person || (mention.type == nil && mention.wordCount > 1) {
             let words = mention.surface.split(separator: " ")
             if let last = words.last { personWords.insert(String(last)) }
-            if let first = words.first { personWords.insert(String(first)) }
+            if mention.type == .person, let first = words.first { personWords.insert(String(first)) }
         }
         for index in mentions.indices where mentions[index].type == nil && mentions[index].affiliation {
             if !personWords.contains(mentions[index].surface) { mentions[index].type = .organization }
