@@ -3,7 +3,7 @@ struct EvalOptions {
     static let usage = """
         usage: presswork-eval [FOLDER] [--json] [--worst N] [--floor FILE] [--fields-gold FILE]
                               [--quotes-gold FILE] [--text-only] [--misses] [--half A|B] [--type TYPE]
-                              [--field-misses]
+                              [--field-misses] [--page-features FILE]
           FOLDER             an AEB-style folder: html/<id>.html and gold/<id>.json (with "articleBody");
                              default ../shared/corpus/aeb beside the package root; or a WCXB-style
                              folder: html/<id>.html.gz and ground-truth/<id>.json (WCXB's metric:
@@ -24,6 +24,8 @@ struct EvalOptions {
           --misses           list every gold-set miss (page, field, got, expected) on stderr
           --field-misses     WCXB: list every title/author/date miss and every field given where the
                              gold has none (id, half, field, got, gold; tab-separated) on stderr
+          --page-features F  write every page's page-type features to F (JSON Lines, the input of
+                             tools/pagetype/train.py) and stop; AEB pages are labelled article
         """
 
     var folder = ""
@@ -39,6 +41,7 @@ struct EvalOptions {
     var fieldMisses = false
     var half: String?
     var pageType: String?
+    var pageFeaturesFile: String?
     /// Hidden: write the text content of our parse tree of every page into this folder, for the
     /// differential test against a reference parser.
     var dumpTextFolder: String?
@@ -72,6 +75,8 @@ struct EvalOptions {
                 guard value == "A" || value == "B" else { throw UsageError(message: "--half needs A or B") }
                 half = value
             case "--type": pageType = try Self.value(of: argument, from: &rest, kind: "a page type")
+            case "--page-features":
+                pageFeaturesFile = try Self.value(of: argument, from: &rest, kind: "a file")
             case "--dump-text": dumpTextFolder = try Self.value(of: argument, from: &rest, kind: "a folder")
             case "--dump-output":
                 dumpOutputFolder = try Self.value(of: argument, from: &rest, kind: "a folder")

@@ -72,7 +72,14 @@ struct WCXBSummary {
             "date_abstention": noDate.isEmpty
                 ? 0 : 1 - Double(noDate.filter(\.dateInvented).count) / Double(noDate.count),
         ]
-        if !typed.isEmpty { result["wcxb_page_type"] = ["accuracy": typeAccuracy] }
+        if !typed.isEmpty {
+            result["wcxb_page_type"] = ["accuracy": typeAccuracy]
+            if let report = PageTypeCVReport() {
+                result["wcxb_page_type"]?["cv_accuracy"] = report.accuracy
+                result["wcxb_page_type"]?["cv_half_a_to_b"] = report.halfAToB
+                result["wcxb_page_type"]?["cv_half_b_to_a"] = report.halfBToA
+            }
+        }
         return result
     }
 
@@ -132,8 +139,11 @@ struct WCXBSummary {
 
     private func confusionLines() -> [String] {
         var lines = [
-            "page type: accuracy \(EvaluationSummary.format(typeAccuracy)) (rows: gold, columns: predicted)"
+            "page type: accuracy \(EvaluationSummary.format(typeAccuracy)) on these pages, a training figure: the "
+                + "model was fitted on them (rows: gold, columns: predicted)"
         ]
+        lines.append(
+            PageTypeCVReport()?.line ?? "  (no cross-validation report at tools/pagetype/cv-report.json)")
         let short = Self.types.map { String($0.prefix(5)) }
         lines.append("  " + pad("", 14) + short.map { pad($0, 6) }.joined())
         for gold in Self.types {

@@ -52,6 +52,11 @@ if WCXBCorpus.isWCXB(folderURL) {
             (options.half.map { page.half == $0 } ?? true)
                 && (options.pageType.map { page.pageType == $0 } ?? true)
         }
+        if let file = options.pageFeaturesFile {
+            try PageFeatureExport.write(
+                PageFeatureExport.pages(of: corpus, pages), to: URL(fileURLWithPath: file))
+            exit(0)
+        }
         let results = try WCXBEvaluation(corpus: corpus).run(
             pages: pages, outputFolder: options.dumpOutputFolder.map { URL(fileURLWithPath: $0) })
         let summary = WCXBSummary(results: results, worstCount: options.worst)
@@ -76,6 +81,10 @@ if WCXBCorpus.isWCXB(folderURL) {
 
 let evaluation = CorpusEvaluation(folder: folderURL)
 do {
+    if let file = options.pageFeaturesFile {
+        try PageFeatureExport.write(PageFeatureExport.pages(of: evaluation), to: URL(fileURLWithPath: file))
+        exit(0)
+    }
     if let dumpFolder = options.dumpTextFolder {
         try TextDump(evaluation: evaluation, folder: URL(fileURLWithPath: dumpFolder)).run()
         exit(0)

@@ -26,7 +26,9 @@ struct HTMLExtractStage {
         article.paragraphs = Self.withoutTitlesAndBareURLs(
             paragraphs,
             titles: [article.title, document.firstElement(.h1).map { content.visibleText(of: $0) }])
-        if pageType == .product, let description = article.description,
+        // A product page with no text of its own (a script shell) stays empty: its description is
+        // in the record's `description`, and an empty page has no main text to lead.
+        if pageType == .product, !article.paragraphs.isEmpty, let description = article.description,
             let lead = Self.missingDescription(description, from: article.paragraphs)
         {
             article.paragraphs.insert(lead, at: 0)

@@ -10,6 +10,17 @@ struct PageSignals {
     var host = ""
     var segments: [String] = []
     var query = ""
+    /// Which of `declaredNames` the page declares: meta properties and names, `<link rel>` values.
+    var declared: Set<String> = []
+
+    /// Declarations that tell stories (publication times, authors, AMP versions) and products
+    /// (prices, availability); `alternate` is an RSS or Atom feed. In a fixed order: each is a feature.
+    static let declaredNames: [String] = [
+        "article:published_time", "article:modified_time", "article:author", "article:section", "article:tag",
+        "author", "product:price:amount", "og:price:amount", "product:availability", "og:availability",
+        "twitter:label1", "amphtml", "alternate",
+    ]
+    private static let declaredNameSet = Set(declaredNames)
 
     init(document: HTMLDocument, url: String?) {
         if let url { readAddress(url) }
@@ -17,12 +28,25 @@ struct PageSignals {
             switch document.nodes[index].tag {
             case .pre, .code: codeBlocks += 1
             case .meta:
-                if let property = document.attribute("property", of: index),
-                    property.lowercased() == "og:type"
-                {
+                guard
+                    let key =
+                        (document.attribute("property", of: index) ?? document.attribute("name", of: index))?
+                        .lowercased()
+                else { break }
+                if key == "og:type" {
                     let value = (document.attribute("content", of: index) ?? "").lowercased()
                     openGraphType = String(
                         value.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+                } else if Self.declaredNameSet.contains(key) {
+                    declared.insert(key)
+                }
+            case .link:
+                if let rel = document.attribute("rel", of: index)?.lowercased(),
+                    rel == "amphtml" || rel == "alternate",
+                    rel == "amphtml"
+                        || document.attribute("type", of: index)?.lowercased().contains("rss") == true
+                {
+                    declared.insert(rel)
                 }
             case .script:
                 guard document.attribute("type", of: index)?.lowercased() == "application/ld+json" else {

@@ -1,101 +1,30 @@
-/// Chooses the record's `page_type` from what the page declares about itself and the shape of its
-/// address: schema.org types (JSON-LD `@type`, microdata `itemtype`), `og:type`, the URL's host and
-/// path segments, and code blocks (documentation). Declarations win over the URL; a page that gives
-/// no signal is a `service` page when it is a site's home and an `article` otherwise (also when the
-/// address is unknown).
+/// Chooses the record's `page_type`: a multinomial logistic regression (`PageTypeModel`, trained by
+/// `tools/pagetype/train.py` on the WCXB development labels) over `PageFeatures`, the page's address
+/// shape, declarations, the hand-written rules' vote (`PageTypeRules`) and its structure. A page
+/// with no address is classified from its declarations and structure alone.
 ///
-/// One pass over the elements; no site is named anywhere: only words that sites of every kind use.
-struct PageTypeClassifier {
-    /// What one page shows, collected from its tree (see `PageSignals`).
-    let signals: PageSignals
-
+/// Cost: one pass over the elements for the declarations, three linear passes for the structure,
+/// and a dot product per type.
+enum PageTypeClassifier {
     /// The page type of `document` fetched from `url`.
     static func classify(_ document: HTMLDocument, url: String?) -> PageType {
-        PageTypeClassifier(signals: PageSignals(document: document, url: url)).pageType()
+        choose(PageFeatures(document: document, url: url).values)
     }
 
-    func pageType() -> PageType {
-        let types = signals.schemaTypes
-        let og = signals.openGraphType
-        if !types.isDisjoint(with: ["discussionforumposting", "qapage"]) || og == "forum" { return .forum }
-        if isForumAddress { return .forum }
-        if og == "product" || og == "product.item" || og.hasSuffix(":product") || og.hasSuffix(":item") {
-            return .product
+    /// The type with the highest score for the feature values `values` (in `PageFeatures.names`
+    /// order).
+    static func choose(_ values: [Double]) -> PageType {
+        var best = PageType.article
+        var bestScore = -Double.infinity
+        for (row, type) in PageTypeModel.types.enumerated() {
+            var score = PageTypeModel.bias[row]
+            let weights = PageTypeModel.weights[row]
+            for index in 0..<min(weights.count, values.count) { score += weights[index] * values[index] }
+            if score > bestScore {
+                bestScore = score
+                best = type
+            }
         }
-        if og == "product.group" || og == "product:group" { return .collection }
-        if types.contains("product") && types.contains("offer") && !types.contains("itemlist") {
-            return .product
-        }
-        if hasSegment(Self.productSegments, followed: true) { return .product }
-        if hasSegment(Self.collectionSegments) { return .collection }
-        if hostHasLabel(Self.documentationHosts) || hasSegment(Self.documentationSegments) {
-            return .documentation
-        }
-        if hasSegment(Self.listingSegments) || signals.query.contains("q=") { return .listing }
-        let declaredArticle =
-            og == "article"
-            || !types.isDisjoint(with: ["newsarticle", "blogposting", "article", "reportagenewsarticle"])
-        if declaredArticle { return .article }
-        if signals.codeBlocks >= Self.documentationCodeBlocks { return .documentation }
-        // A site's home page (an address with no path) presents the site; with no address at all
-        // there is nothing to tell, and most pages of a crawl are articles.
-        if signals.segments.isEmpty { return signals.host.isEmpty ? .article : .service }
-        let last = signals.segments.last ?? ""
-        if signals.segments.contains(where: Self.isYear) || last.split(separator: "-").count >= 4 {
-            return .article
-        }
-        return .service
-    }
-
-    /// Code blocks (`<pre>`, `<code>`) from which an undeclared page reads as documentation.
-    static let documentationCodeBlocks = 10
-    static let forumHosts: Set<String> = [
-        "forum", "forums", "community", "discuss", "discussion", "answers", "boards",
-    ]
-    static let forumSegments: Set<String> = [
-        "t", "thread", "threads", "topic", "questions", "forum", "forums", "showthread.php", "viewtopic.php",
-        "community", "discussion", "comments",
-    ]
-    static let productSegments: Set<String> = ["product", "products", "dp", "p", "item", "itm", "ip"]
-    static let collectionSegments: Set<String> = [
-        "collections", "collection", "category", "categories", "c", "shop", "browse", "department",
-        "departments",
-    ]
-    static let documentationHosts: Set<String> = ["docs", "developer", "developers", "learn", "api"]
-    static let documentationSegments: Set<String> = [
-        "doc", "docs", "documentation", "api", "reference", "manual", "guide", "guides", "tutorial",
-        "tutorials",
-        "kb", "wiki", "library",
-    ]
-    static let listingSegments: Set<String> = [
-        "search", "jobs", "listing", "listings", "topics", "tag", "tags", "directory", "results", "events",
-        "find",
-    ]
-
-    private var isForumAddress: Bool {
-        hostHasLabel(Self.forumHosts) || signals.segments.contains(where: Self.forumSegments.contains)
-    }
-
-    /// True when the first label of the host (`forum.` in `forum.example.org`) is one of `labels`.
-    private func hostHasLabel(_ labels: Set<String>) -> Bool {
-        guard let first = signals.host.split(separator: ".").first, signals.host.contains(".") else {
-            return false
-        }
-        return labels.contains(String(first))
-    }
-
-    /// True when a path segment is in `set`; with `followed`, only when another segment follows it
-    /// (`/product/NAME`, not a bare `/products` index).
-    private func hasSegment(_ set: Set<String>, followed: Bool = false) -> Bool {
-        let segments = signals.segments
-        for (index, segment) in segments.enumerated() where set.contains(segment) {
-            if !followed || index + 1 < segments.count { return true }
-        }
-        return false
-    }
-
-    private static func isYear(_ segment: String) -> Bool {
-        segment.count == 4 && (segment.hasPrefix("19") || segment.hasPrefix("20"))
-            && segment.allSatisfy(\.isNumber)
+        return best
     }
 }
