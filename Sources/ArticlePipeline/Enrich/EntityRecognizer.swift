@@ -90,6 +90,12 @@ struct EntityRecognizer {
         return false
     }
 
+    /// "the Blue Moon lander", "a Liquid Retina display": an article right before a name makes it a
+    /// thing or a group, not a person.
+    private func afterArticle(_ tokens: [EnrichToken], _ first: Int) -> Bool {
+        first >= 1 && ["the", "a", "an"].contains(tokens[first - 1].lower)
+    }
+
     private func isOpeningParticiple(_ token: EnrichToken) -> Bool {
         guard token.startsSentence, token.lower.count >= 6, token.lower.hasSuffix("ing"),
             !token.is(.personTitle), !isGivenName(token.lower)
@@ -203,7 +209,7 @@ struct EntityRecognizer {
         // "Art Director", "Apple AirPods" name no one; "Kevin King" does.
         let personal =
             (!lastWord.is(.personTitle) || isGivenName(words[0].lower)) && !startsWithOrganization(words)
-            && !words.contains(where: \.hasDigit)
+            && !words.contains(where: \.hasDigit) && !afterArticle(tokens, first)
         // "CBS Sports NFL Insider Jason Lane": a person named after the organisation.
         if words.count >= 3, titledFrom == nil,
             let k = (first + 1..<last).first(where: { givenNameStart(tokens, $0, last) }),
