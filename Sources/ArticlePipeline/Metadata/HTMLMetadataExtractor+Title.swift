@@ -13,7 +13,8 @@ extension HTMLMetadataExtractor {
     }
 
     /// The text of a heading with a space where a line break or block separates words, whitespace
-    /// collapsed, and without the permalink signs documentation generators append ("Usage¶").
+    /// collapsed, without buttons and icons, and without the permalink signs documentation
+    /// generators append ("Usage¶").
     func headingText(of node: Int) -> String {
         var result: [UInt8] = []
         var pending: [Int32] = [document.nodes[node].firstChild]
@@ -30,7 +31,9 @@ extension HTMLMetadataExtractor {
                 result.append(contentsOf: document.bytes[start..<start + Int(document.nodes[index].length)])
             case .element:
                 switch document.nodes[index].tag {
-                case .script, .style, .template, .noscript: continue
+                // Controls and icons inside a heading are no part of its words ("Copy item path",
+                // an icon's <title>).
+                case .script, .style, .template, .noscript, .button, .svg, .select: continue
                 default: break
                 }
                 if Self.separatesWords(document.nodes[index].tag) { result.append(0x20) }

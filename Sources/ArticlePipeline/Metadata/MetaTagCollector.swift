@@ -33,7 +33,7 @@ struct MetaTagCollector {
             htmlLanguage =
                 htmlLanguage ?? document.attribute("lang", of: index)
                 ?? document.attribute("xml:lang", of: index)
-        case .title where documentTitle == nil:
+        case .title where documentTitle == nil && !isInsideSVG(index):
             documentTitle = document.rawText(of: index).collapsingWhitespace()
         case .link where canonical == nil:
             if document.attribute("rel", of: index)?.lowercased() == "canonical" {
@@ -55,6 +55,16 @@ struct MetaTagCollector {
             if Self.writerLabels.contains(label.lowercased()) { return meta["twitter:data\(number)"] }
         }
         return nil
+    }
+
+    /// Whether element `index` lies in an `<svg>`, whose `<title>` labels an icon, not the page.
+    private func isInsideSVG(_ index: Int) -> Bool {
+        var current = Int(document.nodes[index].parent)
+        while current > 0 {
+            if document.nodes[current].tag == .svg { return true }
+            current = Int(document.nodes[current].parent)
+        }
+        return false
     }
 
     /// The lower-cased key (`property`, `name`, `itemprop` or `http-equiv`) and the collapsed,
