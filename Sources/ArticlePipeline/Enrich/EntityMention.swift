@@ -15,7 +15,7 @@ struct EntityMention: Sendable {
     var type: EntityType?
     var canonical: String?
     var wordCount: Int
-    /// The name stands before a role and a person ("Pellow co-founder Marta Lind", "the Pellow
-    /// founder"): the person's organisation, unless the name turns out to be a person's surname.
+    /// The name acts as an organisation would ("Pellow co-founder Marta Lind", "the Pellow founder",
+    /// "Pellow said in a statement"): an organisation, unless it turns out to be a person's surname.
     var affiliation = false
 }

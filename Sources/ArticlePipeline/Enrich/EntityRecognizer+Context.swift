@@ -108,6 +108,17 @@ extension EntityRecognizer {
         return first >= 1 && tokens[first - 1].lower == "the"
     }
 
+    /// "Tottenham said in a statement": organisations speak in statements (people too, which the
+    /// resolver tells apart by the person's name written elsewhere).
+    func speaksInStatement(_ tokens: [EnrichToken], after last: Int) -> Bool {
+        var k = last + 1
+        while k < tokens.count, tokens[k].is(.betweenSubjectAndVerb) { k += 1 }
+        guard k + 3 < tokens.count, tokens[k].is(.speechVerb), tokens[k + 1].lower == "in",
+            ["a", "its", "the"].contains(tokens[k + 2].lower)
+        else { return false }
+        return ["statement", "release", "filing"].contains(tokens[k + 3].lower)
+    }
+
     /// A title in lower case, or the first part of a hyphenated one ("editor-in-chief").
     private func isRole(_ token: EnrichToken) -> Bool {
         guard token.isWord, !token.isCapitalised else { return false }

@@ -277,7 +277,9 @@ struct EntityRecognizer {
             // are not); an acronym the text defines is typed by `AcronymDefinitions`.
             if acronymActs(tokens, at: first) { mention.type = .organization }
         }
-        if mention.type == nil { mention.affiliation = isAffiliation(tokens, first, last) }
+        if mention.type == nil {
+            mention.affiliation = isAffiliation(tokens, first, last) || speaksInStatement(tokens, after: last)
+        }
         result.append(mention)
     }
 
