@@ -164,9 +164,8 @@ extension HTMLMetadataExtractor {
     }
 
     /// Whether a class attribute has a token naming a user name ("username", "ipsEntry__username").
-    static func isUsernameClass(_ value: String) -> Bool {
-        var value = value
-        return value.withUTF8 { ASCII.contains($0, "username") }
+    static func isUsernameClass(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        ASCII.contains(bytes, "username")
     }
 
     /// Whether `node` or one of its ancestors is a review: a class or `itemprop` naming one, or a

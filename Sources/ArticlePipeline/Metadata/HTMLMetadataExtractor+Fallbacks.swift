@@ -163,18 +163,15 @@ extension HTMLMetadataExtractor {
     }
 
     /// Whether a class attribute marks a visible byline or author name.
-    static func isBylineClass(_ value: String) -> Bool {
-        var value = value
-        return value.withUTF8 { bytes in
-            // Most class attributes name neither: answer those without splitting into tokens.
-            guard ASCII.contains(bytes, "byline") || ASCII.contains(bytes, "author") else { return false }
-            return bytes.split(separator: 0x20).contains { token in
-                if ASCII.contains(token, "byline") {
-                    return !ASCII.contains(token, "date") && !ASCII.contains(token, "time")
-                }
-                guard ASCII.contains(token, "author") else { return false }
-                return !bylineExclusions.contains { ASCII.contains(token, $0) }
+    static func isBylineClass(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Most class attributes name neither: answer those without splitting into tokens.
+        guard ASCII.contains(bytes, "byline") || ASCII.contains(bytes, "author") else { return false }
+        return bytes.split(separator: 0x20).contains { token in
+            if ASCII.contains(token, "byline") {
+                return !ASCII.contains(token, "date") && !ASCII.contains(token, "time")
             }
+            guard ASCII.contains(token, "author") else { return false }
+            return !bylineExclusions.contains { ASCII.contains(token, $0) }
         }
     }
 

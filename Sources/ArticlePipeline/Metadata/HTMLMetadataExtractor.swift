@@ -54,9 +54,8 @@ struct HTMLMetadataExtractor {
     }
 
     /// Whether a class attribute marks a visible publication date ("publish-date", "entry-published").
-    static func isPublishedClass(_ value: String) -> Bool {
-        var value = value
-        return value.withUTF8 { ASCII.contains($0, "publish") }
+    static func isPublishedClass(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        ASCII.contains(bytes, "publish")
     }
 
     /// "Headline | Site" → "Headline" when the part after the last separator is the shorter one.

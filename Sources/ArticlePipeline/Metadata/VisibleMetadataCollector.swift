@@ -30,13 +30,22 @@ struct VisibleMetadataCollector {
         default:
             break
         }
-        if let classes = document.attribute("class", of: index) {
-            if HTMLMetadataExtractor.isBylineClass(classes) { bylineElements.append(index) }
-            if HTMLMetadataExtractor.isUsernameClass(classes) { readUsername(index) }
-            if publishedText == nil, HTMLMetadataExtractor.isPublishedClass(classes) {
-                let text = document.rawText(of: index).collapsingWhitespace()
-                if HTMLMetadataExtractor.plausibleDate(text) != nil { publishedText = text }
-            }
+        guard document.nodes[index].attributeCount > 0, let slot = document.attributeSlot("class", of: index)
+        else { return }
+        // Read in place: most elements have a class, and few of them name a byline, a user or a date.
+        let (byline, username, published) = document.bytes.withUnsafeBufferPointer { bytes in
+            let classes = UnsafeBufferPointer(
+                rebasing: bytes[Int(slot.valueStart)..<Int(slot.valueStart + slot.valueLength)])
+            return (
+                HTMLMetadataExtractor.isBylineClass(classes), HTMLMetadataExtractor.isUsernameClass(classes),
+                publishedText == nil && HTMLMetadataExtractor.isPublishedClass(classes)
+            )
+        }
+        if byline { bylineElements.append(index) }
+        if username { readUsername(index) }
+        if published {
+            let text = document.rawText(of: index).collapsingWhitespace()
+            if HTMLMetadataExtractor.plausibleDate(text) != nil { publishedText = text }
         }
     }
 
