@@ -12,18 +12,9 @@ import ZeroMQ
     // Raw connections never finish a handshake: the tests' sockets wait 60 s before closing them.
 
     @Test func tcpConnectionsPastThePerAddressCapAreClosedAtOnce() throws {
-        let context = try ZMQContext()
-        let caps = ConnectionCaps(maxPerAddress: 2, maxTotal: 100)
-        let connectionGuard = try ConnectionGuard(
-            context: context, caps: caps, sockets: 1, logger: Self.logger)
-        let router = try Sockets.router(
-            context, bind: "tcp://127.0.0.1:*", curve: CurveSettings(), handshakeTimeout: .seconds(60),
-            watchedBy: (connectionGuard, 0))
-        defer {
-            router.close()
-            connectionGuard.stop()
-        }
-        let port = try #require(UInt16(try router.lastEndpoint.split(separator: ":").last ?? ""))
+        let server = try GuardedRouter(caps: ConnectionCaps(maxPerAddress: 2, maxTotal: 100))
+        defer { server.close() }
+        let (connectionGuard, port) = (server.connectionGuard, server.port)
         let clients = try (0..<5).map { _ in try #require(RawConnection.tcp(port: port)) }
         defer { for fd in clients { close(fd) } }
         let closed = clients.filter { RawConnection.isClosed($0, within: 2) }
@@ -41,18 +32,9 @@ import ZeroMQ
     }
 
     @Test func connectionsFromManyAddressesStopAtTheTotalCap() throws {
-        let context = try ZMQContext()
-        let caps = ConnectionCaps(maxPerAddress: 2, maxTotal: 3)
-        let connectionGuard = try ConnectionGuard(
-            context: context, caps: caps, sockets: 1, logger: Self.logger)
-        let router = try Sockets.router(
-            context, bind: "tcp://127.0.0.1:*", curve: CurveSettings(), handshakeTimeout: .seconds(60),
-            watchedBy: (connectionGuard, 0))
-        defer {
-            router.close()
-            connectionGuard.stop()
-        }
-        let port = try #require(UInt16(try router.lastEndpoint.split(separator: ":").last ?? ""))
+        let server = try GuardedRouter(caps: ConnectionCaps(maxPerAddress: 2, maxTotal: 3))
+        defer { server.close() }
+        let (connectionGuard, port) = (server.connectionGuard, server.port)
         var clients: [Int32] = []
         defer { for fd in clients { close(fd) } }
         for source in ["127.0.0.2", "127.0.0.2", "127.0.0.3"] {
@@ -156,5 +138,28 @@ enum RawConnection {
             Thread.sleep(forTimeInterval: 0.01)
         }
         return condition()
+    }
+}
+
+/// A ROUTER bound to a free tcp port of 127.0.0.1 whose connections a `ConnectionGuard` watches.
+private final class GuardedRouter {
+    let context: ZMQContext
+    let connectionGuard: ConnectionGuard
+    let router: ZMQSocket
+    let port: UInt16
+
+    init(caps: ConnectionCaps) throws {
+        context = try ZMQContext()
+        connectionGuard = try ConnectionGuard(
+            context: context, caps: caps, sockets: 1, logger: ConnectionGuardTests.logger)
+        router = try Sockets.router(
+            context, bind: "tcp://127.0.0.1:*", curve: CurveSettings(), handshakeTimeout: .seconds(60),
+            watchedBy: (connectionGuard, 0))
+        port = try #require(UInt16(try router.lastEndpoint.split(separator: ":").last ?? ""))
+    }
+
+    func close() {
+        router.close()
+        connectionGuard.stop()
     }
 }
