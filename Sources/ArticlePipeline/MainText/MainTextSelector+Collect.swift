@@ -74,7 +74,7 @@ extension MainTextSelector {
                 let text = visibleText(of: index)
                 let linkHeavy =
                     measures[index].insideLink
-                    || Double(measures[index].links) > Double(measures[index].text) * Self.maxLinkDensity
+                    || Self.isLinkList(text: measures[index].text, links: measures[index].links)
                 if text.isEmpty
                     || (linkHeavy && !keepingShortLines && text.utf8.count < Self.maxLinkLineLength)
                 {

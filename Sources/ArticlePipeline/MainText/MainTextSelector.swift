@@ -23,6 +23,11 @@ struct MainTextSelector {
     /// Link text above this share of a list item's (or other non-paragraph block's) text makes it a
     /// teaser or a link, not prose.
     static let maxBlockLinkDensity = 0.2
+    /// Text outside links of at least this many bytes ...
+    static let minUnlinkedProse = 60
+    /// ... makes a paragraph or a run of loose text prose dense with inline links (a sentence whose
+    /// words are linked one phrase in two), not a link list, up to this share of link text.
+    static let maxInlineLinkDensity = 0.7
     /// Loose text runs (outside paragraph elements) shorter than this must end a sentence to count.
     static let minLooseRun = 50
     /// Lines mostly made of links and shorter than this are dropped from the text.
@@ -188,6 +193,13 @@ struct MainTextSelector {
         return current
     }
 
+    /// True when link text is over `maxLinkDensity` of `text` bytes, unless the words between the
+    /// links are a sentence's worth and the links under `maxInlineLinkDensity`.
+    static func isLinkList(text: Int, links: Int) -> Bool {
+        guard Double(links) > Double(text) * maxLinkDensity else { return false }
+        return text - links < minUnlinkedProse || Double(links) > Double(text) * maxInlineLinkDensity
+    }
+
     /// Fills text, link and prose lengths bottom-up, skipping dropped subtrees. Runs on unsafe
     /// buffers: it visits every node twice per page, and checked array stores cost a third.
     private mutating func measure() {
@@ -228,7 +240,10 @@ struct MainTextSelector {
                         let density =
                             role.contains(.paragraph) ? Self.maxLinkDensity : Self.maxBlockLinkDensity
                         let linkHeavy =
-                            measure.insideLink || Double(measure.links) > Double(measure.text) * density
+                            measure.insideLink
+                            || (role.contains(.paragraph)
+                                ? Self.isLinkList(text: measure.text, links: measure.links)
+                                : Double(measure.links) > Double(measure.text) * density)
                         if !linkHeavy && measure.text >= Self.minProseParagraph {
                             measure.prose = measure.text
                             measure.paragraphProse = measure.text
