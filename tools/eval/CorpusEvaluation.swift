@@ -18,6 +18,8 @@ struct CorpusEvaluation {
     }
 
     let folder: URL
+    /// Every page is scored in this markup style instead of its own.
+    var restyle: MarkupRestyle?
 
     /// The page ids that have both an HTML page and a gold file, sorted.
     func pageIDs() throws(LoadError) -> [String] {
@@ -63,7 +65,7 @@ struct CorpusEvaluation {
         guard let data = try? Data(contentsOf: htmlURL(id)) else {
             throw LoadError(description: "unreadable page \(htmlURL(id).path)")
         }
-        return Array(data)
+        return restyle.map { $0.apply(to: Array(data)) } ?? Array(data)
     }
 
     /// Scores every page; `pipeline` is reused across pages as a worker would.

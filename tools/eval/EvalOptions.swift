@@ -1,9 +1,11 @@
+import ExtractionScoring
+
 /// Command-line options of `presswork-eval`, read by hand to keep the tool free of dependencies.
 struct EvalOptions {
     static let usage = """
         usage: presswork-eval [FOLDER] [--json] [--worst N] [--floor FILE] [--fields-gold FILE]
                               [--quotes-gold FILE] [--text-only] [--misses] [--half A|B] [--type TYPE]
-                              [--field-misses] [--page-features FILE]
+                              [--field-misses] [--page-features FILE] [--restyle STYLE]
           FOLDER             an AEB-style folder: html/<id>.html and gold/<id>.json (with "articleBody");
                              default ../shared/corpus/aeb beside the package root; or a WCXB-style
                              folder: html/<id>.html.gz and ground-truth/<id>.json (WCXB's metric:
@@ -26,6 +28,10 @@ struct EvalOptions {
                              gold has none (id, half, field, got, gold; tab-separated) on stderr
           --page-features F  write every page's page-type features to F (JSON Lines, the input of
                              tools/pagetype/train.py) and stop; AEB pages are labelled article
+          --restyle STYLE    score every page rewritten in another markup style, its text and gold
+                             unchanged: breaks, font, divs, list-items, html4, no-class-names,
+                             dense-links or old (html4 + font + a layout table): how far the
+                             extraction depends on the markup habits of the development pages
         """
 
     var folder = ""
@@ -47,6 +53,7 @@ struct EvalOptions {
     var dumpTextFolder: String?
     /// Hidden: write every page's extracted text into this folder, to study the worst pages.
     var dumpOutputFolder: String?
+    var restyle: MarkupRestyle?
 
     struct UsageError: Error {
         var message: String
@@ -80,6 +87,13 @@ struct EvalOptions {
             case "--dump-text": dumpTextFolder = try Self.value(of: argument, from: &rest, kind: "a folder")
             case "--dump-output":
                 dumpOutputFolder = try Self.value(of: argument, from: &rest, kind: "a folder")
+            case "--restyle":
+                let name = try Self.value(of: argument, from: &rest, kind: "a style")
+                guard let style = MarkupRestyle(rawValue: name) else {
+                    let styles = MarkupRestyle.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw UsageError(message: "--restyle needs one of \(styles)")
+                }
+                restyle = style
             case "-h", "--help": throw UsageError(message: Self.usage)
             default:
                 guard !argument.hasPrefix("-"), folder.isEmpty else {

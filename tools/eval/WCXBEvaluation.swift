@@ -25,17 +25,20 @@ struct WCXBPageResult: Sendable {
 /// and scores each page: the main text by WCXB's word-bag metric, the snippets, and the fields.
 struct WCXBEvaluation {
     let corpus: WCXBCorpus
+    /// Every page is scored in this markup style instead of its own.
+    var restyle: MarkupRestyle?
 
     func run(
         pages: [WCXBCorpus.Page], outputFolder: URL? = nil
     ) throws(CorpusEvaluation.LoadError) -> [WCXBPageResult] {
         let threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let box = ResultBox(count: pages.count)
-        let corpus = self.corpus
+        let (corpus, restyle) = (self.corpus, self.restyle)
         DispatchQueue.concurrentPerform(iterations: threads) { thread in
             let pipeline = Pipeline()
             for index in stride(from: thread, to: pages.count, by: threads) {
-                box.set(index, Self.evaluate(pages[index], corpus: corpus, pipeline: pipeline))
+                box.set(
+                    index, Self.evaluate(pages[index], corpus: corpus, restyle: restyle, pipeline: pipeline))
             }
         }
         let results = box.values()
@@ -51,13 +54,14 @@ struct WCXBEvaluation {
     }
 
     private static func evaluate(
-        _ page: WCXBCorpus.Page, corpus: WCXBCorpus, pipeline: Pipeline
+        _ page: WCXBCorpus.Page, corpus: WCXBCorpus, restyle: MarkupRestyle?, pipeline: Pipeline
     ) -> (result: WCXBPageResult, text: String) {
-        guard let body = GzipFile.read(corpus.htmlURL(page.id)) else {
+        guard let original = GzipFile.read(corpus.htmlURL(page.id)) else {
             var result = WCXBPageResult(page: page, score: WordBagScore(gold: page.text, predicted: ""))
             result.failure = "unreadable page"
             return (result, "")
         }
+        let body = restyle.map { $0.apply(to: original) } ?? original
         let raw = RawArticle(
             url: page.url, body: body, contentType: "text/html", source: SourceLocation(path: page.id))
         var record: ArticleRecord?

@@ -57,7 +57,7 @@ if WCXBCorpus.isWCXB(folderURL) {
                 PageFeatureExport.pages(of: corpus, pages), to: URL(fileURLWithPath: file))
             exit(0)
         }
-        let results = try WCXBEvaluation(corpus: corpus).run(
+        let results = try WCXBEvaluation(corpus: corpus, restyle: options.restyle).run(
             pages: pages, outputFolder: options.dumpOutputFolder.map { URL(fileURLWithPath: $0) })
         let summary = WCXBSummary(results: results, worstCount: options.worst)
         if options.fieldMisses {
@@ -79,7 +79,7 @@ if WCXBCorpus.isWCXB(folderURL) {
     exit(0)
 }
 
-let evaluation = CorpusEvaluation(folder: folderURL)
+let evaluation = CorpusEvaluation(folder: folderURL, restyle: options.restyle)
 do {
     if let file = options.pageFeaturesFile {
         try PageFeatureExport.write(PageFeatureExport.pages(of: evaluation), to: URL(fileURLWithPath: file))
