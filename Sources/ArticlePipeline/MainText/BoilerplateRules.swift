@@ -37,9 +37,15 @@ enum BoilerplateRules {
         "dateline", "copyright", "author", "popular",
     ]
     /// Whole words that mark furniture (too short or too common to match as prefixes).
-    static let markerWords: Set<String> = [
-        "ad", "ads", "adv", "dfp", "gpt", "toolbar", "date", "meta", "tags", "hidden", "hide", "poll", "bio",
-    ]
+    static let markerWords: Set<String> = ["ad", "ads", "adv", "dfp", "gpt", "toolbar", "poll"]
+    /// Words that name what an element is only when they end a class token (`post-meta`,
+    /// `entry-date`, `author-bio`); earlier in a compound they name what it belongs to
+    /// (`meta_field`, `date-posts`).
+    static let headWords: Set<String> = ["meta", "date", "tags", "bio"]
+    /// Class tokens that say the element itself is hidden. A hiding word in a longer token qualifies
+    /// a part or a property (`overflow-hidden`, `field--label-hidden`) or a screen size
+    /// (`hide-mobile`, `hidden-xs`, `md:hidden`), and the element shows on a desktop reader's page.
+    static let hiddenTokens: Set<String> = ["hidden", "hide", "is-hidden", "js-hidden", "u-hidden"]
     /// Words that start with a marker but are article content.
     static let exceptions: Set<String> = ["commentary", "navarro", "menus-article"]
 
@@ -49,6 +55,8 @@ enum BoilerplateRules {
     private static let prefixBytes: [[UInt8]] = markerPrefixes.map { Array($0.utf8) }
     private static let captionBytes: [[UInt8]] = captionPrefixes.map { Array($0.utf8) }
     private static let wordBytes: [[UInt8]] = markerWords.map { Array($0.utf8) }
+    private static let headWordBytes: [[UInt8]] = headWords.map { Array($0.utf8) }
+    private static let hiddenTokenBytes: [[UInt8]] = hiddenTokens.map { Array($0.utf8) }
 
     /// True when a word of `class` or `id` marks the element as furniture.
     static func hasMarker(_ value: String) -> Bool {
@@ -100,9 +108,69 @@ enum BoilerplateRules {
         return true
     }
 
-    /// True when a word of the attribute value `bytes` marks the element as furniture.
+    /// True when a word of the attribute value `bytes` marks the element as furniture: a marker
+    /// prefix or word anywhere, a head word ending a token, or a whole token saying it is hidden
+    /// (unless another token shows it from some screen size on, as `hidden md:block` does).
     static func hasMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        containsWord(in: bytes, where: isMarker)
+        if containsWord(in: bytes, where: isMarker) { return true }
+        var hidden = false
+        var shownFromSomeSize = false
+        var tokenStart = -1
+        for index in 0...bytes.count {
+            let byte = index < bytes.count ? bytes[index] : 0x20
+            if !ASCII.isWhitespace(byte) {
+                if tokenStart < 0 { tokenStart = index }
+                continue
+            }
+            guard tokenStart >= 0 else { continue }
+            let token = UnsafeBufferPointer(rebasing: bytes[tokenStart..<index])
+            tokenStart = -1
+            if hiddenTokenBytes.contains(where: { equalsLowercased(token, $0) }) { hidden = true }
+            if isBreakpointDisplay(token) { shownFromSomeSize = true }
+            if endsWithHeadWord(token) { return true }
+        }
+        return hidden && !shownFromSomeSize
+    }
+
+    /// True when the last word (run of letters and digits) of `token` is a head word.
+    private static func endsWithHeadWord(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = token.count
+        while end > 0 && !(ASCII.isLetter(token[end - 1]) || ASCII.isDigit(token[end - 1])) { end -= 1 }
+        var start = end
+        while start > 0 && (ASCII.isLetter(token[start - 1]) || ASCII.isDigit(token[start - 1])) {
+            start -= 1
+        }
+        let word = UnsafeBufferPointer(rebasing: token[start..<end])
+        return headWordBytes.contains { equalsLowercased(word, $0) }
+    }
+
+    /// Screen-size prefixes of utility classes (`md:block`).
+    static let breakpoints: [[UInt8]] = ["sm:", "md:", "lg:", "xl:", "2xl:"].map { Array($0.utf8) }
+
+    /// True when `token` gives a display from a screen size on (`md:block`, `lg:flex`), not a
+    /// hiding one (`md:hidden`).
+    private static func isBreakpointDisplay(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let prefix = breakpoints.first(where: { hasPrefix(token, $0) }), token.count > prefix.count
+        else { return false }
+        return !hasSuffix(token, "hidden") && !hasSuffix(token, "none")
+    }
+
+    private static func equalsLowercased(_ word: UnsafeBufferPointer<UInt8>, _ lowercase: [UInt8]) -> Bool {
+        guard word.count == lowercase.count else { return false }
+        for offset in 0..<word.count where ASCII.lowercased(word[offset]) != lowercase[offset] {
+            return false
+        }
+        return true
+    }
+
+    private static func hasSuffix(_ token: UnsafeBufferPointer<UInt8>, _ suffix: StaticString) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        guard token.count >= count else { return false }
+        for offset in 0..<count
+        where ASCII.lowercased(token[token.count - count + offset]) != suffix.utf8Start[offset] {
+            return false
+        }
+        return true
     }
 
     private static func isMarker(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
