@@ -75,6 +75,17 @@ import Testing
         #expect(text == sentence("visible", 1) + "\n\n" + sentence("visible", 2))
     }
 
+    @Test func codeKeepsTheSpansItsHighlighterNamesComment() throws {
+        let intro = (1...3).map { "<p>\(sentence("setup", $0))</p>" }.joined()
+        let code =
+            "<pre><code><span class=\"hljs-comment\"># install the client first</span>\n"
+            + "pip install client</code></pre>"
+        let html = "<html><body><div class=doc>" + intro + code + "</div></body></html>"
+        let extracted = try text(html)
+        #expect(extracted.contains("# install the client first"))
+        #expect(extracted.contains("pip install client"))
+    }
+
     @Test func microdataArticleBodyIsPreferred() throws {
         // The teaser list has more prose than the article, but the article is marked up as such.
         let article = (0..<3).map { "<p>\(sentence("marked", $0))</p>" }.joined()

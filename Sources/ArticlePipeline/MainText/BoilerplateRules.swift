@@ -47,7 +47,7 @@ enum BoilerplateRules {
     /// (`hide-mobile`, `hidden-xs`, `md:hidden`), and the element shows on a desktop reader's page.
     static let hiddenTokens: Set<String> = ["hidden", "hide", "is-hidden", "js-hidden", "u-hidden"]
     /// Words that start with a marker but are article content.
-    static let exceptions: Set<String> = ["commentary", "navarro", "menus-article"]
+    static let exceptions: Set<String> = ["commentary", "navarro", "menus-article", "navy"]
 
     /// Words that mark a caption or photo credit: left out of the text but kept for `images`.
     static let captionPrefixes = ["caption", "credit"]
@@ -109,10 +109,10 @@ enum BoilerplateRules {
     }
 
     /// True when a word of the attribute value `bytes` marks the element as furniture: a marker
-    /// prefix or word anywhere, a head word ending a token, or a whole token saying it is hidden
-    /// (unless another token shows it from some screen size on, as `hidden md:block` does).
+    /// prefix or word in the name of a token's component, a head word ending a token, or a whole
+    /// token saying it is hidden (unless another token shows it from some screen size on, as
+    /// `hidden md:block` does).
     static func hasMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        if containsWord(in: bytes, where: isMarker) { return true }
         var hidden = false
         var shownFromSomeSize = false
         var tokenStart = -1
@@ -125,12 +125,36 @@ enum BoilerplateRules {
             guard tokenStart >= 0 else { continue }
             let token = UnsafeBufferPointer(rebasing: bytes[tokenStart..<index])
             tokenStart = -1
+            if let name = componentName(token), containsWord(in: name, where: isMarker) { return true }
             if hiddenTokenBytes.contains(where: { equalsLowercased(token, $0) }) { hidden = true }
             if isBreakpointDisplay(token) { shownFromSomeSize = true }
             if endsWithHeadWord(token) { return true }
         }
         return hidden && !shownFromSomeSize
     }
+
+    /// The part of a class token that names what the element is, or nil when it names nothing:
+    /// - a utility or state instruction (`top-[var(--nav-height)]`, `lg:grid-cols-sidebar-content`)
+    ///   says how to draw the element, not what it is;
+    /// - a layout descriptor (`with-sidebar`, `has-banner`) says what is beside it;
+    /// - in a `block__element` name only the block names the component: `card__footer` is the
+    ///   footer of a card, part of the card, not the page's footer.
+    static func componentName(_ token: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        var end = token.count
+        for index in token.indices {
+            switch token[index] {
+            case 0x5B, 0x28, 0x3A, 0x3D: return nil  // [ ( : =
+            case 0x5F where index + 1 < token.count && token[index + 1] == 0x5F:
+                end = min(end, index)
+            default: continue
+            }
+        }
+        for prefix in layoutPrefixes where hasPrefix(token, prefix) { return nil }
+        return UnsafeBufferPointer(rebasing: token[0..<end])
+    }
+
+    /// Token prefixes that describe what is beside an element.
+    private static let layoutPrefixes: [[UInt8]] = ["with-", "has-", "no-"].map { Array($0.utf8) }
 
     /// True when the last word (run of letters and digits) of `token` is a head word.
     private static func endsWithHeadWord(_ token: UnsafeBufferPointer<UInt8>) -> Bool {

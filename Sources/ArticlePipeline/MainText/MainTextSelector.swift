@@ -284,6 +284,9 @@ struct MainTextSelector {
         let holdsMain = landmarkHolders()
         let feedItem = feedItems()
         var inFeedItem = [Bool](repeating: false, count: document.nodes.count)
+        // Inside code, class words are the highlighter's (`hljs-comment`, `token comment`): they
+        // name parts of the code, not furniture.
+        var inCode = [Bool](repeating: false, count: document.nodes.count)
         for index in document.nodes.indices.dropFirst() {
             let parent = Int(document.nodes[index].parent)
             if droppedNow[parent] || roles[index].contains(.rawText) {
@@ -295,6 +298,7 @@ struct MainTextSelector {
             let tag = document.nodes[index].tag
             let holdsMostText = total > 0 && measures[index].paragraphProse * 2 > total
             inFeedItem[index] = inFeedItem[parent] || feedItem[parent]
+            inCode[index] = inCode[parent] || tag == .pre || tag == .code
             // The `<header>` of an item of a feed holds the item's title and teaser: it is the
             // item's, not the page's, furniture.
             if BoilerplateRules.isDroppedTag(tag) && !(tag == .header && inFeedItem[index]) {
@@ -307,7 +311,9 @@ struct MainTextSelector {
                     (BoilerplateRules.isGuardedTag(tag) && (holdsMostText || holdsMostProse))
                     || (holdsMain[index] && BoilerplateRules.isSectioningFurniture(tag))
                 droppedNow[index] = !keeps
-            } else if usesClassMarkers && !BoilerplateRules.isProtectedTag(tag) && !holdsMostText {
+            } else if usesClassMarkers && !BoilerplateRules.isProtectedTag(tag) && !holdsMostText
+                && !inCode[parent]
+            {
                 let furniture =
                     hasMarker("class", index) || hasMarker("id", index) || isHidden(index)
                     || (dropsReviews
