@@ -44,12 +44,28 @@ let package = Package(
             pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"])]
         ),
+        // Remote inputs (http://, https://) are fetched with libcurl (Debian: libcurl4-openssl-dev),
+        // not AsyncHTTPClient: AsyncHTTPClient pulls in swift-nio-ssl (BoringSSL, minutes of a
+        // cold CI build) and more of SwiftNIO, while libcurl is a system library that links in
+        // seconds, is maintained everywhere, and already does what reading a crawl needs: Range
+        // requests, keep-alive connection reuse, redirects, TLS from the system's trust store.
+        // The readers pull bytes on their own thread, which fits libcurl's multi interface
+        // (driven by the reader, paused when its buffer is full) better than an event loop.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
         .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
+        .target(
+            name: "RemoteIO",
+            dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]
+        ),
         .target(name: "ArticlePipeline"),
         .target(
             name: "ScrapeIO",
             dependencies: [
-                "ArticlePipeline", "CLibdeflate", "CZlib", "CZstd",
+                "ArticlePipeline", "CLibdeflate", "CZlib", "CZstd", "RemoteIO",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -64,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "presswork",
             dependencies: [
-                "Cluster", "ScrapeIO", "ArticlePipeline", "ZeroMQ",
+                "Cluster", "ScrapeIO", "RemoteIO", "ArticlePipeline", "ZeroMQ",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -104,6 +120,10 @@ let package = Package(
         // their own, off the cooperative pool the other tests need (one thread per core).
         .target(name: "TestExecutors", path: "Tests/TestExecutors"),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ", "TestExecutors"]),
+        .testTarget(
+            name: "RemoteIOTests",
+            dependencies: ["RemoteIO", "TestExecutors", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(
             name: "ArticlePipelineTests",
             dependencies: ["ArticlePipeline", "ExtractionScoring", "TestExecutors"],

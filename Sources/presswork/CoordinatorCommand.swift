@@ -1,5 +1,6 @@
 import ArgumentParser
 import Cluster
+import ScrapeIO
 import ZeroMQ
 
 /// `presswork coordinator`: streams the scrape and hands jobs to workers.
@@ -13,8 +14,11 @@ struct CoordinatorCommand: ParsableCommand {
             for jobs in flight and flushes the journal; `--resume` with the same journal continues.
             """)
 
-    @Argument(help: "Scrape inputs: .warc[.gz], .jsonl[.gz], folders of .html/.txt, or - for stdin.")
+    @Argument(
+        help: "Scrape inputs: .warc[.gz], .jsonl[.gz], folders of .html/.txt, http(s) URLs, or - for stdin.")
     var inputs: [String] = []
+
+    @OptionGroup var inputList: InputListOptions
 
     @Option(help: "Endpoint workers and the collector connect to (default tcp://127.0.0.1:5555).")
     var bind: String?
@@ -75,9 +79,10 @@ struct CoordinatorCommand: ParsableCommand {
         let metricsServer = try startMetrics(metrics, resolver: resolver, logger: logger)
         defer { metricsServer?.shutdown() }
         var settings = CoordinatorSettings()
-        settings.inputs =
-            inputs.isEmpty
-            ? (resolver.lookup("inputs")?.split(separator: " ").map(String.init) ?? []) : inputs
+        settings.inputs = try inputList.inputs(
+            given: inputs.isEmpty
+                ? (resolver.lookup("inputs")?.split(separator: " ").map(String.init) ?? []) : inputs,
+            resolver: resolver, logger: logger)
         guard !settings.inputs.isEmpty else { throw ValidationError("give at least one input") }
         settings.bind = resolver.string("bind", flag: bind, default: settings.bind)
         settings.handshakeTimeout = try handshake.timeout(resolver: resolver)
@@ -106,6 +111,7 @@ struct CoordinatorCommand: ParsableCommand {
         settings.resume = try resolver.bool("resume", flag: resume)
         settings.keepRunning = try resolver.bool("keep-running", flag: keepRunning)
         settings.reader.handsOutReferences = try resolver.bool("by-reference", flag: byReference)
+        settings.reader.remote = try inputList.remote(resolver: resolver)
         settings.curve = try curve.settings(resolver: resolver)
         settings.leaseKey = try leaseKey.key(resolver: resolver, curve: settings.curve)
         settings.scheduler.creditPerThread = try resolver.int(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Cluster
 import Foundation
+import RemoteIO
 import ZeroMQ
 
 /// `presswork run`: the embedded default, a whole cluster on this machine.
@@ -14,8 +15,11 @@ struct RunCommand: ParsableCommand {
               presswork run crawl.warc.gz -o out/
             """)
 
-    @Argument(help: "Scrape inputs: .warc[.gz], .jsonl[.gz], folders of .html/.txt, or - for stdin.")
-    var inputs: [String]
+    @Argument(
+        help: "Scrape inputs: .warc[.gz], .jsonl[.gz], folders of .html/.txt, http(s) URLs, or - for stdin.")
+    var inputs: [String] = []
+
+    @OptionGroup var inputList: InputListOptions
 
     @OptionGroup var output: OutputOptions
 
@@ -58,6 +62,9 @@ struct RunCommand: ParsableCommand {
         let coordinatorEndpoint = "ipc://\(directory.path)/coordinator"
         let collectorEndpoint = "ipc://\(directory.path)/collector"
         let perWorker = threads ?? max(1, WorkerSettings.activeCores / workers)
+        let resolver = try SettingsResolver(configPath: nil)
+        let inputs = try inputList.inputs(given: self.inputs, resolver: resolver, logger: logger)
+        guard !inputs.isEmpty else { throw ValidationError("give at least one input (or --paths)") }
 
         var settings = CoordinatorSettings()
         settings.inputs = inputs
@@ -65,6 +72,7 @@ struct RunCommand: ParsableCommand {
         settings.statusBind = nil
         settings.batchSize = batch
         settings.reader.handsOutReferences = !inlineBodies
+        settings.reader.remote = try inputList.remote(resolver: resolver)
         // A fresh lease key for this run, shared with the collector through its environment (not
         // its command line, which other users can read).
         let leaseKey = LeaseSigner.randomKey()
@@ -131,7 +139,7 @@ struct RunCommand: ParsableCommand {
     /// on the command line (a folder input is its own root).
     static func inputRoots(of inputs: [String]) -> [String] {
         var roots: [String] = []
-        for input in inputs where input != "-" {
+        for input in inputs where input != "-" && !RemoteLocation.isRemote(input) {
             let url = URL(fileURLWithPath: input).standardizedFileURL
             var isDirectory: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)

@@ -72,7 +72,7 @@ public struct JobCutter {
             case .failure(let failure):
                 job.failures.append(
                     DeadLetter(
-                        id: failure.id, source: failure.source.description, stage: "read",
+                        id: failure.id, source: failure.source.description, stage: failure.stage,
                         reason: failure.reason, attempts: 0))
             }
         }

@@ -33,7 +33,7 @@ public struct WireLimits: Sendable, Equatable {
     /// The stage names workers and the coordinator give failures; any other is counted as `other`,
     /// so a peer cannot grow a metric's label set or the status map without bound.
     public static let knownStages: Set<String> = [
-        "read", "limits", "decode", "parse", "boilerplate", "extract", "enrich", "record", "worker",
+        "read", "fetch", "limits", "decode", "parse", "boilerplate", "extract", "enrich", "record", "worker",
     ]
 
     /// `stage` when it is a known stage name, else `other`.

@@ -1,12 +1,14 @@
+import RemoteIO
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
 
-/// Reads one file descriptor in fixed-size chunks into a single reusable buffer.
+/// Reads one file descriptor, or one remote object, in fixed-size chunks into a single reusable buffer.
 ///
-/// This is the only place that calls `read(2)` on scrape inputs, so memory per open input stays at one
+/// This is the only place that calls `read(2)` on scrape inputs (and reads remote ones), so memory per open input stays at one
 /// chunk no matter how large the file is. Decoders take bytes from `unconsumed` and `consume` what they
 /// used; `offset` is then the file offset of the next unconsumed byte, which is how gzip member offsets
 /// are known without any seeking (stdin cannot seek).
@@ -16,8 +18,7 @@ final class InputChunkReader {
 
     /// The path as given by the user (or `-`), for locations and messages.
     let path: String
-    private let descriptor: Int32
-    private let closesDescriptor: Bool
+    private let source: Source
     private let storage: UnsafeMutableRawBufferPointer
     private var head = 0
     private var tail = 0
@@ -38,19 +39,49 @@ final class InputChunkReader {
     /// The file's size when it is a regular file (taken when opened).
     let regularFileSize: UInt64?
 
+    /// Where the stored bytes come from.
+    private enum Source {
+        case descriptor(Int32, closes: Bool)
+        /// An HTTP(S) object: read in order only, like a pipe (no seeking, no `pread`).
+        case remote(RemoteObjectStream)
+    }
+
     init(descriptor: Int32, path: String, closesDescriptor: Bool, chunkSize: Int = defaultChunkSize) {
-        self.descriptor = descriptor
+        self.source = .descriptor(descriptor, closes: closesDescriptor)
         self.path = path
-        self.closesDescriptor = closesDescriptor
         self.storage = .allocate(byteCount: max(chunkSize, 16), alignment: 16)
         var info = stat()
         isRegularFile = fstat(descriptor, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
         regularFileSize = isRegularFile ? UInt64(info.st_size) : nil
     }
 
+    /// Reads the remote object `stream` (its URL is `path`).
+    init(remote stream: RemoteObjectStream, path: String, chunkSize: Int = defaultChunkSize) {
+        self.source = .remote(stream)
+        self.path = path
+        self.storage = .allocate(byteCount: max(chunkSize, 16), alignment: 16)
+        isRegularFile = false
+        regularFileSize = nil
+    }
+
     deinit {
         storage.deallocate()
-        if closesDescriptor { _ = close(descriptor) }
+        switch source {
+        case .descriptor(let descriptor, let closes): if closes { _ = close(descriptor) }
+        case .remote(let stream): stream.close()
+        }
+    }
+
+    /// True when the bytes come over the network: a read error there is a failed fetch.
+    var isRemote: Bool {
+        if case .remote = source { return true }
+        return false
+    }
+
+    /// The file descriptor of a regular file, the only source that can seek and `pread`.
+    private var seekableDescriptor: Int32? {
+        guard isRegularFile, case .descriptor(let descriptor, _) = source else { return nil }
+        return descriptor
     }
 
     /// Opens `path` read-only, or returns the lower-cased system reason it could not be opened.
@@ -128,7 +159,9 @@ final class InputChunkReader {
     /// Moves to file offset `target` of a regular file, dropping buffered bytes; false when the
     /// input cannot seek (then nothing changed).
     func seek(to target: UInt64) -> Bool {
-        guard isRegularFile, lseek(descriptor, off_t(target), SEEK_SET) >= 0 else { return false }
+        guard let descriptor = seekableDescriptor, lseek(descriptor, off_t(target), SEEK_SET) >= 0 else {
+            return false
+        }
         head = 0
         tail = 0
         offset = target
@@ -141,7 +174,7 @@ final class InputChunkReader {
     /// Reads up to `destination.count` bytes at file offset `position` of a regular file without
     /// moving the sequential position; the count read (0 at the end or on an error).
     func readStored(at position: UInt64, into destination: UnsafeMutableRawBufferPointer) -> Int {
-        guard isRegularFile, let target = destination.baseAddress else { return 0 }
+        guard let descriptor = seekableDescriptor, let target = destination.baseAddress else { return 0 }
         var done = 0
         while done < destination.count {
             let count = pread(
@@ -159,6 +192,24 @@ final class InputChunkReader {
     }
 
     private func readRetrying(into target: UnsafeMutableRawPointer, capacity: Int) -> Int {
+        let descriptor: Int32
+        switch source {
+        case .descriptor(let file, _):
+            descriptor = file
+        case .remote(let stream):
+            do {
+                let count = try stream.read(
+                    into: UnsafeMutableRawBufferPointer(start: target, count: capacity))
+                readPosition += UInt64(count)
+                bytesRead = max(bytesRead, readPosition)
+                if count == 0 { reachedEnd = true }
+                return count
+            } catch {
+                readError = error.description
+                reachedEnd = true
+                return 0
+            }
+        }
         while true {
             let count = read(descriptor, target, capacity)
             if count > 0 {

@@ -1,3 +1,5 @@
+import RemoteIO
+
 /// What readers look for in the inputs; defaults fit common scrape dumps.
 ///
 /// For JSON Lines every list is tried in order and the first field present with a usable value wins.
@@ -17,6 +19,8 @@ public struct ReaderSettings: Sendable {
     /// same path (`ArticleReferenceLoader`). Whatever cannot be judged from a record's head (no
     /// URL, a damaged member, several records in one member) is read as before.
     public var handsOutReferences = false
+    /// How `http://` and `https://` inputs are fetched (retries, connections per host, buffer).
+    public var remote = RemoteSettings()
 
     public init() {}
 }

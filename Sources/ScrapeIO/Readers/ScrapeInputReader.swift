@@ -1,5 +1,6 @@
 import ArticlePipeline
 import Logging
+import RemoteIO
 
 #if canImport(Glibc)
     import Glibc
@@ -8,7 +9,8 @@ import Logging
 #endif
 
 /// Reads a list of inputs in order: files (format by name and by sniffing the first bytes), folders
-/// recursively (sorted, deterministic; .html .htm .xhtml .txt and their .gz), and "-" for stdin.
+/// recursively (sorted, deterministic; .html .htm .xhtml .txt and their .gz), "-" for stdin, and
+/// `http://` / `https://` URLs (streamed like a pipe, see `RemoteObjectStream`).
 ///
 /// Memory stays constant: one read chunk and one record at a time (records are capped by
 /// `ReaderSettings.maxRecordBytes`). Bad input never stops reading: it becomes `.failure` items.
@@ -85,8 +87,17 @@ public final class ScrapeInputReader {
 
     private func counted(_ item: ScrapeItem) -> ScrapeItem {
         switch item {
-        case .article, .reference: articles += 1
-        case .failure: failures += 1
+        case .article, .reference:
+            articles += 1
+        case .failure(var failure):
+            failures += 1
+            // A remote input that stopped delivering: the records it cut short failed to be fetched.
+            if let chunks = currentChunks, chunks.isRemote, let error = chunks.readError,
+                failure.reason.contains(error)
+            {
+                failure.stage = "fetch"
+                return .failure(failure)
+            }
         }
         return item
     }
@@ -104,6 +115,19 @@ public final class ScrapeInputReader {
         if path == "-" {
             start(
                 InputChunkReader(descriptor: standardInput, path: "-", closesDescriptor: false), format: nil)
+            return
+        }
+        if let scheme = RemoteLocation.scheme(of: path) {
+            guard RemoteLocation.supportedSchemes.contains(scheme) else {
+                let reason = "\(scheme):// inputs are not supported (http:// and https:// are)"
+                pending = [
+                    .failure(ReadFailure(source: SourceLocation(path: path), reason: reason, stage: "fetch"))
+                ]
+                return
+            }
+            let stream = RemoteObjectStream(
+                url: path, settings: context.settings.remote, logger: context.logger)
+            start(InputChunkReader(remote: stream, path: path), format: nil)
             return
         }
         switch SortedDirectoryWalker.kind(of: path, followsFolderLinks: true) {
@@ -146,11 +170,12 @@ public final class ScrapeInputReader {
         pendingIndex = 0
     }
 
-    /// The sum of the sizes of everything that will be read, or nil when stdin is among the inputs.
+    /// The sum of the sizes of everything that will be read, or nil when stdin or a remote input is
+    /// among the inputs.
     private static func measure(_ inputs: [String]) -> UInt64? {
         var total: UInt64 = 0
         for path in inputs {
-            if path == "-" { return nil }
+            if path == "-" || RemoteLocation.scheme(of: path) != nil { return nil }
             switch SortedDirectoryWalker.kind(of: path, followsFolderLinks: true) {
             case .success(.file(let size)):
                 total += size

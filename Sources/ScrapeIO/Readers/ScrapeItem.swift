@@ -17,10 +17,14 @@ public struct ReadFailure: Sendable, Error, Equatable {
     public var source: SourceLocation
     public var reason: String
     public var id: String
+    /// The dead-letter stage: `read` for what is stored but unreadable, `fetch` for a remote input
+    /// whose bytes could not be fetched (after the retries).
+    public var stage: String
 
-    public init(source: SourceLocation, reason: String) {
+    public init(source: SourceLocation, reason: String, stage: String = "read") {
         self.source = source
         self.reason = reason
+        self.stage = stage
         self.id = StableID.hex(StableID.hash64(source.description.utf8))
     }
 }

@@ -1,0 +1,131 @@
+import Logging
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads one HTTP(S) object from start to end in bounded memory, the way a file is read.
+///
+/// One GET streams the whole object; when a request fails (a 5xx or 429, a refused, broken or
+/// stalled connection, a body cut short), `FetchRetryState` decides whether and when to ask again,
+/// and the next request resumes with a Range from the first byte not yet read, so nothing is read
+/// twice or lost. After the retries, `read` throws the `RemoteFetchError` (and goes on throwing it).
+/// Not thread-safe: one reader.
+public final class RemoteObjectStream {
+    public let url: String
+    private let settings: RemoteSettings
+    private let logger: Logger
+    private let pool: HTTPConnectionPool
+    private let origin: String
+    private var transfer: CurlTransfer?
+    private var requestOpen = false
+    private var retry: FetchRetryState
+    private var attemptStart: UInt64 = 0
+    private var failure: RemoteFetchError?
+    private var finished = false
+    /// Bytes handed to the reader so far: the offset the next request starts from.
+    public private(set) var position: UInt64 = 0
+    /// Requests sent (the first and every retry).
+    public private(set) var requests = 0
+
+    public convenience init(url: String, settings: RemoteSettings = .init(), logger: Logger) {
+        self.init(url: url, settings: settings, logger: logger, pool: .shared)
+    }
+
+    init(url: String, settings: RemoteSettings, logger: Logger, pool: HTTPConnectionPool) {
+        self.url = url
+        self.settings = settings
+        self.logger = logger
+        self.pool = pool
+        self.origin = RemoteLocation.origin(of: url)
+        self.retry = FetchRetryState(policy: settings.retry)
+    }
+
+    deinit {
+        close()
+    }
+
+    /// Requests sent again after a failure.
+    public var retries: Int { retry.retries }
+
+    /// Of the retries, those a server asked for by throttling (429, 503).
+    public var throttled: Int { retry.throttled }
+
+    /// Fills the front of `destination` with the next bytes; 0 at the end of the object.
+    public func read(into destination: UnsafeMutableRawBufferPointer) throws(RemoteFetchError) -> Int {
+        if let failure { throw failure }
+        if finished || destination.isEmpty { return 0 }
+        while true {
+            let transfer = try connection()
+            if !requestOpen {
+                transfer.start(url: url, from: position)
+                requestOpen = true
+                requests += 1
+                attemptStart = position
+            }
+            switch transfer.read(into: destination) {
+            case .bytes(let count):
+                position += UInt64(count)
+                return count
+            case .finished(nil):
+                finished = true
+                close()
+                return 0
+            case .finished(let problem?):
+                requestOpen = false
+                let now = ContinuousClock.now
+                let decision = retry.failed(
+                    problem, url: url, delivered: position - attemptStart, retryAfter: transfer.retryAfter,
+                    at: now, unit: Double.random(in: 0..<1))
+                switch decision {
+                case .retry(let when):
+                    logger.warning(
+                        "fetch failed, retrying",
+                        metadata: [
+                            "url": "\(url)", "offset": "\(position)", "reason": "\(problem)",
+                            "retry_in_ms": "\((when - now).milliseconds)",
+                        ])
+                    Self.sleep(until: when)
+                case .giveUp(let error):
+                    logger.error(
+                        "fetch failed",
+                        metadata: ["url": "\(url)", "offset": "\(position)", "reason": "\(error)"])
+                    failure = error
+                    close()
+                    throw error
+                }
+            }
+        }
+    }
+
+    /// Gives the connection back for reuse; reading again after `close` starts a new request.
+    public func close() {
+        guard let transfer else { return }
+        self.transfer = nil
+        requestOpen = false
+        pool.checkin(transfer)
+    }
+
+    private func connection() throws(RemoteFetchError) -> CurlTransfer {
+        if let transfer { return transfer }
+        guard let made = pool.checkout(origin: origin, settings: settings) else {
+            let error = RemoteFetchError(
+                url: url, failure: .permanent("libcurl could not start"), attempts: 0)
+            failure = error
+            throw error
+        }
+        transfer = made
+        return made
+    }
+
+    private static func sleep(until instant: ContinuousClock.Instant) {
+        let wait = instant - ContinuousClock.now
+        guard wait > .zero else { return }
+        let (seconds, attoseconds) = wait.components
+        var request = timespec(tv_sec: Int(seconds), tv_nsec: Int(attoseconds / 1_000_000_000))
+        var remaining = timespec()
+        while nanosleep(&request, &remaining) != 0, errno == EINTR { request = remaining }
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+
+/// A small HTTP server with faults on purpose, for what nginx does not do: it answers 503 to the
+/// first `failFirst` requests, then for the next `dropFirst` requests announces the whole (rest
+/// of the) file but sends half of it and closes the connection; after that it serves files with
+/// Range support. Each request is logged as `number path range status`. Started by the test
+/// itself (python3's standard library only) on a free loopback port.
+final class FaultyHTTPServer {
+    let port: Int
+    private let process: Process
+    private let log: URL
+
+    var baseURL: String { "http://127.0.0.1:\(port)/" }
+
+    init(serving root: URL, logs: URL, failFirst: Int = 0, dropFirst: Int = 0) throws {
+        let script = logs.appendingPathComponent("faulty_server.py")
+        try Self.script.write(to: script, atomically: true, encoding: .utf8)
+        log = logs.appendingPathComponent("faulty-server.log")
+        var lastError = ""
+        for _ in 0..<5 {
+            let port = FreePorts.take(1)[0]
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = [
+                "python3", script.path, root.path, "\(port)", "\(failFirst)", "\(dropFirst)", log.path,
+            ]
+            process.standardInput = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+            let errors = logs.appendingPathComponent("faulty-server.err")
+            _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: errors)
+            try process.run()
+            if NginxServer.waitUntilListening(port: port, process: process) {
+                self.port = port
+                self.process = process
+                return
+            }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+            lastError = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+        }
+        throw ServerError("the faulty server did not start: \(lastError)")
+    }
+
+    /// SIGKILL: the test process may hold SIGTERM blocked, and its children inherit the mask.
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+
+    /// One entry per request: (path, Range header or "-", status).
+    var requests: [(path: String, range: String, status: Int)] {
+        let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").compactMap { line in
+            let fields = line.split(separator: " ")
+            guard fields.count == 4, let status = Int(fields[3]) else { return nil }
+            return (String(fields[1]), String(fields[2]), status)
+        }
+    }
+
+    private static let script = #"""
+        import http.server, os, socket, sys, threading
+
+        root, port, fail_first, drop_first, log_path = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+        lock = threading.Lock()
+        count = [0]
+
+        def note(number, path, rng, status):
+            with lock, open(log_path, "a") as log:
+                log.write(f"{number} {path} {rng.replace(' ', '') if rng else '-'} {status}\n")
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self):
+                with lock:
+                    number = count[0]
+                    count[0] += 1
+                rng = self.headers.get("Range")
+                if number < fail_first:
+                    note(number, self.path, rng, 503)
+                    self.send_response(503)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                path = os.path.join(root, self.path.lstrip("/"))
+                if not os.path.isfile(path):
+                    note(number, self.path, rng, 404)
+                    self.send_response(404)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                with open(path, "rb") as f:
+                    data = f.read()
+                start = int(rng.split("=")[1].split("-")[0]) if rng else 0
+                body = data[start:]
+                status = 206 if rng else 200
+                note(number, self.path, rng, status)
+                self.send_response(status)
+                if rng:
+                    self.send_header("Content-Range", f"bytes {start}-{len(data) - 1}/{len(data)}")
+                self.send_header("Content-Length", str(len(body)))
+                self.send_header("Accept-Ranges", "bytes")
+                self.end_headers()
+                if number < fail_first + drop_first:
+                    self.wfile.write(body[: len(body) // 2])
+                    self.wfile.flush()
+                    self.close_connection = True
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                    return
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        server.daemon_threads = True
+        server.serve_forever()
+        """#
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+
+/// nginx (the Debian package) serving a folder over HTTP on a free loopback port, started by the
+/// test itself with a generated config (static files, Range requests, keep-alive) and stopped at
+/// the end. Nothing listens beyond 127.0.0.1.
+final class NginxServer {
+    let port: Int
+    let root: URL
+    private let process: Process
+    private let logs: URL
+
+    /// The nginx executable, or nil when the package is not installed.
+    static let executable: String? = {
+        let candidates = [
+            "/usr/sbin/nginx", "/usr/bin/nginx", "/usr/local/sbin/nginx", "/usr/local/bin/nginx",
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
+    /// Why remote-input tests cannot run here, if they cannot.
+    static var missing: String? {
+        executable == nil ? "nginx is not installed (tools/install-deps.sh installs it)" : nil
+    }
+
+    /// `http://127.0.0.1:PORT/`.
+    var baseURL: String { "http://127.0.0.1:\(port)/" }
+
+    /// Starts nginx serving `root`, its config, pid and logs in `logs`.
+    init(serving root: URL, logs: URL) throws {
+        guard let executable = Self.executable else { throw ServerError("nginx is not installed") }
+        self.root = root
+        self.logs = logs
+        let prefix = logs.appendingPathComponent("nginx")
+        try FileManager.default.createDirectory(
+            at: prefix.appendingPathComponent("temp"), withIntermediateDirectories: true)
+        var lastError = ""
+        for _ in 0..<5 {
+            let port = FreePorts.take(1)[0]
+            let config = prefix.appendingPathComponent("nginx.conf")
+            try Self.config(port: port, root: root, prefix: prefix).write(
+                to: config, atomically: true, encoding: .utf8)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = [
+                "-p", prefix.path, "-c", config.path, "-e", prefix.appendingPathComponent("error.log").path,
+            ]
+            process.standardInput = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            if Self.waitUntilListening(port: port, process: process) {
+                self.port = port
+                self.process = process
+                return
+            }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+            lastError =
+                (try? String(contentsOf: prefix.appendingPathComponent("error.log"), encoding: .utf8)) ?? ""
+        }
+        throw ServerError("nginx did not start: \(lastError)")
+    }
+
+    deinit { stop() }
+
+    /// Stops nginx (SIGTERM to the master, which stops its worker; SIGKILL after 5 s).
+    func stop() {
+        guard process.isRunning else { return }
+        process.terminate()
+        let deadline = Date().addingTimeInterval(5)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+
+    /// The access log: one line per request (`"GET /x HTTP/1.1" status bytes range`).
+    var accessLog: String {
+        (try? String(contentsOf: logs.appendingPathComponent("nginx/access.log"), encoding: .utf8)) ?? ""
+    }
+
+    private static func config(port: Int, root: URL, prefix: URL) -> String {
+        let temp = prefix.appendingPathComponent("temp").path
+        return """
+            daemon off;
+            worker_processes 1;
+            pid \(prefix.path)/nginx.pid;
+            error_log \(prefix.path)/error.log warn;
+            events { worker_connections 256; }
+            http {
+                log_format ranges '$connection "$request" $status $body_bytes_sent "$http_range"';
+                access_log \(prefix.path)/access.log ranges;
+                client_body_temp_path \(temp)/body;
+                proxy_temp_path \(temp)/proxy;
+                fastcgi_temp_path \(temp)/fastcgi;
+                uwsgi_temp_path \(temp)/uwsgi;
+                scgi_temp_path \(temp)/scgi;
+                default_type application/octet-stream;
+                keepalive_requests 100000;
+                server {
+                    listen 127.0.0.1:\(port);
+                    root \(root.path);
+                    location / { }
+                }
+            }
+
+            """
+    }
+
+    /// Polls until a TCP connection to `port` succeeds (10 s at most) or the process exits.
+    static func waitUntilListening(port: Int, process: Process) -> Bool {
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, process.isRunning {
+            if canConnect(port: port) { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return false
+    }
+
+    static func canConnect(port: Int) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        return withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
+        }
+    }
+}
+
+/// A test server that could not be started.
+struct ServerError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
