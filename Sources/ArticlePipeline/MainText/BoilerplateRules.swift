@@ -53,6 +53,10 @@ enum BoilerplateRules {
     static let captionPrefixes = ["caption", "credit"]
 
     private static let prefixBytes: [[UInt8]] = markerPrefixes.map { Array($0.utf8) }
+    /// On a thread (a forum or Q&A page) the posts are the content, even when named comments.
+    static let threadContentPrefixes: Set<String> = ["comment"]
+    private static let threadPrefixBytes: [[UInt8]] =
+        markerPrefixes.filter { !threadContentPrefixes.contains($0) }.map { Array($0.utf8) }
     private static let captionBytes: [[UInt8]] = captionPrefixes.map { Array($0.utf8) }
     private static let wordBytes: [[UInt8]] = markerWords.map { Array($0.utf8) }
     private static let headWordBytes: [[UInt8]] = headWords.map { Array($0.utf8) }
@@ -112,7 +116,8 @@ enum BoilerplateRules {
     /// prefix or word in the name of a token's component, a head word ending a token, or a whole
     /// token saying it is hidden (unless another token shows it from some screen size on, as
     /// `hidden md:block` does).
-    static func hasMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func hasMarker(_ bytes: UnsafeBufferPointer<UInt8>, onThread: Bool = false) -> Bool {
+        let prefixes = onThread ? threadPrefixBytes : prefixBytes
         var hidden = false
         var shownFromSomeSize = false
         var tokenStart = -1
@@ -125,7 +130,9 @@ enum BoilerplateRules {
             guard tokenStart >= 0 else { continue }
             let token = UnsafeBufferPointer(rebasing: bytes[tokenStart..<index])
             tokenStart = -1
-            if let name = componentName(token), containsWord(in: name, where: isMarker) { return true }
+            if let name = componentName(token), containsWord(in: name, where: { isMarker($0, prefixes) }) {
+                return true
+            }
             if hiddenTokenBytes.contains(where: { equalsLowercased(token, $0) }) { hidden = true }
             if isBreakpointDisplay(token) { shownFromSomeSize = true }
             if endsWithHeadWord(token) { return true }
@@ -197,11 +204,11 @@ enum BoilerplateRules {
         return true
     }
 
-    private static func isMarker(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func isMarker(_ word: UnsafeBufferPointer<UInt8>, _ prefixes: [[UInt8]]) -> Bool {
         guard word.count >= 2 else { return false }
         let first = ASCII.lowercased(word[0])
         var prefixMatch = false
-        for prefix in prefixBytes where prefix[0] == first && prefix.count <= word.count {
+        for prefix in prefixes where prefix[0] == first && prefix.count <= word.count {
             var same = true
             for offset in 1..<prefix.count where ASCII.lowercased(word[offset]) != prefix[offset] {
                 same = false

@@ -11,12 +11,12 @@ struct HTMLExtractStage {
         HTMLMetadataExtractor(document: document).extract(into: &article)
         var content = MainTextSelector(
             document: document, readsWholePageWhenShort: pageType.isMadeOfParts,
-            dropsReviews: pageType == .product)
+            dropsReviews: pageType == .product, isThread: pageType == .forum)
         var paragraphs = content.paragraphs()
         if content.needsSecondLook(paragraphs) {
             let relaxed = MainTextSelector(
                 document: document, usesClassMarkers: false, readsWholePageWhenShort: pageType.isMadeOfParts,
-                dropsReviews: pageType == .product)
+                dropsReviews: pageType == .product, isThread: pageType == .forum)
             let second = relaxed.paragraphs()
             if second.reduce(0, { $0 + $1.utf8.count }) > 2 * paragraphs.reduce(0, { $0 + $1.utf8.count }) {
                 content = relaxed

@@ -35,7 +35,9 @@ extension MainTextSelector {
             let value = UnsafeBufferPointer(
                 rebasing: bytes[Int(slot.valueStart)..<Int(slot.valueStart + slot.valueLength)])
             if reviews { return BoilerplateRules.hasReviewMarker(value) }
-            return caption ? BoilerplateRules.hasCaptionMarker(value) : BoilerplateRules.hasMarker(value)
+            return caption
+                ? BoilerplateRules.hasCaptionMarker(value)
+                : BoilerplateRules.hasMarker(value, onThread: isThread)
         }
     }
 

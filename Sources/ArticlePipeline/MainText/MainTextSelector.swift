@@ -61,12 +61,17 @@ struct MainTextSelector {
     /// Whether customers' reviews and ratings are furniture (product pages).
     let dropsReviews: Bool
 
+    /// Whether the page is a thread (forum, Q&A): its posts are the content, even when their class
+    /// calls them comments, and an `<article>` holding only the opening post is not the whole text.
+    let isThread: Bool
+
     init(
         document: HTMLDocument, usesClassMarkers: Bool = true, readsWholePageWhenShort: Bool = false,
-        dropsReviews: Bool = false
+        dropsReviews: Bool = false, isThread: Bool = false
     ) {
         self.document = document
         self.dropsReviews = dropsReviews
+        self.isThread = isThread
         self.usesClassMarkers = usesClassMarkers
         self.readsWholePageWhenShort = readsWholePageWhenShort
         let count = document.nodes.count
