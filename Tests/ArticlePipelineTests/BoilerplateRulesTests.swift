@@ -47,15 +47,15 @@ import Testing
     }
 
     @Test(arguments: [
-        "card__footer", "brwrvr__item-card__signals__footer", "top-[var(--nav-height)]",
+        "top-[var(--nav-height)]",
         "lg:grid-cols-sidebar-content", "with-sidebar", "has-banner", "text-color-navy", "bg-navy-800",
     ])
-    func partsOfComponentsUtilitiesAndLayoutDescriptorsDoNotMark(_ value: String) {
+    func utilitiesAndLayoutDescriptorsDoNotMark(_ value: String) {
         #expect(!Self.marks(value), "\(value)")
     }
 
-    @Test(arguments: ["footer__links", "site-footer", "cmp-promo__content", "sidebar-right"])
-    func theBlockOfABlockElementNameMarks(_ value: String) {
+    @Test(arguments: ["footer__links", "site-footer", "post__comments", "sidebar-right"])
+    func blockAndElementNamesMark(_ value: String) {
         #expect(Self.marks(value), "\(value)")
     }
 }

@@ -140,24 +140,20 @@ enum BoilerplateRules {
         return hidden && !shownFromSomeSize
     }
 
-    /// The part of a class token that names what the element is, or nil when it names nothing:
-    /// - a utility or state instruction (`top-[var(--nav-height)]`, `lg:grid-cols-sidebar-content`)
-    ///   says how to draw the element, not what it is;
-    /// - a layout descriptor (`with-sidebar`, `has-banner`) says what is beside it;
-    /// - in a `block__element` name only the block names the component: `card__footer` is the
-    ///   footer of a card, part of the card, not the page's footer.
+    /// The class token when it names what the element is, or nil when it names nothing: a utility
+    /// or state instruction (`top-[var(--nav-height)]`, `lg:grid-cols-sidebar-content`) says how to
+    /// draw the element, and a layout descriptor (`with-sidebar`, `has-banner`) what is beside it.
+    /// (A `block__element` name keeps its element: `post__comments` are the post's comments, and
+    /// on a page without sectioning elements such names are what tells furniture apart.)
     static func componentName(_ token: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
-        var end = token.count
-        for index in token.indices {
-            switch token[index] {
+        for byte in token {
+            switch byte {
             case 0x5B, 0x28, 0x3A, 0x3D: return nil  // [ ( : =
-            case 0x5F where index + 1 < token.count && token[index + 1] == 0x5F:
-                end = min(end, index)
             default: continue
             }
         }
         for prefix in layoutPrefixes where hasPrefix(token, prefix) { return nil }
-        return UnsafeBufferPointer(rebasing: token[0..<end])
+        return token
     }
 
     /// Token prefixes that describe what is beside an element.

@@ -74,7 +74,8 @@ extension MainTextSelector {
                 let text = visibleText(of: index)
                 let linkHeavy =
                     measures[index].insideLink
-                    || Self.isLinkList(text: measures[index].text, links: measures[index].links)
+                    || (Self.isLinkList(text: measures[index].text, links: measures[index].links)
+                        && !Self.isLinkedSentence(text, measures[index]))
                 if text.isEmpty
                     || (linkHeavy && !keepingShortLines && text.utf8.count < Self.maxLinkLineLength)
                 {
@@ -91,6 +92,17 @@ extension MainTextSelector {
                 run.linkLength += measures[index].links
             }
         }
+    }
+
+    /// A short block whose words are linked one phrase in two is still a sentence when it ends like
+    /// one and a prose unit's worth of its words are not linked (a headline or a menu does not end
+    /// with a full stop).
+    static func isLinkedSentence(_ text: String, _ measure: NodeMeasure) -> Bool {
+        guard Double(measure.links) <= Double(measure.text) * maxInlineLinkDensity,
+            measure.text - measure.links >= minProseParagraph
+        else { return false }
+        let core = text.trimmingCharacters(in: "”’\"')]» ")
+        return core.last.map { ".!?…".contains($0) } ?? false
     }
 
     /// Keeps a loose run when it reads like prose: long enough or a finished sentence, few links.
