@@ -75,7 +75,11 @@ import Testing
             let dir = try TemporaryDirectory()
             let crawl = try RemoteCrawl.generate(in: dir.path("www"), counts: [80])
             let server = try FaultyHTTPServer(serving: crawl.folder, logs: dir.url, failFirst: 3)
-            _ = try run(["run", server.baseURL + crawl.files[0], "-o", dir.path("http").path], in: dir)
+            let overHTTP = try run(
+                ["run", server.baseURL + crawl.files[0], "-o", dir.path("http").path], in: dir)
+            #expect(
+                overHTTP.stderr.contains("requests=4 retries=3 throttled=3"),
+                "the input's fetch figures are logged")
             _ = try run(["run", crawl.paths[0], "-o", dir.path("local").path], in: dir)
             #expect(server.requests.map(\.status) == [503, 503, 503, 200])
             #expect(
@@ -130,6 +134,28 @@ import Testing
                 reasons.first { $0.contains("fetch failed after 3 attempts: connection: ") } != nil,
                 "\(reasons)")
             #expect(server.requests.filter { $0.path.hasPrefix("/crawl-") }.count == 3)
+        }
+    }
+
+    @Test func theCoordinatorCountsRequestsRetriesAndThrottlingInItsMetrics() async throws {
+        try await ProcessTestSlots.run {
+            let dir = try TemporaryDirectory()
+            let crawl = try RemoteCrawl.generate(in: dir.path("www"), counts: [40])
+            let server = try FaultyHTTPServer(serving: crawl.folder, logs: dir.url, failFirst: 2)
+            let cluster = LocalCluster(dir: dir)
+            let port = FreePorts.take(1)[0]
+            try cluster.startCollector()
+            let coordinator = try cluster.startCoordinator(
+                [server.baseURL + crawl.files[0]],
+                extra: ["--keep-running", "--metrics-bind", "127.0.0.1:\(port)"])
+            try cluster.startWorker()
+            #expect(cluster.waitUntil(timeout: 90) { cluster.committedRecords == 40 }, "\(cluster.allLogs)")
+            let metrics = try Exposition(HTTPGet.fetch(port: port, path: "/metrics"))
+            #expect(metrics.value("presswork_fetch_requests_total") == 3)
+            #expect(metrics.value("presswork_fetch_retries_total") == 2)
+            #expect(metrics.value("presswork_fetch_throttled_total") == 2)
+            kill(coordinator.processIdentifier, SIGTERM)
+            #expect(cluster.wait(coordinator, timeout: 30) == 0)
         }
     }
 }

@@ -167,7 +167,17 @@ public final class Coordinator {
         ClusterMetrics.jobsQueued.record(scheduler.queuedCount)
         ClusterMetrics.workersAlive.record(scheduler.workers.count)
         let read = cutter.itemsRead
-        let bytes = reader.stats.bytesConsumed
+        let stats = reader.stats
+        let bytes = stats.bytesConsumed
+        let fetches = (stats.fetchRequests, stats.fetchRetries, stats.fetchThrottled)
+        for (counter, now, before) in [
+            (ClusterMetrics.fetchRequests, fetches.0, ledger.reportedFetches.requests),
+            (ClusterMetrics.fetchRetries, fetches.1, ledger.reportedFetches.retries),
+            (ClusterMetrics.fetchThrottled, fetches.2, ledger.reportedFetches.throttled),
+        ] where now > before {
+            counter.increment(by: now - before)
+        }
+        ledger.reportedFetches = fetches
         if read > ledger.reportedItems {
             ClusterMetrics.articlesRead.increment(by: read - ledger.reportedItems)
         }

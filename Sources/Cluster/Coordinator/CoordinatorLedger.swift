@@ -24,6 +24,7 @@ struct CoordinatorLedger {
     /// What the metrics were last told of the input.
     var reportedItems = 0
     var reportedBytes: UInt64 = 0
+    var reportedFetches = (requests: 0, retries: 0, throttled: 0)
     let started = Moment.now()
 
     mutating func add(_ job: JobContent) {

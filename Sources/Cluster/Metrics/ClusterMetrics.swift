@@ -11,6 +11,9 @@ public enum ClusterMetrics {
     static let jobsCommitted = Counter(label: "presswork_jobs_committed_total")
     static let jobRetries = Counter(label: "presswork_job_retries_total")
     static let jobsGivenUp = Counter(label: "presswork_jobs_given_up_total")
+    static let fetchRequests = Counter(label: "presswork_fetch_requests_total")
+    static let fetchRetries = Counter(label: "presswork_fetch_retries_total")
+    static let fetchThrottled = Counter(label: "presswork_fetch_throttled_total")
     static let jobsInFlight = Gauge(label: "presswork_jobs_in_flight")
     static let jobsQueued = Gauge(label: "presswork_jobs_queued")
     static let workersAlive = Gauge(label: "presswork_workers_alive")
@@ -38,6 +41,7 @@ public enum ClusterMetrics {
         case .coordinator:
             for counter in [
                 articlesRead, articlesCommitted, inputBytesRead, jobsCommitted, jobRetries, jobsGivenUp,
+                fetchRequests, fetchRetries, fetchThrottled,
             ] {
                 counter.increment(by: 0)
             }

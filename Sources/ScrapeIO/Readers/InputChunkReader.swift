@@ -78,6 +78,12 @@ final class InputChunkReader {
         return false
     }
 
+    /// The requests, retries and throttled retries of a remote input so far (zeros for a file).
+    var fetchFigures: (requests: Int, retries: Int, throttled: Int) {
+        guard case .remote(let stream) = source else { return (0, 0, 0) }
+        return (stream.requests, stream.retries, stream.throttled)
+    }
+
     /// The file descriptor of a regular file, the only source that can seek and `pread`.
     private var seekableDescriptor: Int32? {
         guard isRegularFile, case .descriptor(let descriptor, _) = source else { return nil }

@@ -38,6 +38,12 @@ public struct ReaderStats: Sendable, Equatable {
     public var bytesConsumed: UInt64 = 0
     /// Sum of the input file sizes when known (nil when stdin is among the inputs).
     public var totalBytes: UInt64?
+    /// HTTP requests sent for remote inputs (the first of each input and every retry).
+    public var fetchRequests = 0
+    /// Of those, the ones sent again after a failure.
+    public var fetchRetries = 0
+    /// Of the retries, those a server asked for by throttling (429, 503).
+    public var fetchThrottled = 0
 
     public init() {}
 }

@@ -28,6 +28,7 @@ public final class ScrapeInputReader {
     private var pending: [ScrapeItem] = []
     private var pendingIndex = 0
     private var finishedBytes: UInt64 = 0
+    private var finishedFetches = (requests: 0, retries: 0, throttled: 0)
     private var articles = 0
     private var failures = 0
 
@@ -75,6 +76,10 @@ public final class ScrapeInputReader {
         stats.skippedRecords = context.skipped
         stats.bytesConsumed = finishedBytes + (currentChunks?.bytesRead ?? 0)
         stats.totalBytes = totalBytes
+        let current = currentChunks?.fetchFigures ?? (requests: 0, retries: 0, throttled: 0)
+        stats.fetchRequests = finishedFetches.requests + current.requests
+        stats.fetchRetries = finishedFetches.retries + current.retries
+        stats.fetchThrottled = finishedFetches.throttled + current.throttled
         return stats
     }
 
@@ -104,7 +109,23 @@ public final class ScrapeInputReader {
 
     private func closeCurrent() {
         current = nil
-        if let chunks = currentChunks { finishedBytes += chunks.bytesRead }
+        if let chunks = currentChunks {
+            finishedBytes += chunks.bytesRead
+            if chunks.isRemote {
+                let fetched = chunks.fetchFigures
+                finishedFetches.requests += fetched.requests
+                finishedFetches.retries += fetched.retries
+                finishedFetches.throttled += fetched.throttled
+                context.logger.info(
+                    "remote input read",
+                    metadata: [
+                        "url": "\(chunks.path)", "bytes": "\(chunks.bytesRead)",
+                        "requests": "\(fetched.requests)",
+                        "retries": "\(fetched.retries)", "throttled": "\(fetched.throttled)",
+                        "error": "\(chunks.readError ?? "none")",
+                    ])
+            }
+        }
         currentChunks = nil
         pending.removeAll(keepingCapacity: true)
         pendingIndex = 0
