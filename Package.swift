@@ -72,7 +72,7 @@ let package = Package(
         .target(
             name: "Cluster",
             dependencies: [
-                "ZeroMQ", "ArticlePipeline", "ScrapeIO",
+                "ZeroMQ", "ArticlePipeline", "ScrapeIO", "RemoteIO",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ]

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Cluster
-import ScrapeIO
 import ZeroMQ
 
 /// `presswork collector`: receives results from workers and writes the shards.
@@ -19,17 +18,7 @@ struct CollectorCommand: ParsableCommand {
     @Option(help: "The coordinator's endpoint, to report commits (default tcp://127.0.0.1:5555).")
     var coordinator: String?
 
-    @Option(name: [.short, .customLong("output")], help: "Output directory for the shards and manifest.")
-    var output: String?
-
-    @Option(help: "Number of shards (default 16).")
-    var shards: Int?
-
-    @Option(help: "Shard compression: none, gzip or zstd (default gzip).")
-    var compression: String?
-
-    @Option(help: "Compression level (default: gzip 1, zstd 3).")
-    var level: Int?
+    @OptionGroup var output: OutputOptions
 
     @Option(help: "MB of one result (all its record lines) a worker may push (default 1024).")
     var maxResultMb: Int?
@@ -46,28 +35,17 @@ struct CollectorCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let logger = try global.logger(label: "presswork.collector")
         let resolver = try config.resolver()
+        let logger = try global.logger(label: "presswork.collector", resolver: resolver)
         let metricsServer = try startMetrics(metrics, resolver: resolver, logger: logger)
         defer { metricsServer?.shutdown() }
         var settings = CollectorSettings()
         settings.bind = resolver.string("bind", flag: bind, default: settings.bind)
         settings.coordinator = resolver.string(
             "coordinator", flag: coordinator, default: settings.coordinator)
-        guard let directory = resolver.optionalString("output", flag: output) else {
-            throw ValidationError("give the output directory with -o/--output (or PRESSWORK_OUTPUT)")
-        }
-        settings.output = directory
-        settings.shards.shards = try resolver.int("shards", flag: shards, default: 16)
-        let name = resolver.string("compression", flag: compression, default: "gzip")
-        guard let codec = OutputCompression(rawValue: name) else {
-            throw ValidationError("compression must be none, gzip or zstd")
-        }
-        settings.shards.compression = codec
-        if let text = resolver.optionalString("level", flag: level.map(String.init)) {
-            guard let value = Int(text) else { throw ValidationError("level must be a whole number") }
-            settings.shards.level = value
-        }
+        let output = try output.resolve(resolver)
+        settings.output = output.directory
+        settings.shards = output.shards
         let resultMB = try resolver.int(
             "max-result-mb", flag: maxResultMb, default: WireProtocol.maxResultMessageBytes >> 20)
         guard (1...(1 << 20)).contains(resultMB) else {

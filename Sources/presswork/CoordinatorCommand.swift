@@ -74,8 +74,8 @@ struct CoordinatorCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let logger = try global.logger(label: "presswork.coordinator")
         let resolver = try config.resolver()
+        let logger = try global.logger(label: "presswork.coordinator", resolver: resolver)
         let metricsServer = try startMetrics(metrics, resolver: resolver, logger: logger)
         defer { metricsServer?.shutdown() }
         var settings = CoordinatorSettings()

@@ -17,10 +17,11 @@ struct ExtractCommand: ParsableCommand {
     @Flag(help: "Pretty-print each record.")
     var pretty = false
 
+    @OptionGroup var config: ConfigOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let logger = try global.logger(label: "presswork.extract")
+        let logger = try global.logger(label: "presswork.extract", resolver: try config.resolver())
         let reader = ScrapeInputReader(inputs: [input], settings: ReaderSettings(), logger: logger)
         let pipeline = Pipeline()
         var failures = 0

@@ -1,47 +1,44 @@
 import ArgumentParser
-import Foundation
 import Logging
-import Synchronization
 
-/// Options every subcommand takes: logging.
+/// Options every subcommand takes: logging. Like every setting, each also comes from a
+/// `PRESSWORK_*` environment variable or the config file (see `SettingsResolver`).
 struct GlobalOptions: ParsableArguments {
     @Option(
-        help: "Log level: trace, debug, info, notice, warning, error, critical (env PRESSWORK_LOG_LEVEL).")
-    var logLevel: String = ProcessInfo.processInfo.environment["PRESSWORK_LOG_LEVEL"] ?? "warning"
+        help: """
+            Log level: trace, debug, info, notice, warning, error, critical (default warning; env \
+            PRESSWORK_LOG_LEVEL).
+            """)
+    var logLevel: String?
 
-    @Option(help: "Log format on standard error: text or json (env PRESSWORK_LOG_FORMAT).")
-    var logFormat: String = ProcessInfo.processInfo.environment["PRESSWORK_LOG_FORMAT"] ?? "text"
+    @Option(help: "Log format on standard error: text or json (default text; env PRESSWORK_LOG_FORMAT).")
+    var logFormat: String?
 
-    /// Bootstraps swift-log once for the process (only the executable does this) and returns a logger.
-    func logger(label: String) throws -> Logger {
-        guard let level = Logger.Level(rawValue: logLevel.lowercased()) else {
-            throw ValidationError("unknown log level '\(logLevel)'")
+    /// The logging settings after flags, environment and config file.
+    struct LogSettings {
+        var level: Logger.Level
+        /// `text` or `json`.
+        var format: String
+    }
+
+    func logging(_ resolver: SettingsResolver) throws -> LogSettings {
+        let levelName = resolver.string("log-level", flag: logLevel, default: "warning")
+        guard let level = Logger.Level(rawValue: levelName.lowercased()) else {
+            throw ValidationError("unknown log level '\(levelName)'")
         }
-        guard ["text", "json"].contains(logFormat) else {
+        let format = resolver.string("log-format", flag: logFormat, default: "text")
+        guard ["text", "json"].contains(format) else {
             throw ValidationError("--log-format must be text or json")
         }
-        LoggingBootstrap.once(level: level, json: logFormat == "json")
-        var logger = Logger(label: label)
-        logger.logLevel = level
-        return logger
+        return LogSettings(level: level, format: format)
     }
-}
 
-/// Makes sure `LoggingSystem.bootstrap` runs at most once, logging to standard error.
-enum LoggingBootstrap {
-    private static let done = Mutex(false)
-
-    static func once(level: Logger.Level, json: Bool) {
-        let first = done.withLock { done in
-            defer { done = true }
-            return !done
-        }
-        guard first else { return }
-        LoggingSystem.bootstrap { label in
-            if json { return JSONLogHandler(label: label, logLevel: level) }
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+    /// Bootstraps swift-log once for the process (only the executable does this) and returns a logger.
+    func logger(label: String, resolver: SettingsResolver) throws -> Logger {
+        let settings = try logging(resolver)
+        LoggingBootstrap.once(level: settings.level, json: settings.format == "json")
+        var logger = Logger(label: label)
+        logger.logLevel = settings.level
+        return logger
     }
 }

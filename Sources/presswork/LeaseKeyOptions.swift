@@ -14,9 +14,6 @@ struct LeaseKeyOptions: ParsableArguments {
             """)
     var leaseKey: String?
 
-    /// The environment variable `presswork run` hands its generated key to the collector in.
-    static let environmentName = "PRESSWORK_LEASE_KEY"
-
     func key(resolver: SettingsResolver, curve: CurveSettings) throws -> [UInt8]? {
         if let source = resolver.optionalString("lease-key", flag: leaseKey) {
             return try Self.parse(source)

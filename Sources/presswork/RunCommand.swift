@@ -1,7 +1,6 @@
 import ArgumentParser
 import Cluster
 import Foundation
-import RemoteIO
 import ZeroMQ
 
 /// `presswork run`: the embedded default, a whole cluster on this machine.
@@ -11,7 +10,8 @@ struct RunCommand: ParsableCommand {
         abstract: "Process a scrape on this machine: coordinator, collector and workers as local processes.",
         discussion: """
             The same coordinator, worker and collector as on a cluster, talking over ZeroMQ ipc:// \
-            sockets in a private temporary directory. Example:
+            sockets in a private temporary directory. Every option can also come from a \
+            PRESSWORK_<OPTION> environment variable or the --config file; flags win. Example:
               presswork run crawl.warc.gz -o out/
             """)
 
@@ -23,14 +23,14 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Worker processes.")
-    var workers = 1
+    @Option(help: "Worker processes (default 1).")
+    var workers: Int?
 
     @Option(help: "Threads per worker (default: the cores divided among the workers).")
     var threads: Int?
 
-    @Option(help: "Articles per job.")
-    var batch = 64
+    @Option(help: "Articles per job (default 64).")
+    var batch: Int?
 
     @Flag(help: "No progress line.")
     var quiet = false
@@ -45,39 +45,40 @@ struct RunCommand: ParsableCommand {
             """)
     var inlineBodies = false
 
+    @OptionGroup var config: ConfigOptions
     @OptionGroup var global: GlobalOptions
 
-    func validate() throws {
-        guard workers >= 1 && workers <= 256 else { throw ValidationError("--workers must be 1…256") }
-        guard batch >= 1 && batch <= 10_000 else { throw ValidationError("--batch must be 1…10000") }
-    }
-
     func run() throws {
-        let logger = try global.logger(label: "presswork.run")
+        let resolver = try config.resolver()
+        let logging = try global.logging(resolver)
+        let logger = try global.logger(label: "presswork.run", resolver: resolver)
+        let inputs = try inputList.inputs(
+            given: self.inputs.isEmpty
+                ? (resolver.lookup("inputs")?.split(separator: " ").map(String.init) ?? []) : self.inputs,
+            resolver: resolver, logger: logger)
+        guard !inputs.isEmpty else { throw ValidationError("give at least one input (or --paths)") }
+        let output = try output.resolve(resolver)
+        let workers = try resolver.int("workers", flag: workers, default: 1)
+        guard workers >= 1 && workers <= 256 else { throw ValidationError("--workers must be 1…256") }
+        let batch = try resolver.int("batch", flag: batch, default: 64)
+        guard batch >= 1 && batch <= 10_000 else { throw ValidationError("--batch must be 1…10000") }
+        let perWorker = try resolver.int(
+            "threads", flag: threads, default: max(1, WorkerSettings.activeCores / workers))
+        let quiet = try resolver.bool("quiet", flag: quiet)
+
         let started = Date()
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("presswork-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let coordinatorEndpoint = "ipc://\(directory.path)/coordinator"
-        let collectorEndpoint = "ipc://\(directory.path)/collector"
-        let perWorker = threads ?? max(1, WorkerSettings.activeCores / workers)
-        let resolver = try SettingsResolver(configPath: nil)
-        let inputs = try inputList.inputs(given: self.inputs, resolver: resolver, logger: logger)
-        guard !inputs.isEmpty else { throw ValidationError("give at least one input (or --paths)") }
-
-        var settings = CoordinatorSettings()
-        settings.inputs = inputs
-        settings.bind = coordinatorEndpoint
-        settings.statusBind = nil
-        settings.batchSize = batch
-        settings.reader.handsOutReferences = !inlineBodies
-        settings.reader.remote = try inputList.remote(resolver: resolver)
-        // A fresh lease key for this run, shared with the collector through its environment (not
-        // its command line, which other users can read).
-        let leaseKey = LeaseSigner.randomKey()
-        settings.leaseKey = leaseKey
-        let inputRoots = Self.inputRoots(of: inputs)
+        let plan = LocalClusterPlan(
+            inputs: inputs, socketDirectory: directory.path, output: output.directory,
+            shards: output.shards.shards, compression: output.shards.compression.rawValue,
+            level: output.shards.level, workers: workers, threadsPerWorker: perWorker, batchSize: batch,
+            byReference: !(try resolver.bool("inline-bodies", flag: inlineBodies)),
+            emptyPipeline: try resolver.bool("empty-pipeline", flag: emptyPipeline),
+            remote: try inputList.remote(resolver: resolver), logLevel: logging.level.rawValue,
+            logFormat: logging.format, parentPID: getpid(), leaseKey: LeaseSigner.randomKey())
 
         let children = ChildProcesses()
         defer { children.stopAll() }
@@ -87,29 +88,8 @@ struct RunCommand: ParsableCommand {
             let trap = SignalTrap(stop)
             let context = try ZMQContext()
             let coordinator = try Coordinator(
-                settings: settings, context: context, stop: stop, logger: logger)
-            let common = [
-                "--log-level", global.logLevel, "--log-format", global.logFormat, "--exit-with-parent",
-                "\(getpid())",
-            ]
-            try children.start(
-                "collector",
-                arguments: [
-                    "collector", "--bind", collectorEndpoint, "--coordinator", coordinatorEndpoint,
-                    "-o", output.output, "--shards", "\(output.shards)", "--compression", output.compression,
-                ]
-                    + (output.level.map { ["--level", "\($0)"] } ?? []) + common,
-                environment: [LeaseKeyOptions.environmentName: Hex.encode(leaseKey)])
-            for index in 0..<workers {
-                try children.start(
-                    "worker \(index + 1)",
-                    arguments: [
-                        "worker", "--coordinator", coordinatorEndpoint, "--collector", collectorEndpoint,
-                        "--threads", "\(perWorker)",
-                    ] + inputRoots.flatMap { ["--input-root", $0] }
-                        + (emptyPipeline ? ["--empty-pipeline"] : [])
-                        + common)
-            }
+                settings: plan.coordinatorSettings, context: context, stop: stop, logger: logger)
+            for child in plan.children { try children.start(child) }
             var progress = ProgressBar()
             var childFailure: String?
             status = try coordinator.run { status in
@@ -130,22 +110,8 @@ struct RunCommand: ParsableCommand {
             throw PressworkExit.fatal
         }
         let summary = RunSummary(
-            status: status, wallSeconds: Date().timeIntervalSince(started), output: output.output)
+            status: status, wallSeconds: Date().timeIntervalSince(started), output: output.directory)
         print(summary.text)
         throw RunSummary.exitCode(for: status)
-    }
-
-    /// The directories the local workers may read referenced inputs in: those of the inputs named
-    /// on the command line (a folder input is its own root).
-    static func inputRoots(of inputs: [String]) -> [String] {
-        var roots: [String] = []
-        for input in inputs where input != "-" && !RemoteLocation.isRemote(input) {
-            let url = URL(fileURLWithPath: input).standardizedFileURL
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-            let root = isDirectory.boolValue ? url.path : url.deletingLastPathComponent().path
-            if !roots.contains(root) { roots.append(root) }
-        }
-        return roots
     }
 }

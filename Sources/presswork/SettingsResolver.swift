@@ -80,3 +80,15 @@ struct SettingsResolver {
         }
     }
 }
+
+extension SettingsResolver {
+    /// A number of seconds (fractions allowed), from the flag, the environment or the file.
+    func seconds(_ key: String, flag: Double?, default value: Double) throws -> Double {
+        if let flag { return flag }
+        guard let text = lookup(key) else { return value }
+        guard let number = Double(text), number.isFinite, number >= 0 else {
+            throw ValidationError("\(key) must be a number of seconds, not '\(text)'")
+        }
+        return number
+    }
+}

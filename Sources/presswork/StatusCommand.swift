@@ -1,7 +1,6 @@
 import ArgumentParser
 import Cluster
 import Foundation
-import ZeroMQ
 
 /// `presswork status`: asks a coordinator how its run is going.
 struct StatusCommand: ParsableCommand {
@@ -9,28 +8,34 @@ struct StatusCommand: ParsableCommand {
         commandName: "status",
         abstract: "Show a running coordinator's progress, rates, ETA and workers.")
 
+    /// Only ever a flag: `PRESSWORK_COORDINATOR` (and the config key `coordinator`) name the
+    /// coordinator's job endpoint for the roles, not the status endpoint asked here.
     @Option(help: "The coordinator's status endpoint.")
     var coordinator = "tcp://127.0.0.1:5557"
 
     @Flag(help: "Redraw every --interval seconds until interrupted (stragglers highlighted).")
     var watch = false
 
-    @Option(help: "Seconds between redraws with --watch.")
-    var interval: Double = 1
+    @Option(help: "Seconds between redraws with --watch (default 1).")
+    var interval: Double?
 
     @Flag(help: "Print one JSON document (RunStatus) for scripts.")
     var json = false
 
-    @Option(help: "Seconds to wait for an answer.")
-    var timeout: Double = 2
+    @Option(help: "Seconds to wait for an answer (default 2).")
+    var timeout: Double?
 
     @OptionGroup var curve: CurveOptions
     @OptionGroup var config: ConfigOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        _ = try global.logger(label: "presswork.status")
         let resolver = try config.resolver()
+        _ = try global.logger(label: "presswork.status", resolver: resolver)
+        let interval = try resolver.seconds("interval", flag: interval, default: 1)
+        let timeout = try resolver.seconds("timeout", flag: timeout, default: 2)
+        let json = try resolver.bool("json", flag: json)
+        let watch = try resolver.bool("watch", flag: watch)
         let client: StatusClient
         do {
             client = try StatusClient(endpoint: coordinator, curve: try curve.settings(resolver: resolver))
@@ -66,43 +71,5 @@ struct StatusCommand: ParsableCommand {
             }
             if watch { Thread.sleep(forTimeInterval: max(0.2, interval)) }
         } while watch
-    }
-}
-
-/// A status client: a fresh DEALER per request, so a lost reply never wedges the next one.
-struct StatusClient {
-    let endpoint: String
-    let context: ZMQContext
-    let curve: CurveSettings
-
-    init(endpoint: String, curve: CurveSettings) throws {
-        self.endpoint = endpoint
-        self.curve = curve
-        context = try ZMQContext()
-    }
-
-    func fetch(timeoutMilliseconds: Int) -> RunStatus? {
-        guard let socket = try? ZMQSocket(context: context, type: .dealer) else { return nil }
-        defer { socket.close() }
-        try? socket.setLinger(milliseconds: 0)
-        if curve.isEnabled {
-            guard let keys = curve.ownKeys, let server = curve.serverPublicKey,
-                (try? socket.setCurveClient(
-                    serverPublicKey: server, publicKey: keys.publicKey, secretKey: keys.secretKey))
-                    != nil
-            else { return nil }
-        }
-        guard (try? socket.connect(endpoint)) != nil else { return nil }
-        guard (try? socket.send([WireCodec.encode(.statusRequest, EmptyBody())], dontWait: true)) == true
-        else {
-            return nil
-        }
-        var poller = ZMQPoller()
-        _ = poller.add(socket)
-        guard let ready = try? poller.poll(timeoutMilliseconds: timeoutMilliseconds), !ready.isEmpty,
-            let frames = (try? socket.receive(dontWait: true)) ?? nil, let header = frames.last,
-            (try? WireCodec.kind(of: header)) == .statusReply
-        else { return nil }
-        return try? WireCodec.body(RunStatus.self, from: header)
     }
 }

@@ -51,8 +51,8 @@ struct WorkerCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let logger = try global.logger(label: "presswork.worker")
         let resolver = try config.resolver()
+        let logger = try global.logger(label: "presswork.worker", resolver: resolver)
         let metricsServer = try startMetrics(metrics, resolver: resolver, logger: logger)
         defer { metricsServer?.shutdown() }
         var settings = WorkerSettings()

@@ -15,7 +15,7 @@ extension Coordinator {
                 guard frames.count == 2 else { continue }
                 let from = PeerAddress(frames[0])
                 do throws(WireError) {
-                    try handle(from: from, header: frames[1], now: Moment.now())
+                    try handle(from: from, header: frames[1], now: settings.clock())
                 } catch {
                     reject(from, reason: error.reason)
                 }
@@ -145,7 +145,7 @@ extension Coordinator {
             let envelope = frames.dropLast()
             let reply: [UInt8]
             if (try? WireCodec.kind(of: frames[frames.count - 1])) == .statusRequest {
-                reply = WireCodec.encode(.statusReply, status(now: Moment.now()))
+                reply = WireCodec.encode(.statusReply, status(now: settings.clock()))
             } else {
                 reply = WireCodec.encode(.error, ErrorBody(reason: "expected a status_request"))
             }

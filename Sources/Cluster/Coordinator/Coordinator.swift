@@ -19,7 +19,7 @@ public final class Coordinator {
     var scheduler: JobScheduler
     var cutter: JobCutter
     let reader: ScrapeInputReader
-    var ledger = CoordinatorLedger()
+    var ledger: CoordinatorLedger
     var collectorID: [UInt8]?
     var collectorFinished = false
     var pendingDeadJobs: [String] = []
@@ -36,6 +36,8 @@ public final class Coordinator {
     /// Signs the lease of every hand-out; nil when no lease key was given.
     let signer: LeaseSigner?
     var warnings = WarningAggregator()
+    /// Set while reading waits for commits to free room under `maxHeldBodyBytes` (logged once).
+    var readingPaused = false
 
     public init(
         settings: CoordinatorSettings, context: ZMQContext, stop: StopRequest, logger: Logger
@@ -44,6 +46,7 @@ public final class Coordinator {
         self.logger = logger
         self.context = context
         self.stop = stop
+        ledger = CoordinatorLedger(started: settings.clock())
         scheduler = JobScheduler(settings: settings.scheduler)
         cutter = JobCutter(batchSize: settings.batchSize, maxArticleBytes: settings.maxArticleBytes)
         reader = ScrapeInputReader(inputs: settings.inputs, settings: settings.reader, logger: logger)
@@ -88,14 +91,14 @@ public final class Coordinator {
         let routerIndex = poller.add(router)
         let statusIndex = statusRouter.map { poller.add($0) }
         _ = poller.add(fileDescriptor: stop.wake.fileDescriptor)
-        var lastTick = Moment.now()
-        var lastHeartbeat = Moment.now()
+        var lastTick = settings.clock()
+        var lastHeartbeat = settings.clock()
         var finishSentAt: Moment?
         var drainStarted: Moment?
         logger.info("coordinator listening", metadata: ["endpoint": "\(boundEndpoint)"])
 
         while true {
-            let now = Moment.now()
+            let now = settings.clock()
             if stop.count == 0 { fillQueue() }
             perform(scheduler.tick(now: now), now: now)
             flushDeadJobs()
@@ -104,7 +107,7 @@ public final class Coordinator {
             if ready.contains(routerIndex) { drainRouter() }
             if let statusIndex, ready.contains(statusIndex) { answerStatusRequests() }
 
-            let after = Moment.now()
+            let after = settings.clock()
             if after - lastHeartbeat >= settings.scheduler.heartbeatInterval {
                 sendHeartbeats()
                 lastHeartbeat = after
@@ -152,7 +155,7 @@ public final class Coordinator {
                 if drained || stop.count > 1 || after - drainStarted! > settings.drainTimeout { break }
             }
         }
-        let final = status(now: Moment.now())
+        let final = status(now: settings.clock())
         onTick(final)
         router.close()
         statusRouter?.close()
@@ -195,6 +198,17 @@ public final class Coordinator {
     private func fillQueue() {
         let freeCredit = Saturating.sum(scheduler.workers.map { scheduler.credit(of: $0) })
         let target = max(4, Saturating.add(freeCredit, 2))
+        let capped = !ledger.jobs.isEmpty && ledger.heldBodyBytes >= settings.maxHeldBodyBytes
+        if capped && scheduler.queuedCount < target && !cutter.exhausted {
+            if !readingPaused {
+                readingPaused = true
+                logger.info(
+                    "reading paused: the held article bodies reached --max-held-mb",
+                    metadata: ["held_kb": "\(ledger.heldBodyBytes >> 10)"])
+            }
+        } else if !capped {
+            readingPaused = false
+        }
         while scheduler.queuedCount < target,
             ledger.jobs.isEmpty || ledger.heldBodyBytes < settings.maxHeldBodyBytes,
             let job = cutter.next(from: reader)

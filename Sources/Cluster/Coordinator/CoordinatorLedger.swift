@@ -25,7 +25,12 @@ struct CoordinatorLedger {
     var reportedItems = 0
     var reportedBytes: UInt64 = 0
     var reportedFetches = (requests: 0, retries: 0, throttled: 0)
-    let started = Moment.now()
+    /// When the run started, on the coordinator's clock.
+    let started: Moment
+
+    init(started: Moment) {
+        self.started = started
+    }
 
     mutating func add(_ job: JobContent) {
         jobs[job.id] = job

@@ -39,6 +39,9 @@ public struct CoordinatorSettings: Sendable {
     public var handshakeTimeout: Duration = WireProtocol.handshakeTimeout
     /// Connections the bound sockets hold at once, from one address and in total.
     public var connectionCaps = ConnectionCaps()
+    /// Where the coordinator reads the time for leases, liveness, heartbeats and rates: the
+    /// monotonic clock, except in tests that drive time by hand.
+    public var clock: @Sendable () -> Moment = { Moment.now() }
 
     public init() {}
 }

@@ -55,39 +55,6 @@ public struct HeartbeatBody: Codable, Sendable {
     public var figures: WorkerFigures?
 }
 
-/// What the coordinator knows of one article of a job; the body travels as its own frame, or stays
-/// in its input file when `payload` says where (the frame is then empty and the worker reads it).
-public struct ArticleMeta: Codable, Sendable, Equatable {
-    public var id: String
-    public var url: String?
-    public var contentType: String?
-    public var charset: String?
-    public var fetchedAt: String?
-    public var source: SourceLocation
-    public var payload: StoredPayload?
-
-    public init(_ raw: RawArticle) {
-        id = raw.id
-        url = raw.url
-        contentType = raw.contentType
-        charset = raw.charset
-        fetchedAt = raw.fetchedAt
-        source = raw.source
-    }
-
-    public init(_ reference: ArticleReference) {
-        self.init(reference.article)
-        payload = reference.payload
-    }
-
-    /// The article again, with the body received in its frame.
-    public func article(body: [UInt8]) -> RawArticle {
-        RawArticle(
-            id: id, url: url, body: body, contentType: contentType, charset: charset,
-            fetchedAt: fetchedAt, source: source)
-    }
-}
-
 /// `job` header: the articles (one body frame each, in order) and failures found while reading,
 /// which travel with the job so that they reach the dead-letter shard through the same commit.
 public struct JobHeader: Codable, Sendable {

@@ -1,35 +1,36 @@
 import Foundation
 
-/// The worker and collector processes of a local run: started from this same executable, stopped
-/// with SIGTERM (then SIGKILL) when the run ends or fails.
-final class ChildProcesses {
+/// The worker and collector processes of a local run: started from the running executable,
+/// stopped with SIGTERM (then SIGKILL) when the run ends or fails.
+public final class ChildProcesses {
     private(set) var processes: [(name: String, process: Process)] = []
     private let executable: URL
 
-    init() {
+    public init() {
         executable = URL(fileURLWithPath: ChildProcesses.executablePath())
     }
 
-    /// The path of the running `presswork` binary.
-    static func executablePath() -> String {
+    /// The path of the running binary.
+    public static func executablePath() -> String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments[0]
     }
 
-    func start(_ name: String, arguments: [String], environment: [String: String] = [:]) throws {
+    /// Starts `child` with this process's environment plus the child's own variables.
+    public func start(_ child: LocalClusterPlan.Child) throws {
         let process = Process()
         process.executableURL = executable
-        process.arguments = arguments
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.arguments = child.arguments
+        if !child.environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(child.environment) { $1 }
         }
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        processes.append((name, process))
+        processes.append((child.name, process))
     }
 
     /// The first child that exited with a non-zero status, if any.
-    var failed: (name: String, status: Int32)? {
+    public var failed: (name: String, status: Int32)? {
         for (name, process) in processes where !process.isRunning && process.terminationStatus != 0 {
             return (name, process.terminationStatus)
         }
@@ -37,7 +38,7 @@ final class ChildProcesses {
     }
 
     /// Waits up to `timeout` for every child to exit, then terminates (and kills) the rest.
-    func waitAll(timeout: TimeInterval) {
+    public func waitAll(timeout: TimeInterval) {
         let deadline = Date().addingTimeInterval(timeout)
         while processes.contains(where: { $0.process.isRunning }) && Date() < deadline {
             Thread.sleep(forTimeInterval: 0.02)
@@ -45,7 +46,8 @@ final class ChildProcesses {
         stopAll()
     }
 
-    func stopAll() {
+    /// Terminates every child still running, and kills those that do not exit within 5 s.
+    public func stopAll() {
         for (_, process) in processes where process.isRunning { process.terminate() }
         let deadline = Date().addingTimeInterval(5)
         while processes.contains(where: { $0.process.isRunning }) && Date() < deadline {

@@ -1,5 +1,11 @@
 import ArticlePipeline
 
+// Jobs by reference, the reading side: the WARC readers hand out an `ArticleReference` instead of
+// an article when `ReaderSettings.handsOutReferences` is on (`WarcRecordReader+References`,
+// `GzipWarcReferenceReader`), and whoever processes the article reads its body with
+// `ArticleReferenceLoader`. How a reference travels in a job and is read by a worker: `ArticleMeta`
+// in the Cluster module.
+
 /// Where an article's body lies in a WARC file: a record's payload in a plain file, or the gzip
 /// member holding the whole record in a WARC.gz file, still to be decoded. Jobs carry these instead
 /// of bodies when every worker can read the input's path.
