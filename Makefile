@@ -9,7 +9,7 @@ SAMPLE_COUNT ?= 2000
 .PHONY: deps build release demo test lint clean
 
 deps:
-	@bash tools/install-deps.sh
+	@bash tools/setup/install-deps.sh
 
 build: deps
 	$(SWIFT) build $(BUILD_FLAGS)

@@ -1,14 +1,11 @@
 #!/usr/bin/env bash
 # Differential parse test: our tree's text content against html5lib's, for every page of CORPUS.
-# usage: tools/difftest/run.sh [CORPUS]   (default ../shared/corpus/aeb; venv as in tools/benchmark.sh)
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-corpus="${1:-../shared/corpus/aeb}"
-venv="${PRESSWORK_PEERS_VENV:-${TMPDIR:-/tmp}/presswork-peers-venv}"
-if [ ! -d "$corpus/html" ]; then
-  echo "differential test skipped: $corpus/html is absent"
-  exit 0
-fi
+# usage: tools/difftest/run.sh [CORPUS]   (default ../shared/corpus/aeb; venv as in tools/benchmarks/extraction.sh)
+# shellcheck source-path=SCRIPTDIR source=../lib/common.sh
+source "$(dirname "$0")/../lib/common.sh"
+corpus="${1:-$AEB_CORPUS}"
+venv="$PEERS_VENV"
+require_paths "differential test" "$corpus/html"
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q html5lib

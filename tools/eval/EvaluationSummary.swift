@@ -100,7 +100,7 @@ struct EvaluationSummary {
         return object
     }
 
-    /// Every figure by group and metric, the shape of `tools/quality-floor.json`: `text` (F1, P, R
+    /// Every figure by group and metric, the shape of `tools/quality/floor-aeb.json`: `text` (F1, P, R
     /// of the main text) and, with the gold sets, `fields` and the two `enrichment_on_*` groups.
     var scores: [String: [String: Double]] {
         var result = records?.scores ?? [:]

@@ -14,7 +14,7 @@ struct QuoteEntitySummary {
 
     private func score(_ mode: String) -> QuoteEntityScore { mode == "enrichment_on_text" ? onText : onHTML }
 
-    /// Every figure by mode and metric, the shape of `tools/quality-floor.json`.
+    /// Every figure by mode and metric, the shape of `tools/quality/floor-aeb.json`.
     var scores: [String: [String: Double]] {
         var result: [String: [String: Double]] = [:]
         for (mode, _) in Self.modes {

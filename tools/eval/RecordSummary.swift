@@ -10,7 +10,7 @@ struct RecordSummary {
 
     private var quotes: QuoteEntitySummary { QuoteEntitySummary(onText: onText, onHTML: onHTML) }
 
-    /// Every figure by group and metric, the shape of `tools/quality-floor.json`.
+    /// Every figure by group and metric, the shape of `tools/quality/floor-aeb.json`.
     var scores: [String: [String: Double]] {
         var result = quotes.scores
         result["fields"] = Dictionary(

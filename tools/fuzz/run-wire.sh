@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Builds the wire-codec libFuzzer target (WireCodecFuzzTarget.swift with the Cluster sources it
-# needs, over ArticlePipeline and ScrapeIO's ArticleReference.swift, all with AddressSanitizer) and
+# needs, over ArticlePipeline and ScrapeIO's References/ArticleReference.swift, all with AddressSanitizer) and
 # runs it for SECONDS (default 60), seeded with one message of every kind. Crashes are written to
 # the work folder's artifacts/ and fail the run.
 # usage: tools/fuzz/run-wire.sh [SECONDS] [WORK_DIR]      (work dir default: $TMPDIR/presswork-fuzz-wire)
-set -euo pipefail
-cd "$(dirname "$0")/../.."
+# shellcheck source-path=SCRIPTDIR source=../lib/common.sh
+source "$(dirname "$0")/../lib/common.sh"
 seconds="${1:-60}"
 work="${2:-${TMPDIR:-/tmp}/presswork-fuzz-wire}"
 mkdir -p "$work/corpus" "$work/artifacts" "$work/modules"
@@ -18,7 +18,7 @@ swiftc -parse-as-library -O -emit-library -static -emit-module -module-name Arti
   -emit-module-path "$work/modules/ArticlePipeline.swiftmodule" -o "$work/libArticlePipeline.a" "${pipeline[@]}"
 swiftc "${flags[@]}" -emit-library -static -emit-module -module-name ScrapeIO \
   -emit-module-path "$work/modules/ScrapeIO.swiftmodule" -o "$work/libScrapeIO.a" \
-  Sources/ScrapeIO/Readers/ArticleReference.swift
+  Sources/ScrapeIO/References/ArticleReference.swift
 cluster=(
   Sources/Cluster/Protocol/*.swift Sources/Cluster/Status/RunStatus.swift
   Sources/Cluster/Support/Saturating.swift Sources/Cluster/Support/LogText.swift Sources/Cluster/Support/Hex.swift

@@ -4,8 +4,8 @@
 # pages (inputs cut to FUZZ_MAX_LEN bytes, default 20000, for speed). Crashes and hangs (over 10 s
 # for one input) are written to the work folder's artifacts/ and fail the run.
 # usage: tools/fuzz/run.sh [SECONDS] [WORK_DIR]      (work dir default: $TMPDIR/presswork-fuzz)
-set -euo pipefail
-cd "$(dirname "$0")/../.."
+# shellcheck source-path=SCRIPTDIR source=../lib/common.sh
+source "$(dirname "$0")/../lib/common.sh"
 seconds="${1:-60}"
 work="${2:-${TMPDIR:-/tmp}/presswork-fuzz}"
 mkdir -p "$work/corpus" "$work/artifacts"

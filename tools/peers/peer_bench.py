@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Pages per second and AEB quality of peer extractors (trafilatura, resiliparse) on one core.
 
-Run by tools/benchmark.sh from a venv outside the repository. Pages are read into memory first;
+Run by tools/benchmarks/extraction.sh from a venv outside the repository. Pages are read into memory first;
 each extractor runs over all pages, round after round, for at least --seconds. The quality is the
 same AEB shingle metric as presswork-eval (tokens = \\w+ runs, 4-token shingles, P averaged over
 pages with output, R over pages with gold).

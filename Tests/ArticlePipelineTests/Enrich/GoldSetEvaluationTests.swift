@@ -7,7 +7,7 @@ import Testing
 /// Scores the pipeline on the project's hand-made gold sets of benchmark pages (gold values only,
 /// in `Tests/ArticlePipelineTests/Gold`; the pages are in `../shared/corpus/aeb/html`) and pins
 /// floors at the measured figures, so quality can only rise. The scoring rules are the evaluator's
-/// (`FieldGoldScore`, `QuoteEntityScore`); `tools/quality-floor.json` pins the same figures for CI.
+/// (`FieldGoldScore`, `QuoteEntityScore`); `tools/quality/floor-aeb.json` pins the same figures for CI.
 @Suite struct GoldSetEvaluationTests {
     /// Floors: the measured figures (fractions of pages or P/R), rounded down.
     private enum Floor {

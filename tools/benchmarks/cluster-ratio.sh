@@ -4,23 +4,19 @@
 # and then `presswork run` with 2 workers × 1 thread on the same scrape, for each format; prints
 # every round's ratio and the median, and appends the table with this command line to BENCHMARKS.md.
 #
-# usage: tools/cluster-ratio.sh [COUNT] [ROUNDS] [TEMPLATES]   (default 10000 articles, 3 rounds,
+# usage: tools/benchmarks/cluster-ratio.sh [COUNT] [ROUNDS] [TEMPLATES]   (default 10000 articles, 3 rounds,
 #        ../shared/corpus/aeb/html when present, else tools/sample-pages)
 # The baseline holds every page in memory: COUNT × ~175 KB per process with the AEB pages.
-set -euo pipefail
-cd "$(dirname "$0")/.."
+# shellcheck source-path=SCRIPTDIR source=../lib/common.sh
+source "$(dirname "$0")/../lib/common.sh"
 
 count="${1:-10000}"
 rounds="${2:-3}"
-templates="${3:-../shared/corpus/aeb/html}"
-[ -d "$templates" ] || templates="tools/sample-pages"
-work="$(mktemp -d "${TMPDIR:-/tmp}/presswork-ratio.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
+templates="$(page_templates "${3:-}")"
+scratch_dir presswork-ratio
 build="${BENCH_BUILD:-release}"
 bench_seconds="${BENCH_SECONDS:-10}"
-swift build -c "$build" --product presswork >/dev/null
-swift build -c "$build" --product presswork-bench >/dev/null
-bin="$(swift build -c "$build" --show-bin-path)"
+build_products "$build" presswork presswork-bench
 
 python3 tools/gen_scrape.py --pages "$templates" --count "$count" --format warc.gz --out "$work/s.warc.gz" \
   --seed 21 2>/dev/null
@@ -58,12 +54,12 @@ for round in $(seq "$rounds"); do
   rows+="$round $b $gz $plain"$'\n'
 done
 
-load="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+load="$(load_average)"
 python3 - "$count" "$templates" "$load" "$*" <<PY | tee "$work/table.md"
 import statistics, sys
 count, templates, load, args = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
 rows = [line.split() for line in """$rows""".strip().splitlines()]
-print(f"\n### End-to-end ratio, interleaved rounds: \`tools/cluster-ratio.sh{' ' + args if args else ''}\`")
+print(f"\n### End-to-end ratio, interleaved rounds: \`tools/benchmarks/cluster-ratio.sh{' ' + args if args else ''}\`")
 print(f"\n{count} articles from {templates} (seed 21), jobs by reference (the default of \`presswork run\`);")
 print(f"each round: the in-memory pipeline on 2 cores, then the runs; load average at the end: {load}.\n")
 print("| round | in-memory pipeline, 2 cores (articles/s) | .warc.gz run | ratio | .warc run | ratio |")
@@ -79,4 +75,4 @@ PY
 {
   echo
   cat "$work/table.md"
-} >>"${BENCHMARKS_FILE:-BENCHMARKS.md}"
+} >>"$(benchmarks_file)"

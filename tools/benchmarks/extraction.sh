@@ -3,23 +3,18 @@
 # the same pages, in the same run, one core each (every extractor runs single-threaded; pages are
 # read into memory first); then presswork's whole record (with enrichment) for reference.
 #
-# usage: tools/benchmark.sh [CORPUS] [SECONDS]     (default ../shared/corpus/aeb, 10 s per extractor)
+# usage: tools/benchmarks/extraction.sh [CORPUS] [SECONDS]     (default ../shared/corpus/aeb, 10 s per extractor)
 # The peers run from a venv OUTSIDE the repository (default: $TMPDIR/presswork-peers-venv, created
 # on first use with pip from PyPI); set PRESSWORK_PEERS_VENV to use another one.
-set -euo pipefail
-cd "$(dirname "$0")/.."
+# shellcheck source-path=SCRIPTDIR source=../lib/common.sh
+source "$(dirname "$0")/../lib/common.sh"
 
-corpus="${1:-../shared/corpus/aeb}"
+corpus="${1:-$AEB_CORPUS}"
 seconds="${2:-10}"
-venv="${PRESSWORK_PEERS_VENV:-${TMPDIR:-/tmp}/presswork-peers-venv}"
-if [ ! -d "$corpus/html" ]; then
-  echo "benchmark skipped: $corpus/html is absent"
-  exit 0
-fi
+venv="$PEERS_VENV"
+require_paths "benchmark" "$corpus/html"
 
-swift build -c release --product presswork-bench >/dev/null
-swift build -c release --product presswork-eval >/dev/null
-bin="$(swift build -c release --show-bin-path)"
+build_products release presswork-bench presswork-eval
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q trafilatura resiliparse lxml_html_clean

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # CI quality gate: runs the evaluator on the two development corpora beside the repository and fails
 # when any score drops below its floor:
-# - ../shared/corpus/aeb against tools/quality-floor.json: the main-text F1/P/R, the record fields of
+# - ../shared/corpus/aeb against tools/quality/floor-aeb.json: the main-text F1/P/R, the record fields of
 #   the field gold set (title, published, language, authors) and quotes, speakers and entities of the
 #   quote/entity gold set (both gold sets in Tests/ArticlePipelineTests/Gold);
-# - ../shared/corpus/wcxb-dev against tools/quality-floor-wcxb.json: WCXB's word F1 overall, per
+# - ../shared/corpus/wcxb-dev against tools/quality/floor-wcxb.json: WCXB's word F1 overall, per
 #   page type and per domain half, the snippets, title/author/date and their abstention.
 # Under CI (CI=true) a missing corpus fails the gate; a user's clone without ../shared skips it.
 #
@@ -12,21 +12,14 @@
 # this only links one small executable, and the evaluator's 181 pages take seconds even in debug.
 # When a figure rises, raise its floor in the same change (see the comment in the floor file).
 # FLOOR=path (WCXB_FLOOR=path) runs the gate against another floor file (to see it fail, for instance).
-set -euo pipefail
-cd "$(dirname "$0")/.."
+# shellcheck source-path=SCRIPTDIR source=../lib/common.sh
+source "$(dirname "$0")/../lib/common.sh"
 
-corpus="../shared/corpus/aeb"
-wcxb="../shared/corpus/wcxb-dev"
-if [ ! -d "$corpus/html" ] || [ ! -d "$corpus/gold" ] || [ ! -d "$wcxb/ground-truth" ]; then
-  if [ "${CI:-}" = "true" ]; then
-    echo "quality gate failed: the development corpora ($corpus, $wcxb) are absent under CI" >&2
-    exit 1
-  fi
-  echo "quality gate skipped: $corpus or $wcxb (beside the repository) is absent"
-  exit 0
-fi
+corpus="$AEB_CORPUS"
+wcxb="$WCXB_CORPUS"
+require_paths "quality gate" "$corpus/html" "$corpus/gold" "$wcxb/ground-truth"
 
 swift build --product presswork-eval ${BUILD_FLAGS:---explicit-target-dependency-import-check error}
 bin="$(swift build --show-bin-path)/presswork-eval"
-"$bin" "$corpus" --worst 10 --floor "${FLOOR:-tools/quality-floor.json}"
-"$bin" "$wcxb" --worst 10 --floor "${WCXB_FLOOR:-tools/quality-floor-wcxb.json}"
+"$bin" "$corpus" --worst 10 --floor "${FLOOR:-tools/quality/floor-aeb.json}"
+"$bin" "$wcxb" --worst 10 --floor "${WCXB_FLOOR:-tools/quality/floor-wcxb.json}"

@@ -4,26 +4,22 @@
 # pipeline), and every process's peak RSS at 1x and 10x the scrape size. Each figure is measured
 # beside its baseline in the same invocation, because these machines are noisy.
 #
-# usage: tools/cluster-bench.sh [COUNT] [TEMPLATES]   (default 2000 articles from
+# usage: tools/benchmarks/cluster.sh [COUNT] [TEMPLATES]   (default 2000 articles from
 #        ../shared/corpus/aeb/html when present, else tools/sample-pages)
 # Appends the table, with this command line, to BENCHMARKS.md.
-# Smoke test (CI): BENCH_BUILD=debug BENCH_SECONDS=1 BENCHMARKS_FILE=/dev/null tools/cluster-bench.sh 40
+# Smoke test (CI): BENCH_BUILD=debug BENCH_SECONDS=1 BENCHMARKS_FILE=/dev/null tools/benchmarks/cluster.sh 40
 # checks that every run completes and every figure parses, with numbers nobody should quote.
-set -euo pipefail
-cd "$(dirname "$0")/.."
+# shellcheck source-path=SCRIPTDIR source=../lib/common.sh
+source "$(dirname "$0")/../lib/common.sh"
 
 count="${1:-2000}"
-templates="${2:-../shared/corpus/aeb/html}"
-[ -d "$templates" ] || templates="tools/sample-pages"
-work="$(mktemp -d "${TMPDIR:-/tmp}/presswork-bench.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
+templates="$(page_templates "${2:-}")"
+scratch_dir presswork-bench
 
 build="${BENCH_BUILD:-release}"
 bench_seconds="${BENCH_SECONDS:-8}"
-benchmarks="${BENCHMARKS_FILE:-BENCHMARKS.md}"
-swift build -c "$build" --product presswork >/dev/null
-swift build -c "$build" --product presswork-bench >/dev/null
-bin="$(swift build -c "$build" --show-bin-path)"
+benchmarks="$(benchmarks_file)"
+build_products "$build" presswork presswork-bench
 
 python3 tools/gen_scrape.py --pages "$templates" --count "$count" --format warc.gz --out "$work/1x.warc.gz" \
   --seed 11 2>/dev/null
@@ -114,7 +110,7 @@ r1, r2, r2plain, r2inline, empty, emptyplain, emptyinline, big, bigplain = (
     json.loads(a) for a in sys.argv[6:15])
 args = sys.argv[15]
 batch = 64
-print(f"\n### Cluster: `tools/cluster-bench.sh {args}`".rstrip())
+print(f"\n### Cluster: `tools/benchmarks/cluster.sh {args}`".rstrip())
 print(f"\n{count} articles from {templates}; wall time from start to exit, process start-up included.")
 print(f"Baselines: the in-memory pipeline (pages → JSON lines) on all {count} articles of the 1× scrape;")
 print(f"the cached one on its first 500 only, which fit in the L3 cache ({b2cached:.0f} articles/s on 2 cores).\n")

@@ -5,23 +5,20 @@
 # Each figure is measured beside its baseline in the same invocation (alternate rounds, thread CPU
 # time), because these machines are noisy.
 #
-# usage: tools/io-bench.sh [COUNT] [TEMPLATES] [SECONDS]   (default 1000 articles from
+# usage: tools/benchmarks/io.sh [COUNT] [TEMPLATES] [SECONDS]   (default 1000 articles from
 #        ../shared/corpus/aeb/html when present, else tools/sample-pages; 5 s per side and row)
 # Appends the tables, with this command line, to BENCHMARKS.md.
-# Smoke test (CI): BENCH_BUILD=debug BENCHMARKS_FILE=/dev/null tools/io-bench.sh 40 "" 0.2
-set -euo pipefail
-cd "$(dirname "$0")/.."
+# Smoke test (CI): BENCH_BUILD=debug BENCHMARKS_FILE=/dev/null tools/benchmarks/io.sh 40 "" 0.2
+# shellcheck source-path=SCRIPTDIR source=../lib/common.sh
+source "$(dirname "$0")/../lib/common.sh"
 
 count="${1:-1000}"
-templates="${2:-../shared/corpus/aeb/html}"
-[ -d "$templates" ] || templates="tools/sample-pages"
+templates="$(page_templates "${2:-}")"
 seconds="${3:-5}"
-work="$(mktemp -d "${TMPDIR:-/tmp}/presswork-io-bench.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
+scratch_dir presswork-io-bench
 
 build="${BENCH_BUILD:-release}"
-swift build -c "$build" --product presswork-io-bench >/dev/null
-bin="$(swift build -c "$build" --show-bin-path)"
+build_products "$build" presswork-io-bench
 
 for format in warc.gz warc jsonl.gz; do
   python3 tools/gen_scrape.py --pages "$templates" --count "$count" --format "$format" \
@@ -29,18 +26,18 @@ for format in warc.gz warc jsonl.gz; do
 done
 zstd -q -3 "$work/scrape.warc" -o "$work/scrape.warc.zst"
 
-load="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+load="$(load_average)"
 "$bin/presswork-io-bench" --pages "$templates" --seconds "$seconds" --warc-gz "$work/scrape.warc.gz" \
   --warc "$work/scrape.warc" --jsonl-gz "$work/scrape.jsonl.gz" --warc-zst "$work/scrape.warc.zst" \
   >"$work/tables.md"
 
 {
   echo
-  echo "### Readers and writer: \`tools/io-bench.sh${*:+ $*}\`"
+  echo "### Readers and writer: \`tools/benchmarks/io.sh${*:+ $*}\`"
   echo
   echo "$count articles generated from $templates (\`gen_scrape.py --seed 4\`, gzip level 1; .warc.zst"
   echo "with \`zstd -3\`), $seconds s of CPU per side and row; load average at the start: $load."
   echo
   cat "$work/tables.md"
 } | tee "$work/section.md"
-cat "$work/section.md" >>"${BENCHMARKS_FILE:-BENCHMARKS.md}"
+cat "$work/section.md" >>"$(benchmarks_file)"
