@@ -24,7 +24,7 @@ let package = Package(
     targets: [
         // libzmq's pkg-config file adds -isystem flags (Kerberos, PGM) that SwiftPM rejects with a
         // warning; <zmq.h> is on the default include path, so the module map links it directly.
-        // Installed by tools/install-deps.sh (Debian: libzmq3-dev).
+        // Installed by tools/setup/install-deps.sh (Debian: libzmq3-dev).
         .systemLibrary(name: "CZeroMQ"),
         .systemLibrary(
             name: "CZlib",
@@ -119,7 +119,10 @@ let package = Package(
         // Runs the tests that block (child processes, timeouts, long computations) on threads of
         // their own, off the cooperative pool the other tests need (one thread per core).
         .target(name: "TestExecutors", path: "Tests/TestExecutors"),
-        .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ", "TestExecutors"]),
+        // What the test targets share, once: temporary directories, the built binaries, waits on
+        // observable states (never fixed sleeps), reserved ports and raw TCP connections.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ", "TestExecutors", "TestSupport"]),
         .testTarget(
             name: "RemoteIOTests",
             dependencies: ["RemoteIO", "TestExecutors", .product(name: "Logging", package: "swift-log")]
@@ -132,16 +135,23 @@ let package = Package(
         .testTarget(
             name: "ScrapeIOTests",
             dependencies: [
-                "ScrapeIO", "ArticlePipeline", "CZlib", "CZstd",
+                "ScrapeIO", "ArticlePipeline", "CZlib", "CZstd", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["Fixtures"]
         ),
         .testTarget(
-            name: "ClusterTests", dependencies: ["Cluster", "ArticlePipeline", "ScrapeIO", "ZeroMQ"]),
+            name: "ClusterTests",
+            dependencies: [
+                "Cluster", "ArticlePipeline", "ScrapeIO", "ZeroMQ", "TestExecutors", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(
             name: "PressworkTests",
-            dependencies: ["ScrapeIO", "ArticlePipeline", "ZeroMQ", "Cluster", "presswork", "TestExecutors"]
+            dependencies: [
+                "ScrapeIO", "ArticlePipeline", "ZeroMQ", "Cluster", "presswork", "TestExecutors",
+                "TestSupport",
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

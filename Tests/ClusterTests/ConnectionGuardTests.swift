@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import TestSupport
 import Testing
 import ZeroMQ
 
@@ -27,7 +28,7 @@ import ZeroMQ
         let admitted = try #require(clients.first { !closed.contains($0) })
         clients.removeAll { $0 == admitted }
         close(admitted)
-        #expect(RawConnection.waitUntil { connectionGuard.open == 1 })
+        #expect(Waiting.until(timeout: 5, interval: 0.01) { connectionGuard.open == 1 })
         let next = try #require(RawConnection.tcp(port: port))
         defer { close(next) }
         #expect(!RawConnection.isClosed(next, within: 0.5), "admitted")
@@ -43,7 +44,7 @@ import ZeroMQ
         for source in ["127.0.0.2", "127.0.0.2", "127.0.0.3"] {
             clients.append(try #require(RawConnection.tcp(port: port, from: source)))
         }
-        #expect(RawConnection.waitUntil { connectionGuard.open == 3 })
+        #expect(Waiting.until(timeout: 5, interval: 0.01) { connectionGuard.open == 3 })
         let fourth = try #require(RawConnection.tcp(port: port, from: "127.0.0.4"))
         clients.append(fourth)
         #expect(RawConnection.isClosed(fourth, within: 2), "over the total, though its address has none")
@@ -67,80 +68,12 @@ import ZeroMQ
         }
         let first = try #require(RawConnection.unix(path: path))
         defer { close(first) }
-        #expect(RawConnection.waitUntil { connectionGuard.open == 1 })
+        #expect(Waiting.until(timeout: 5, interval: 0.01) { connectionGuard.open == 1 })
         let second = try #require(RawConnection.unix(path: path))
         defer { close(second) }
         #expect(RawConnection.isClosed(second, within: 2))
         #expect(!RawConnection.isClosed(first, within: 0.2))
         #expect(connectionGuard.refused == 1)
-    }
-}
-
-/// Plain TCP and unix-socket connections that never speak ZMTP.
-enum RawConnection {
-    static func tcp(port: UInt16, from source: String = "127.0.0.1") -> Int32? {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return nil }
-        var local = sockaddr_in()
-        local.sin_family = sa_family_t(AF_INET)
-        local.sin_addr.s_addr = inet_addr(source)
-        var address = local
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = port.bigEndian
-        let size = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &local) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, size) }
-        }
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, size) }
-        }
-        guard bound == 0, connected == 0 else {
-            close(fd)
-            return nil
-        }
-        return fd
-    }
-
-    static func unix(path: String) -> Int32? {
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return nil }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
-            for (index, byte) in path.utf8.prefix(buffer.count - 1).enumerated() { buffer[index] = byte }
-        }
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
-        }
-        guard connected == 0 else {
-            close(fd)
-            return nil
-        }
-        return fd
-    }
-
-    /// Whether the server closes `fd` within `seconds` (reads and drops libzmq's greeting).
-    static func isClosed(_ fd: Int32, within seconds: Double) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        var buffer = [UInt8](repeating: 0, count: 256)
-        while Date() < deadline {
-            var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            guard poll(&entry, 1, 50) > 0 else { continue }
-            if read(fd, &buffer, buffer.count) <= 0 { return true }
-        }
-        return false
-    }
-
-    /// Polls `condition` every 10 ms for up to 5 s.
-    static func waitUntil(_ condition: () -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(5)
-        while Date() < deadline {
-            if condition() { return true }
-            Thread.sleep(forTimeInterval: 0.01)
-        }
-        return condition()
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Coordinator and collector on one host, workers on two others: three network namespaces joined

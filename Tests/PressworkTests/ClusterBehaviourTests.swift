@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// What operators see of a run: per-article failures, status, protocol errors and draining.
@@ -19,7 +20,7 @@ import Testing
             }
             let input = dir.path("mixed.jsonl")
             try (lines.joined(separator: "\n") + "\n").write(to: input, atomically: true, encoding: .utf8)
-            let cluster = LocalCluster(dir: dir)
+            let cluster = try LocalCluster(dir: dir)
             let coordinator = try cluster.startCoordinator([input.path])
             try cluster.startCollector()
             try cluster.startWorker()
@@ -40,7 +41,7 @@ import Testing
             let dir = try TemporaryDirectory()
             let file = dir.path("scrape.jsonl.gz")
             try Scrapes.generate(count: 3_000, format: "jsonl.gz", to: file, urls: dir.path("urls.txt"))
-            let cluster = LocalCluster(dir: dir)
+            let cluster = try LocalCluster(dir: dir)
             let coordinator = try cluster.startCoordinator(
                 [file.path], extra: ["--batch", "16", "--keep-running"])
             try cluster.startCollector()
@@ -80,11 +81,11 @@ import Testing
             let file = dir.path("scrape.jsonl.gz")
             let urls = dir.path("urls.txt")
             try Scrapes.generate(count: 2_000, format: "jsonl.gz", to: file, urls: urls)
-            let cluster = LocalCluster(dir: dir)
+            let cluster = try LocalCluster(dir: dir)
             let coordinator = try cluster.startCoordinator([file.path], extra: ["--batch", "16"])
             try cluster.startCollector()
             let drained = try cluster.startWorker()
-            #expect(cluster.waitUntil { cluster.committedRecords >= 200 })
+            #expect(cluster.waitUntil { cluster.hasCommitted(atLeast: 200) })
             kill(drained.processIdentifier, SIGTERM)
             #expect(cluster.wait(drained, timeout: 30) == 0, "a drained worker exits 0")
             #expect(cluster.log(drained).contains("draining"))
@@ -109,7 +110,7 @@ import Testing
             let dir = try TemporaryDirectory()
             let file = dir.path("scrape.jsonl.gz")
             try Scrapes.generate(count: 300, format: "jsonl.gz", to: file, urls: dir.path("urls.txt"))
-            let cluster = LocalCluster(dir: dir)
+            let cluster = try LocalCluster(dir: dir)
             let coordinator = try cluster.startCoordinator([file.path], extra: ["--keep-running"])
             let first = try cluster.startCollector()
             try cluster.startWorker()
@@ -143,7 +144,7 @@ import Testing
             }
             let input = dir.path("sizes.jsonl")
             try (lines.joined(separator: "\n") + "\n").write(to: input, atomically: true, encoding: .utf8)
-            let cluster = LocalCluster(dir: dir)
+            let cluster = try LocalCluster(dir: dir)
             let coordinator = try cluster.startCoordinator(
                 [input.path], extra: ["--max-article-bytes", "10000"])
             try cluster.startCollector()
@@ -166,12 +167,12 @@ import Testing
             try Scrapes.generate(count: 1_000, format: "jsonl.gz", to: file, urls: list)
             let expected = Set(
                 try String(contentsOf: list, encoding: .utf8).split(separator: "\n").map(String.init))
-            let cluster = LocalCluster(dir: dir)
+            let cluster = try LocalCluster(dir: dir)
             let coordinator = try cluster.startCoordinator(
                 [file.path], extra: ["--batch", "16", "--max-attempts", "1"])
             try cluster.startCollector()
             let doomed = try cluster.startWorker()
-            #expect(cluster.waitUntil { cluster.committedRecords >= 50 })
+            #expect(cluster.waitUntil { cluster.hasCommitted(atLeast: 50) })
             kill(doomed.processIdentifier, SIGSTOP)  // dies (to the cluster) holding jobs: one attempt only
             #expect(
                 cluster.waitUntil { cluster.journalEntries.contains { $0["t"] as? String == "given_up" } })

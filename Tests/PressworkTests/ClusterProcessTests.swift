@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The cluster as operators run it: coordinator, collector and workers as separate processes on
@@ -35,7 +36,7 @@ import Testing
         try await ProcessTestSlots.run {
             let dir = try TemporaryDirectory()
             let input = try scrape(dir, count: 5_000)
-            let cluster = LocalCluster(dir: dir)
+            let cluster = try LocalCluster(dir: dir)
             let coordinator = try cluster.startCoordinator([input.file.path])
             try cluster.startCollector()
             for _ in 0..<3 { try cluster.startWorker() }
@@ -50,12 +51,12 @@ import Testing
         try await ProcessTestSlots.run {
             let dir = try TemporaryDirectory()
             let input = try scrape(dir, count: 3_000)
-            let cluster = LocalCluster(dir: dir)
+            let cluster = try LocalCluster(dir: dir)
             let coordinator = try cluster.startCoordinator([input.file.path], extra: ["--batch", "32"])
             try cluster.startCollector()
             let victim = try cluster.startWorker()
             try cluster.startWorker()
-            #expect(cluster.waitUntil { cluster.committedRecords >= 300 })
+            #expect(cluster.waitUntil { cluster.hasCommitted(atLeast: 300) })
             let killedAt = Date()
             kill(victim.processIdentifier, SIGKILL)
             #expect(
@@ -74,16 +75,15 @@ import Testing
         try await ProcessTestSlots.run {
             let dir = try TemporaryDirectory()
             let input = try scrape(dir, count: 3_000)
-            let cluster = LocalCluster(dir: dir)
+            let cluster = try LocalCluster(dir: dir)
             let coordinator = try cluster.startCoordinator(
                 [input.file.path], extra: ["--batch", "32", "--lease", "10"])
             let first = try cluster.startCollector()
             try cluster.startWorker()
             try cluster.startWorker()
-            #expect(cluster.waitUntil { cluster.committedRecords >= 300 })
+            #expect(cluster.waitUntil { cluster.hasCommitted(atLeast: 300) })
             kill(first.processIdentifier, SIGKILL)
             first.waitUntilExit()
-            Thread.sleep(forTimeInterval: 0.5)
             try cluster.startCollector()
             #expect(cluster.wait(coordinator) == 0, "\(cluster.allLogs)")
             try expectExactOutput(cluster, input)
@@ -95,15 +95,15 @@ import Testing
         try await ProcessTestSlots.run {
             let dir = try TemporaryDirectory()
             let input = try scrape(dir, count: 3_000)
-            let cluster = LocalCluster(dir: dir)
+            let cluster = try LocalCluster(dir: dir)
             let first = try cluster.startCoordinator([input.file.path], extra: ["--batch", "32"])
             try cluster.startCollector()
             try cluster.startWorker()
             try cluster.startWorker()
-            #expect(cluster.waitUntil { cluster.committedRecords >= 600 })
+            #expect(cluster.waitUntil { cluster.hasCommitted(atLeast: 600) })
             kill(first.processIdentifier, signal)
             cluster.wait(first, timeout: 60)
-            let committedBefore = cluster.committedRecords
+            let committedBefore = try #require(cluster.committedRecords)
             let second = try cluster.startCoordinator(
                 [input.file.path], extra: ["--batch", "32", "--resume"])
             #expect(cluster.wait(second) == 0, "\(cluster.allLogs)")
@@ -127,16 +127,17 @@ import Testing
         try await ProcessTestSlots.run {
             let dir = try TemporaryDirectory()
             let input = try scrape(dir, count: 2_000)
-            let cluster = LocalCluster(dir: dir)
+            let cluster = try LocalCluster(dir: dir)
             let coordinator = try cluster.startCoordinator([input.file.path], extra: ["--batch", "16"])
             try cluster.startCollector()
             let sleeper = try cluster.startWorker()
             try cluster.startWorker()
-            #expect(cluster.waitUntil { cluster.committedRecords >= 100 })
+            #expect(cluster.waitUntil { cluster.hasCommitted(atLeast: 100) })
             kill(sleeper.processIdentifier, SIGSTOP)  // holds its jobs, silent: declared dead, jobs re-run
             #expect(
                 cluster.waitUntil { cluster.journalEntries.contains { $0["t"] as? String == "requeued" } })
-            Thread.sleep(forTimeInterval: 1)
+            // The re-queued jobs are committed by the other worker before the sleeper wakes.
+            #expect(cluster.waitUntil { cluster.requeuedJobsAreCommitted }, "\(cluster.journalEntries)")
             kill(sleeper.processIdentifier, SIGCONT)  // finishes and delivers results already committed
             #expect(cluster.wait(coordinator) == 0, "\(cluster.allLogs)")
             try expectExactOutput(cluster, input)
@@ -149,12 +150,17 @@ import Testing
         try await ProcessTestSlots.run {
             let dir = try TemporaryDirectory()
             let input = try scrape(dir, count: 3_000)
-            let cluster = LocalCluster(dir: dir)
-            try cluster.startWorker()
-            try cluster.startCollector()
-            Thread.sleep(forTimeInterval: 0.5)
+            let cluster = try LocalCluster(dir: dir)
+            let early = try cluster.startWorker()
+            let collector = try cluster.startCollector()
+            // Both are up and calling a coordinator that is not there yet.
+            #expect(
+                cluster.waitUntil {
+                    cluster.log(early).contains("worker started")
+                        && cluster.log(collector).contains("collector started")
+                })
             let coordinator = try cluster.startCoordinator([input.file.path], extra: ["--batch", "16"])
-            #expect(cluster.waitUntil { cluster.committedRecords >= 200 })
+            #expect(cluster.waitUntil { cluster.hasCommitted(atLeast: 200) })
             let late = try cluster.startWorker()
             #expect(
                 cluster.waitUntil {

@@ -1,5 +1,6 @@
 import Cluster
 import Foundation
+import TestSupport
 import Testing
 import ZeroMQ
 
@@ -12,7 +13,7 @@ import ZeroMQ
     @Test func duplicateOfACommittedJobIsAnnouncedAgain() async throws {
         try await ProcessTestSlots.run {
             let dir = try TemporaryDirectory()
-            let cluster = LocalCluster(dir: dir)
+            let cluster = try LocalCluster(dir: dir)
             let context = try ZMQContext()
             let coordinator = try ZMQSocket(context: context, type: .router)
             try coordinator.setLinger(milliseconds: 0)

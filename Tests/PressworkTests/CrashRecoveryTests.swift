@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A run killed with SIGKILL in the middle leaves only committed output; running it again on the
@@ -18,16 +19,17 @@ import Testing
             let arguments = ["run", scrape.path, "-o", out.path, "--shards", "4", "--batch", "16", "--quiet"]
             let first = try PressworkBinary.start(arguments, logs: dir.url, name: "first")
             let output = OutputDirectory(url: out)
-            let deadline = Date().addingTimeInterval(60)
-            while Date() < deadline, first.isRunning,
-                (((output.manifest?["totals"] as? [String: Any])?["records"] as? Int) ?? 0) < 200
-            {
-                Thread.sleep(forTimeInterval: 0.01)
-            }
+            let committed = { (output.manifest?["totals"] as? [String: Any])?["records"] as? Int }
+            #expect(
+                Waiting.until(timeout: 60, interval: 0.01) { !first.isRunning || (committed() ?? 0) >= 200 })
+            let children = ProcessTable.children(of: first.processIdentifier)
+            #expect(children.count == 2, "a collector and a worker")
             kill(first.processIdentifier, SIGKILL)
             first.waitUntilExit()
             #expect(!output.files.contains("_SUCCESS"), "killed before the end")
-            Thread.sleep(forTimeInterval: 1)  // the children notice their parent is gone
+            #expect(try #require(committed()) >= 200, "killed after the first commits")
+            // The children notice their parent is gone and stop.
+            #expect(Waiting.until(timeout: 30) { children.allSatisfy(ProcessTable.hasExited) })
 
             let second = try PressworkBinary.run(arguments, in: dir.url)
             #expect(second.status == 0, "\(second.stderr)")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// With CURVE on, only clients with an authorised key can fetch jobs, push results or read status;
@@ -41,7 +42,7 @@ import Testing
                 "--curve-secret-key", keys.appendingPathComponent("intruder.key").path,
                 "--curve-server-key", keys.appendingPathComponent("server.pub").path,
             ]
-            let cluster = LocalCluster(dir: dir)
+            let cluster = try LocalCluster(dir: dir)
             let coordinator = try cluster.startCoordinator(
                 [file.path], extra: ["--batch", "16", "--keep-running"] + server.dropLast(2))
             try cluster.startCollector(extra: server)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import ZeroMQ
 
@@ -25,7 +26,7 @@ import ZeroMQ
             let page = root.appendingPathComponent("page.html")
             let html = "<html><body><p>Inside the input root.</p></body></html>"
             try Data(html.utf8).write(to: page)
-            let cluster = LocalCluster(dir: dir)
+            let cluster = try LocalCluster(dir: dir)
             let peer = try HostilePeer()
             let coordinator = try peer.bound(.router, at: cluster.coordinatorEndpoint)
             let collector = try peer.bound(.pull, at: cluster.collectorEndpoint)
@@ -63,7 +64,7 @@ import ZeroMQ
     @Test func aWorkerDropsOversizeJobsUncopied() async throws {
         try await ProcessTestSlots.run {
             let dir = try TemporaryDirectory()
-            let cluster = LocalCluster(dir: dir)
+            let cluster = try LocalCluster(dir: dir)
             let peer = try HostilePeer()
             let coordinator = try peer.bound(.router, at: cluster.coordinatorEndpoint)
             let collector = try peer.bound(.pull, at: cluster.collectorEndpoint)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import ZeroMQ
 
@@ -36,8 +37,10 @@ import ZeroMQ
         try await ProcessTestSlots.run {
             let dir = try TemporaryDirectory()
             let input = try scrape(dir)
-            let cluster = LocalCluster(dir: dir)
-            let metricsPort = FreePorts.take(1)[0]
+            let cluster = try LocalCluster(dir: dir)
+            let metricsReservation = try ReservedPort()
+            defer { metricsReservation.release() }
+            let metricsPort = metricsReservation.port
             let coordinator = try cluster.startCoordinator(
                 [input.file.path], extra: ["--batch", "8", "--keep-running"])
             let collector = try cluster.startCollector(
@@ -141,7 +144,7 @@ import ZeroMQ
         try await ProcessTestSlots.run {
             let dir = try TemporaryDirectory()
             let input = try scrape(dir)
-            let cluster = LocalCluster(dir: dir)
+            let cluster = try LocalCluster(dir: dir)
             let coordinator = try cluster.startCoordinator(
                 [input.file.path], extra: ["--batch", "8", "--lease", "2"])
             try cluster.startCollector()
@@ -175,7 +178,7 @@ import ZeroMQ
         try await ProcessTestSlots.run {
             let dir = try TemporaryDirectory()
             let input = try scrape(dir)
-            let cluster = LocalCluster(dir: dir)
+            let cluster = try LocalCluster(dir: dir)
             let coordinator = try cluster.startCoordinator([input.file.path], extra: ["--keep-running"])
             defer { kill(coordinator.processIdentifier, SIGKILL) }
             #expect(cluster.waitUntil { cluster.log(coordinator).contains("coordinator listening") })
@@ -199,7 +202,7 @@ import ZeroMQ
             let summary = try #require(
                 cluster.log(coordinator).range(
                     of: #"refused a connection: [0-9]+ more"#, options: .regularExpression))
-            let held = Int(cluster.log(coordinator)[summary].filter(\.isNumber)) ?? 0
+            let held = try #require(Int(cluster.log(coordinator)[summary].filter(\.isNumber)))
             #expect(held >= 500, "\(held) refusals folded into the summary")
             let refusals = cluster.log(coordinator).split(separator: "\n").filter {
                 $0.contains("refused a connection")
@@ -221,8 +224,10 @@ import ZeroMQ
             guard hard >= 4_096, soft >= 1_200 else { return }  // the test itself needs 1,100 descriptors
             let dir = try TemporaryDirectory()
             let input = try scrape(dir)
-            let cluster = LocalCluster(dir: dir)
-            let metricsPort = FreePorts.take(1)[0]
+            let cluster = try LocalCluster(dir: dir)
+            let metricsReservation = try ReservedPort()
+            defer { metricsReservation.release() }
+            let metricsPort = metricsReservation.port
             let coordinator = try cluster.startCoordinator(
                 [input.file.path],
                 extra: [
@@ -233,13 +238,13 @@ import ZeroMQ
             defer { kill(coordinator.processIdentifier, SIGKILL) }
             #expect(cluster.waitUntil { cluster.log(coordinator).contains("coordinator listening") })
             let port = UInt16(cluster.coordinatorEndpoint.split(separator: ":").last!)!
-            let idle = (0..<1_100).compactMap { _ in Self.openIdleConnection(port: port, from: "127.0.0.2") }
+            let idle = (0..<1_100).compactMap { _ in RawConnection.tcp(port: port, from: "127.0.0.2") }
             defer { for fd in idle { close(fd) } }
             #expect(idle.count == 1_100)
             #expect(
                 cluster.waitUntil { (cluster.status()?["connections_refused"] as? Int ?? 0) >= 1_000 },
                 "status counts the refusals: \(String(describing: cluster.status()?["connections_refused"]))")
-            let closed = idle.filter(Self.isClosedNow)
+            let closed = idle.filter(RawConnection.isClosedNow)
             #expect(closed.count == 1_000, "\(closed.count) of 1,100 closed by the coordinator")
             let metrics = try HTTPGet.fetch(port: metricsPort, path: "/metrics")
             #expect(metrics.contains(#"presswork_connections_refused_total{cap="per_address"} 1000"#))
@@ -251,11 +256,11 @@ import ZeroMQ
             #expect(cluster.waitUntil { cluster.log(coordinator).contains("collector connected") })
             let collectorPort = UInt16(cluster.collectorEndpoint.split(separator: ":").last!)!
             let idleToCollector = (0..<50).compactMap {
-                _ in Self.openIdleConnection(port: collectorPort, from: "127.0.0.2")
+                _ in RawConnection.tcp(port: collectorPort, from: "127.0.0.2")
             }
             defer { for fd in idleToCollector { close(fd) } }
             #expect(
-                cluster.waitUntil { idleToCollector.filter(Self.isClosedNow).count == 30 },
+                cluster.waitUntil { idleToCollector.filter(RawConnection.isClosedNow).count == 30 },
                 "30 of 50 closed by the collector")
             try cluster.startWorker(threads: 2)
             #expect(cluster.waitUntil(timeout: 60) { cluster.status()?["state"] as? String == "finished" })
@@ -264,7 +269,7 @@ import ZeroMQ
             let collectorFigures = status["collector"] as? [String: Any]
             #expect(collectorFigures?["connections_refused"] as? Int == 30, "the worker's pushes got in")
             #expect(cluster.log(collector).contains("over the per-address cap"))
-            #expect(idle.filter(Self.isClosedNow).count == 1_000, "the 100 admitted are still held")
+            #expect(idle.filter(RawConnection.isClosedNow).count == 1_000, "the 100 admitted are still held")
             let peak = try #require(HostilePeer.peakMemoryMB(coordinator))
             print("coordinator peak RSS with 1,100 connections from one address: \(peak) MB")
             #expect(peak < 100, "the coordinator held \(peak) MB at most")
@@ -279,23 +284,13 @@ import ZeroMQ
         }
     }
 
-    /// Whether the peer has closed `fd` (drops whatever it sent before: libzmq's greeting).
-    static func isClosedNow(_ fd: Int32) -> Bool {
-        var buffer = [UInt8](repeating: 0, count: 256)
-        while true {
-            var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            guard poll(&entry, 1, 0) > 0 else { return false }
-            if read(fd, &buffer, buffer.count) <= 0 { return true }
-        }
-    }
-
     /// A connection to the coordinator's or the collector's port that never greets is closed
     /// after `--handshake-timeout`, instead of holding a descriptor for libzmq's 30 s.
     @Test func silentConnectionsAreClosedAfterTheHandshakeTimeout() async throws {
         try await ProcessTestSlots.run {
             let dir = try TemporaryDirectory()
             let input = try scrape(dir)
-            let cluster = LocalCluster(dir: dir)
+            let cluster = try LocalCluster(dir: dir)
             let timeout = ["--handshake-timeout", "0.5"]
             let coordinator = try cluster.startCoordinator(
                 [input.file.path], extra: ["--keep-running"] + timeout)
@@ -305,55 +300,19 @@ import ZeroMQ
             #expect(cluster.waitUntil { cluster.log(coordinator).contains("collector connected") })
             for endpoint in [cluster.coordinatorEndpoint, cluster.collectorEndpoint] {
                 let port = try #require(UInt16(endpoint.split(separator: ":").last ?? ""))
-                let fd = try #require(Self.openIdleConnection(port: port))
+                let fd = try #require(RawConnection.tcp(port: port))
                 defer { close(fd) }
                 let started = Date()
-                #expect(Self.readUntilClosed(fd, timeout: 10), "\(endpoint) kept a silent connection 10 s")
+                #expect(RawConnection.isClosed(fd, within: 10), "\(endpoint) kept a silent connection 10 s")
                 #expect(Date().timeIntervalSince(started) < 3, "\(endpoint) closed it only after 3 s")
             }
         }
-    }
-
-    /// Reads from `fd` until the peer closes it (true) or `timeout` seconds pass (false).
-    static func readUntilClosed(_ fd: Int32, timeout: TimeInterval) -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        var buffer = [UInt8](repeating: 0, count: 256)
-        while Date() < deadline {
-            var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            guard poll(&entry, 1, 100) > 0 else { continue }
-            if read(fd, &buffer, buffer.count) <= 0 { return true }
-        }
-        return false
     }
 
     static func openFileLimits() -> (soft: Int, hard: Int) {
         var limit = rlimit()
         getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
         return (Int(min(limit.rlim_cur, 1 << 30)), Int(min(limit.rlim_max, 1 << 30)))
-    }
-
-    /// A TCP connection from `source` to 127.0.0.1:`port` that never says anything, or nil.
-    static func openIdleConnection(port: UInt16, from source: String = "127.0.0.1") -> Int32? {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return nil }
-        var local = sockaddr_in()
-        local.sin_family = sa_family_t(AF_INET)
-        local.sin_addr.s_addr = inet_addr(source)
-        var address = local
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = port.bigEndian
-        let size = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &local) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, size) }
-        }
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, size) }
-        }
-        guard bound == 0, connected == 0 else {
-            close(fd)
-            return nil
-        }
-        return fd
     }
 
     /// Keeps `sockets` heart-beating (they hold their jobs and never answer) until the coordinator

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A cluster of real `presswork` processes on loopback: one coordinator, one collector and any
 /// number of workers, each a separate process with its own log files, talking over tcp://127.0.0.1.
@@ -16,13 +17,15 @@ final class LocalCluster {
     private(set) var workers: [Process] = []
     private var launches = 0
     private var names: [ObjectIdentifier: String] = [:]
+    /// The three ports, held until the cluster is stopped (see `ReservedPort`).
+    private let ports: [ReservedPort]
 
-    init(dir: TemporaryDirectory) {
+    init(dir: TemporaryDirectory) throws {
         self.dir = dir
-        let ports = FreePorts.take(3)
-        coordinatorEndpoint = "tcp://127.0.0.1:\(ports[0])"
-        collectorEndpoint = "tcp://127.0.0.1:\(ports[1])"
-        statusEndpoint = "tcp://127.0.0.1:\(ports[2])"
+        ports = try ReservedPort.take(3)
+        coordinatorEndpoint = "tcp://127.0.0.1:\(ports[0].port)"
+        collectorEndpoint = "tcp://127.0.0.1:\(ports[1].port)"
+        statusEndpoint = "tcp://127.0.0.1:\(ports[2].port)"
         output = dir.path("out")
         journal = dir.path("journal")
         leaseKeyFile = dir.path("lease.key")
@@ -80,28 +83,34 @@ final class LocalCluster {
     /// Waits for `process` to exit (or kills it after `timeout`); returns its status.
     @discardableResult
     func wait(_ process: Process, timeout: TimeInterval = 120) -> Int32 {
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        return process.terminationStatus
+        Waiting.forExit(of: process, timeout: timeout) ?? process.terminationStatus
     }
 
     /// Waits until `condition` holds (polling), up to `timeout`; returns whether it did.
     @discardableResult
     func waitUntil(timeout: TimeInterval = 60, _ condition: () -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if condition() { return true }
-            Thread.sleep(forTimeInterval: 0.02)
-        }
-        return false
+        Waiting.until(timeout: timeout, condition)
     }
 
-    /// Records committed so far, from the output manifest.
-    var committedRecords: Int {
-        ((OutputDirectory(url: output).manifest?["totals"] as? [String: Any])?["records"] as? Int) ?? 0
+    /// Records committed so far, from the output manifest: 0 before the collector has written one,
+    /// nil when the manifest does not say (so a changed format fails a test instead of reading 0).
+    var committedRecords: Int? {
+        guard let manifest = OutputDirectory(url: output).manifest else { return 0 }
+        return (manifest["totals"] as? [String: Any])?["records"] as? Int
     }
+
+    /// Whether at least `count` records are committed.
+    func hasCommitted(atLeast count: Int) -> Bool { (committedRecords).map { $0 >= count } == true }
+
+    /// Whether every job the journal says was re-queued has been committed since.
+    var requeuedJobsAreCommitted: Bool {
+        let entries = journalEntries
+        let requeued = Set(entries.filter { $0["t"] as? String == "requeued" }.flatMap(Self.jobs))
+        let committed = Set(entries.filter { $0["t"] as? String == "committed" }.flatMap(Self.jobs))
+        return !requeued.isEmpty && requeued.isSubset(of: committed)
+    }
+
+    private static func jobs(of entry: [String: Any]) -> [String] { entry["jobs"] as? [String] ?? [] }
 
     /// The status JSON from `presswork status --json`, or nil.
     func status() -> [String: Any]? {
@@ -144,31 +153,6 @@ final class LocalCluster {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
-    }
-}
-
-/// Free loopback ports, found by binding port 0 and releasing it.
-enum FreePorts {
-    static func take(_ count: Int) -> [Int] {
-        var sockets: [Int32] = []
-        var ports: [Int] = []
-        for _ in 0..<count {
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            address.sin_port = 0
-            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-            withUnsafeMutablePointer(to: &address) { pointer in
-                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
-                    _ = bind(fd, raw, length)
-                    _ = getsockname(fd, raw, &length)
-                }
-            }
-            ports.append(Int(UInt16(bigEndian: address.sin_port)))
-            sockets.append(fd)
-        }
-        for fd in sockets { close(fd) }
-        return ports
+        for port in ports { port.release() }
     }
 }

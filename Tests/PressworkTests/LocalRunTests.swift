@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `presswork run` end to end: real processes (coordinator, collector, workers) over real ZeroMQ.

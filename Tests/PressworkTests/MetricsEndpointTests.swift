@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Every role serves Prometheus metrics over HTTP during a run; the exposition parses and moves.
@@ -8,13 +9,15 @@ import Testing
             let dir = try TemporaryDirectory()
             let file = dir.path("scrape.jsonl.gz")
             try Scrapes.generate(count: 2_000, format: "jsonl.gz", to: file, urls: dir.path("urls.txt"))
-            let ports = FreePorts.take(3)
-            let cluster = LocalCluster(dir: dir)
+            let reservations = try ReservedPort.take(3)
+            defer { for reservation in reservations { reservation.release() } }
+            let ports = reservations.map(\.port)
+            let cluster = try LocalCluster(dir: dir)
             let coordinator = try cluster.startCoordinator(
                 [file.path], extra: ["--batch", "16", "--metrics-bind", "127.0.0.1:\(ports[0])"])
             try cluster.startCollector(extra: ["--metrics-bind", "127.0.0.1:\(ports[1])"])
             try cluster.startWorker(extra: ["--metrics-bind", "127.0.0.1:\(ports[2])"])
-            #expect(cluster.waitUntil { cluster.committedRecords >= 200 })
+            #expect(cluster.waitUntil { cluster.hasCommitted(atLeast: 200) })
 
             let worker = try Exposition(try HTTPGet.fetch(port: ports[2], path: "/metrics"))
             #expect(worker.types["presswork_articles_processed_total"] == "counter")

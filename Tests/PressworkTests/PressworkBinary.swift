@@ -1,12 +1,12 @@
 import Foundation
 import TestExecutors
+import TestSupport
 import Testing
 
 /// Runs the built `presswork` executable as a separate process, as users and operators do.
 struct PressworkBinary {
-    /// The repository root, from this file's path.
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The repository root.
+    static var repositoryRoot: URL { BuiltProducts.repositoryRoot }
 
     /// `../shared` beside the repository, when present (CI has it; users cloning the project do not).
     static var shared: URL? {
@@ -15,15 +15,8 @@ struct PressworkBinary {
     }
 
     /// The `presswork` binary built next to the test bundle.
-    static let url: URL = {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("presswork")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            directory = directory.deletingLastPathComponent()
-        }
-        return repositoryRoot.appendingPathComponent(".build/debug/presswork")
-    }()
+    static let url: URL =
+        BuiltProducts.url(of: "presswork") ?? repositoryRoot.appendingPathComponent(".build/debug/presswork")
 
     /// What a finished process left behind.
     struct Outcome {
@@ -65,32 +58,11 @@ struct PressworkBinary {
     /// Runs `presswork ARGS…` to completion (killing it after `timeout` seconds).
     static func run(_ arguments: [String], in directory: URL, timeout: TimeInterval = 120) throws -> Outcome {
         let process = try start(arguments, logs: directory)
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
-        process.waitUntilExit()
+        Waiting.forExit(of: process, timeout: timeout)
         let read = { (name: String) in
             (try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)) ?? ""
         }
         return Outcome(
             status: process.terminationStatus, stdout: read("presswork.out"), stderr: read("presswork.err"))
     }
-}
-
-/// A temporary directory removed at the end of a test.
-final class TemporaryDirectory {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "presswork-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    func path(_ name: String) -> URL { url.appendingPathComponent(name) }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
 }

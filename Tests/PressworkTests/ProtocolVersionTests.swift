@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import ZeroMQ
 
@@ -10,7 +11,7 @@ import ZeroMQ
             let dir = try TemporaryDirectory()
             let input = dir.path("page.html")
             try Data("<html><body><p>Hello there, a tiny page.</p></body></html>".utf8).write(to: input)
-            let cluster = LocalCluster(dir: dir)
+            let cluster = try LocalCluster(dir: dir)
             try cluster.startCoordinator([input.path], extra: ["--keep-running"])
 
             let context = try ZMQContext()

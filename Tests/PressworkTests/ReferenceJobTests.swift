@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Jobs that carry references (file + byte range) instead of bodies, for .warc and .warc.gz inputs:
@@ -87,7 +88,7 @@ import Testing
             let dir = try TemporaryDirectory()
             let input = dir.path("scrape.warc")
             try Scrapes.generate(count: 400, format: "warc", to: input, urls: dir.path("urls.txt"))
-            let cluster = LocalCluster(dir: dir)
+            let cluster = try LocalCluster(dir: dir)
             let coordinator = try cluster.startCoordinator([input.path], extra: ["--by-reference"])
             try cluster.startCollector()
             for _ in 0..<2 { try cluster.startWorker(extra: ["--input-root", dir.url.path]) }
@@ -108,11 +109,13 @@ import Testing
             // No collector at first: results cannot be committed, so without the cap the bodies of
             // every job handed out would pile up in the coordinator (5 MB here, measured). With it,
             // reading pauses; then the collector comes and the run completes.
-            let cluster = LocalCluster(dir: dir)
+            let cluster = try LocalCluster(dir: dir)
             let coordinator = try cluster.startCoordinator(
                 [input.path], extra: ["--max-held-mb", "\(capKB / 1_024)", "--batch", "16"])
             for _ in 0..<2 { try cluster.startWorker() }
-            Thread.sleep(forTimeInterval: 3)
+            #expect(
+                cluster.waitUntil { cluster.log(coordinator).contains("reading paused") },
+                "the cap is reached before the collector comes: \(cluster.log(coordinator).suffix(1_500))")
             try cluster.startCollector()
             waitForAll(cluster, coordinator)
             try expectEveryURLOnce(cluster, urls: dir.path("urls.txt"))

@@ -10,15 +10,15 @@ struct BudgetedReceiveTests {
     /// A PULL bound at `endpoint` and a PUSH connected to it.
     private func pair(_ endpoint: String? = nil) throws -> (push: ZMQSocket, pull: ZMQSocket) {
         let context = try ZMQContext()
-        let pull = try TestSupport.socket(context, .pull)
+        let pull = try SocketFixtures.socket(context, .pull)
         let bound: String
         if let endpoint {
             try pull.bind(endpoint)
             bound = endpoint
         } else {
-            bound = try TestSupport.bindLoopback(pull)
+            bound = try SocketFixtures.bindLoopback(pull)
         }
-        let push = try TestSupport.socket(context, .push)
+        let push = try SocketFixtures.socket(context, .push)
         try push.connect(bound)
         return (push, pull)
     }
@@ -26,11 +26,11 @@ struct BudgetedReceiveTests {
     @Test func messageOverTheByteBudgetIsDroppedUncopiedAndTheNextArrivesIntact() throws {
         let (push, pull) = try pair()
         let megabyte = 1 << 20
-        let header = TestSupport.bytes("header")
-        let big = TestSupport.randomBytes(megabyte)
+        let header = SocketFixtures.bytes("header")
+        let big = SocketFixtures.randomBytes(megabyte)
         // 8 MiB in eight frames against a 2-MiB budget, then a message within it.
         #expect(try push.send([header] + Array(repeating: big, count: 8)))
-        let next: [[UInt8]] = [TestSupport.bytes("next"), TestSupport.randomBytes(megabyte), []]
+        let next: [[UInt8]] = [SocketFixtures.bytes("next"), SocketFixtures.randomBytes(megabyte), []]
         #expect(try push.send(next))
 
         let copiedBefore = pull.bytesCopied
@@ -71,33 +71,33 @@ struct BudgetedReceiveTests {
 
     @Test func firstFrameOverTheBudgetLeavesNothingCopied() throws {
         let (push, pull) = try pair("inproc://first-\(UUID().uuidString)")
-        #expect(try push.send([TestSupport.randomBytes(4_096), TestSupport.randomBytes(10)]))
-        #expect(try push.send([TestSupport.bytes("small")]))
+        #expect(try push.send([SocketFixtures.randomBytes(4_096), SocketFixtures.randomBytes(10)]))
+        #expect(try push.send([SocketFixtures.bytes("small")]))
         let copiedBefore = pull.bytesCopied
         let first = try #require(try pull.receiveMultipart(maxTotalBytes: 1_000, maxFrames: 10))
         #expect(first == .dropped(frames: 2, bytes: 4_106, firstFrame: nil, maxFrames: 10, 1_000))
         #expect(pull.bytesCopied == copiedBefore)
-        #expect(try pull.receive() == [TestSupport.bytes("small")])
+        #expect(try pull.receive() == [SocketFixtures.bytes("small")])
     }
 
     @Test func routerReportsWhoSentAnOversizeMessage() throws {
         let context = try ZMQContext()
-        let router = try TestSupport.socket(context, .router)
-        let endpoint = try TestSupport.bindLoopback(router)
-        let dealer = try TestSupport.socket(context, .dealer)
-        try dealer.setRoutingID(TestSupport.bytes("peer-1"))
+        let router = try SocketFixtures.socket(context, .router)
+        let endpoint = try SocketFixtures.bindLoopback(router)
+        let dealer = try SocketFixtures.socket(context, .dealer)
+        try dealer.setRoutingID(SocketFixtures.bytes("peer-1"))
         try dealer.connect(endpoint)
-        #expect(try dealer.send([TestSupport.bytes("header"), TestSupport.bytes("extra")]))
-        #expect(try dealer.send([TestSupport.bytes("header")]))
+        #expect(try dealer.send([SocketFixtures.bytes("header"), SocketFixtures.bytes("extra")]))
+        #expect(try dealer.send([SocketFixtures.bytes("header")]))
         let first = try #require(try router.receiveMultipart(maxTotalBytes: 1_000, maxFrames: 2))
         guard case .oversize(let oversize) = first else {
             Issue.record("three frames passed a two-frame budget")
             return
         }
-        #expect(oversize.firstFrame == TestSupport.bytes("peer-1"))
+        #expect(oversize.firstFrame == SocketFixtures.bytes("peer-1"))
         #expect(oversize.description == "message of 3 frames exceeds the 2-frame cap")
         let second = try #require(try router.receiveMultipart(maxTotalBytes: 1_000, maxFrames: 2))
-        #expect(second.frames == [TestSupport.bytes("peer-1"), TestSupport.bytes("header")])
+        #expect(second.frames == [SocketFixtures.bytes("peer-1"), SocketFixtures.bytes("header")])
     }
 }
 

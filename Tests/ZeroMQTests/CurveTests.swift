@@ -27,19 +27,19 @@ struct CurveTests {
         let serverKeys = try CurveKeyPair.generate()
         let clientKeys = try CurveKeyPair.generate()
         let context = try ZMQContext()
-        let server = try TestSupport.socket(context, .rep, timeoutMilliseconds: 700)
+        let server = try SocketFixtures.socket(context, .rep, timeoutMilliseconds: 700)
         try server.setCurveServer(secretKey: serverKeys.secretKey)
-        let endpoint = try TestSupport.bindLoopback(server)
-        let client = try TestSupport.socket(context, .req, timeoutMilliseconds: 700)
+        let endpoint = try SocketFixtures.bindLoopback(server)
+        let client = try SocketFixtures.socket(context, .req, timeoutMilliseconds: 700)
         try client.setCurveClient(
             serverPublicKey: serverKey ?? serverKeys.publicKey,
             publicKey: clientKeys.publicKey, secretKey: clientKeys.secretKey)
         try client.connect(endpoint)
 
-        try client.send([TestSupport.bytes("secret question")])
+        try client.send([SocketFixtures.bytes("secret question")])
         guard let request = try server.receive() else { return (nil, false) }
-        #expect(request == [TestSupport.bytes("secret question")])
-        try server.send([TestSupport.bytes("secret answer")])
+        #expect(request == [SocketFixtures.bytes("secret question")])
+        try server.send([SocketFixtures.bytes("secret answer")])
         return (try client.receive(), true)
     }
 
@@ -47,7 +47,7 @@ struct CurveTests {
         try await DedicatedThreads.run {
             let result = try exchange()
             #expect(result.serverSawRequest)
-            #expect(result.reply == [TestSupport.bytes("secret answer")])
+            #expect(result.reply == [SocketFixtures.bytes("secret answer")])
         }
     }
 
@@ -61,7 +61,7 @@ struct CurveTests {
     }
 
     @Test func keysOfTheWrongLengthAreRejected() throws {
-        let socket = try TestSupport.socket(ZMQContext(), .rep)
+        let socket = try SocketFixtures.socket(ZMQContext(), .rep)
         let error = #expect(throws: ZMQError.self) { try socket.setCurveServer(secretKey: "too short") }
         #expect(error?.errno == EINVAL)
     }

@@ -5,7 +5,7 @@ import ZeroMQ
 @Suite("Errors, library facts and keys", .timeLimit(.minutes(1)))
 struct ErrorTests {
     @Test func unknownTransportReportsErrnoMessageAndOperation() throws {
-        let socket = try TestSupport.socket(ZMQContext(), .rep)
+        let socket = try SocketFixtures.socket(ZMQContext(), .rep)
         let error = try #require(#expect(throws: ZMQError.self) { try socket.bind("nonsense://x") })
         #expect(error.errno == EPROTONOSUPPORT)
         #expect(error.message == String(cString: strerror(EPROTONOSUPPORT)))
@@ -15,7 +15,7 @@ struct ErrorTests {
     }
 
     @Test func malformedTcpAddressIsInvalid() throws {
-        let socket = try TestSupport.socket(ZMQContext(), .req)
+        let socket = try SocketFixtures.socket(ZMQContext(), .req)
         let noPort = try #require(#expect(throws: ZMQError.self) { try socket.connect("tcp://127.0.0.1") })
         #expect(noPort.errno == EINVAL)
         #expect(noPort.operation == "connect tcp://127.0.0.1")
@@ -26,9 +26,9 @@ struct ErrorTests {
 
     @Test func bindingAPortTwiceIsAddressInUse() throws {
         let context = try ZMQContext()
-        let first = try TestSupport.socket(context, .pull)
-        let endpoint = try TestSupport.bindLoopback(first)
-        let second = try TestSupport.socket(context, .pull)
+        let first = try SocketFixtures.socket(context, .pull)
+        let endpoint = try SocketFixtures.bindLoopback(first)
+        let second = try SocketFixtures.socket(context, .pull)
         let error = #expect(throws: ZMQError.self) { try second.bind(endpoint) }
         #expect(error?.errno == EADDRINUSE)
     }

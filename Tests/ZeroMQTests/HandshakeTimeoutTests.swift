@@ -8,7 +8,7 @@ import ZeroMQ
 @Suite("Handshake timeout", .timeLimit(.minutes(1)))
 struct HandshakeTimeoutTests {
     @Test func intervalIsSetAndReadBack() throws {
-        let socket = try TestSupport.socket(ZMQContext(), .router)
+        let socket = try SocketFixtures.socket(ZMQContext(), .router)
         #expect(try socket.handshakeInterval == 30_000, "libzmq's default")
         try socket.setHandshakeInterval(milliseconds: 250)
         #expect(try socket.handshakeInterval == 250)
@@ -17,9 +17,9 @@ struct HandshakeTimeoutTests {
 
     @Test func silentConnectionIsClosedAfterTheInterval() async throws {
         try await DedicatedThreads.run {
-            let router = try TestSupport.socket(ZMQContext(), .router)
+            let router = try SocketFixtures.socket(ZMQContext(), .router)
             try router.setHandshakeInterval(milliseconds: 300)
-            let endpoint = try TestSupport.bindLoopback(router)
+            let endpoint = try SocketFixtures.bindLoopback(router)
             let port = try #require(UInt16(endpoint.split(separator: ":").last ?? ""))
             let fd = try #require(Self.connectSilently(port: port))
             defer { close(fd) }

@@ -9,20 +9,20 @@ struct LimitsTests {
         try await DedicatedThreads.run {
             let limit = 1024
             let context = try ZMQContext()
-            let pull = try TestSupport.socket(context, .pull, timeoutMilliseconds: 100)
+            let pull = try SocketFixtures.socket(context, .pull, timeoutMilliseconds: 100)
             try pull.setMaxMessageSize(Int64(limit))
-            let endpoint = try TestSupport.bindLoopback(pull)
-            let push = try TestSupport.socket(context, .push)
+            let endpoint = try SocketFixtures.bindLoopback(pull)
+            let push = try SocketFixtures.socket(context, .push)
             try push.setReconnect(interval: 20, max: 100)
             try push.connect(endpoint)
 
-            #expect(try push.send([TestSupport.randomBytes(limit * 4)]))
+            #expect(try push.send([SocketFixtures.randomBytes(limit * 4)]))
             // The receiver drops the connection on the oversized frame; the pusher reconnects and its
             // later, small messages get through. Keep sending small ones until one arrives.
             var sizes: [Int] = []
             let deadline = ContinuousClock.now + .seconds(4)
             while sizes.isEmpty && ContinuousClock.now < deadline {
-                try push.send([TestSupport.randomBytes(10)])
+                try push.send([SocketFixtures.randomBytes(10)])
                 while let message = try pull.receive() {
                     sizes.append(message.map(\.count).reduce(0, +))
                 }
@@ -34,12 +34,12 @@ struct LimitsTests {
 
     @Test func messageAtTheLimitIsDelivered() throws {
         let context = try ZMQContext()
-        let pull = try TestSupport.socket(context, .pull)
+        let pull = try SocketFixtures.socket(context, .pull)
         try pull.setMaxMessageSize(1024)
-        let endpoint = try TestSupport.bindLoopback(pull)
-        let push = try TestSupport.socket(context, .push)
+        let endpoint = try SocketFixtures.bindLoopback(pull)
+        let push = try SocketFixtures.socket(context, .push)
         try push.connect(endpoint)
-        let message = [TestSupport.randomBytes(1024)]
+        let message = [SocketFixtures.randomBytes(1024)]
         #expect(try push.send(message))
         #expect(try pull.receive() == message)
     }
@@ -47,10 +47,10 @@ struct LimitsTests {
     @Test func sendHighWaterMarkBoundsTheQueue() throws {
         let context = try ZMQContext()
         let endpoint = "inproc://hwm-\(UUID().uuidString)"
-        let pull = try TestSupport.socket(context, .pull)
+        let pull = try SocketFixtures.socket(context, .pull)
         try pull.setReceiveHighWaterMark(1)
         try pull.bind(endpoint)
-        let push = try TestSupport.socket(context, .push)
+        let push = try SocketFixtures.socket(context, .push)
         try push.setSendHighWaterMark(1)
         try push.setImmediate(true)
         try push.connect(endpoint)
@@ -62,7 +62,7 @@ struct LimitsTests {
     }
 
     @Test func otherOptionsAreAccepted() throws {
-        let socket = try TestSupport.socket(ZMQContext(), .dealer)
+        let socket = try SocketFixtures.socket(ZMQContext(), .dealer)
         try socket.setHeartbeat(interval: 1000, timeout: 3000, ttl: 6000)
         try socket.setReconnect(interval: 100, max: 5000)
         try socket.setImmediate(false)

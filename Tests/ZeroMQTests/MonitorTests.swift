@@ -21,12 +21,12 @@ struct MonitorTests {
     @Test func acceptedAndDisconnectedCarryTheConnectionsDescriptor() async throws {
         try await DedicatedThreads.run {
             let context = try ZMQContext()
-            let events = try TestSupport.socket(context, .pair)
+            let events = try SocketFixtures.socket(context, .pair)
             try events.connect("inproc://monitor-test")
-            let router = try TestSupport.socket(context, .router)
+            let router = try SocketFixtures.socket(context, .router)
             try router.monitor(
                 at: "inproc://monitor-test", events: [.accepted, .disconnected, .monitorStopped])
-            let endpoint = try TestSupport.bindLoopback(router)
+            let endpoint = try SocketFixtures.bindLoopback(router)
             let port = try #require(UInt16(endpoint.split(separator: ":").last ?? ""))
             let client = try #require(HandshakeTimeoutTests.connectSilently(port: port))
             defer { close(client) }

@@ -1,26 +1,12 @@
 import Foundation
 import TestExecutors
+import TestSupport
 import Testing
 import ZeroMQ
 
-/// The built `zmq-bench` executable, searched next to the test bundle and a few folders up.
+/// The built `zmq-bench` executable, when it is built.
 enum BenchBinary {
-    static let path: String? = {
-        let starts = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-            Bundle.main.bundleURL,
-            Bundle.main.bundleURL.deletingLastPathComponent(),
-        ]
-        for start in starts {
-            var folder = start.standardizedFileURL
-            for _ in 0..<4 {
-                let candidate = folder.appendingPathComponent("zmq-bench").path
-                if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-                folder = folder.deletingLastPathComponent()
-            }
-        }
-        return nil
-    }()
+    static let path: String? = BuiltProducts.url(of: "zmq-bench")?.path
 }
 
 @Suite(
@@ -31,8 +17,8 @@ struct MultiProcessTests {
     @Test func echoPeerInAnotherProcessSendsEveryMessageBackAndExitsZero() async throws {
         try await DedicatedThreads.run {
             let context = try ZMQContext()
-            let dealer = try TestSupport.socket(context, .dealer, timeoutMilliseconds: 5000)
-            let endpoint = try TestSupport.bindLoopback(dealer)
+            let dealer = try SocketFixtures.socket(context, .dealer, timeoutMilliseconds: 5000)
+            let endpoint = try SocketFixtures.bindLoopback(dealer)
             let count = 20
 
             let peer = Process()
@@ -43,18 +29,17 @@ struct MultiProcessTests {
 
             for number in 0..<count {
                 let message = [
-                    TestSupport.bytes("message \(number)"), [], TestSupport.randomBytes(number * 100),
+                    SocketFixtures.bytes("message \(number)"), [], SocketFixtures.randomBytes(number * 100),
                 ]
                 #expect(try dealer.send(message))
                 #expect(try dealer.receive() == message)
             }
 
-            let deadline = ContinuousClock.now + .seconds(10)
-            while peer.isRunning && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.02) }
-            #expect(!peer.isRunning, "echo peer did not exit")
-            if !peer.isRunning {
+            let status = Waiting.forExit(of: peer, timeout: 10)
+            #expect(status != nil, "echo peer did not exit")
+            if status != nil {
                 #expect(peer.terminationReason == .exit)
-                #expect(peer.terminationStatus == 0)
+                #expect(status == 0)
             }
         }
     }

@@ -6,13 +6,13 @@ import ZeroMQ
 struct MultipartTests {
     @Test func emptyFramesAndOneMegabyteFrameSurviveTcp() throws {
         let context = try ZMQContext()
-        let pull = try TestSupport.socket(context, .pull)
-        let endpoint = try TestSupport.bindLoopback(pull)
-        let push = try TestSupport.socket(context, .push)
+        let pull = try SocketFixtures.socket(context, .pull)
+        let endpoint = try SocketFixtures.bindLoopback(pull)
+        let push = try SocketFixtures.socket(context, .push)
         try push.connect(endpoint)
 
-        let big = TestSupport.randomBytes(1 << 20)
-        let message: [[UInt8]] = [[], TestSupport.bytes("header"), [], big, []]
+        let big = SocketFixtures.randomBytes(1 << 20)
+        let message: [[UInt8]] = [[], SocketFixtures.bytes("header"), [], big, []]
         #expect(try push.send(message))
         let received = try #require(try pull.receive())
         #expect(received.count == 5)
@@ -25,9 +25,9 @@ struct MultipartTests {
     @Test func singleEmptyFrameIsAMessage() throws {
         let context = try ZMQContext()
         let endpoint = "inproc://empty-\(UUID().uuidString)"
-        let pull = try TestSupport.socket(context, .pull)
+        let pull = try SocketFixtures.socket(context, .pull)
         try pull.bind(endpoint)
-        let push = try TestSupport.socket(context, .push)
+        let push = try SocketFixtures.socket(context, .push)
         try push.connect(endpoint)
         #expect(try push.send([[]]))
         #expect(try pull.receive() == [[]])
@@ -36,9 +36,9 @@ struct MultipartTests {
     @Test func consecutiveMessagesKeepTheirBoundaries() throws {
         let context = try ZMQContext()
         let endpoint = "inproc://boundaries-\(UUID().uuidString)"
-        let pull = try TestSupport.socket(context, .pull)
+        let pull = try SocketFixtures.socket(context, .pull)
         try pull.bind(endpoint)
-        let push = try TestSupport.socket(context, .push)
+        let push = try SocketFixtures.socket(context, .push)
         try push.connect(endpoint)
         let messages: [[[UInt8]]] = [[[1], [2, 2]], [[3]], [[4], [], [5, 5, 5]]]
         for message in messages { #expect(try push.send(message)) }
@@ -47,7 +47,7 @@ struct MultipartTests {
     }
 
     @Test func sendingNoFramesIsInvalid() throws {
-        let push = try TestSupport.socket(ZMQContext(), .push)
+        let push = try SocketFixtures.socket(ZMQContext(), .push)
         let error = #expect(throws: ZMQError.self) { try push.send([]) }
         #expect(error?.errno == EINVAL)
     }

@@ -5,13 +5,13 @@ import ZeroMQ
 
 @Suite("Socket patterns", .timeLimit(.minutes(1)))
 struct PatternTests {
-    private let bytes = TestSupport.bytes
+    private let bytes = SocketFixtures.bytes
 
     @Test func routerSeesDealerRoutingIDAndRepliesToIt() throws {
         let context = try ZMQContext()
-        let router = try TestSupport.socket(context, .router)
-        let endpoint = try TestSupport.bindLoopback(router)
-        let dealer = try TestSupport.socket(context, .dealer)
+        let router = try SocketFixtures.socket(context, .router)
+        let endpoint = try SocketFixtures.bindLoopback(router)
+        let dealer = try SocketFixtures.socket(context, .dealer)
         try dealer.setRoutingID(bytes("worker-7"))
         try dealer.connect(endpoint)
 
@@ -23,9 +23,9 @@ struct PatternTests {
 
     @Test func routerMandatoryRejectsUnknownPeerWithHostUnreachable() throws {
         let context = try ZMQContext()
-        let router = try TestSupport.socket(context, .router)
+        let router = try SocketFixtures.socket(context, .router)
         try router.setRouterMandatory(true)
-        _ = try TestSupport.bindLoopback(router)
+        _ = try SocketFixtures.bindLoopback(router)
         let error = #expect(throws: ZMQError.self) {
             try router.send([bytes("nobody"), bytes("lost")])
         }
@@ -34,8 +34,8 @@ struct PatternTests {
     }
 
     @Test func routerWithoutMandatoryDropsUnknownPeerSilently() throws {
-        let router = try TestSupport.socket(ZMQContext(), .router)
-        _ = try TestSupport.bindLoopback(router)
+        let router = try SocketFixtures.socket(ZMQContext(), .router)
+        _ = try SocketFixtures.bindLoopback(router)
         #expect(try router.send([bytes("nobody"), bytes("lost")]))
     }
 
@@ -43,9 +43,9 @@ struct PatternTests {
         try await DedicatedThreads.run {
             let context = try ZMQContext()
             let endpoint = "inproc://pubsub-\(UUID().uuidString)"
-            let publisher = try TestSupport.socket(context, .pub)
+            let publisher = try SocketFixtures.socket(context, .pub)
             try publisher.bind(endpoint)
-            let subscriber = try TestSupport.socket(context, .sub, timeoutMilliseconds: 50)
+            let subscriber = try SocketFixtures.socket(context, .sub, timeoutMilliseconds: 50)
             try subscriber.subscribe(bytes("news."))
             try subscriber.connect(endpoint)
 
@@ -63,7 +63,7 @@ struct PatternTests {
             }
             var topics: [String] = []
             while topics.last != "news.end", let message = try subscriber.receive() {
-                let topic = TestSupport.text(message[0])
+                let topic = SocketFixtures.text(message[0])
                 if topic != "news.sync" { topics.append(topic) }
             }
             #expect(topics == ["news.1", "news.2", "news.end"])
@@ -72,9 +72,9 @@ struct PatternTests {
 
     @Test func requestReplyAlternates() throws {
         let context = try ZMQContext()
-        let reply = try TestSupport.socket(context, .rep)
-        let endpoint = try TestSupport.bindLoopback(reply)
-        let request = try TestSupport.socket(context, .req)
+        let reply = try SocketFixtures.socket(context, .rep)
+        let endpoint = try SocketFixtures.bindLoopback(reply)
+        let request = try SocketFixtures.socket(context, .req)
         try request.connect(endpoint)
         for number in 1...3 {
             #expect(try request.send([bytes("ping \(number)")]))
@@ -92,12 +92,12 @@ struct PatternTests {
         try await DedicatedThreads.run {
             let context = try ZMQContext()
             let endpoint = "inproc://pushpull-\(UUID().uuidString)"
-            let push = try TestSupport.socket(context, .push)
+            let push = try SocketFixtures.socket(context, .push)
             try push.bind(endpoint)
             // inproc connects synchronously, so both pipes exist before the first send.
-            let first = try TestSupport.socket(context, .pull, timeoutMilliseconds: 200)
+            let first = try SocketFixtures.socket(context, .pull, timeoutMilliseconds: 200)
             try first.connect(endpoint)
-            let second = try TestSupport.socket(context, .pull, timeoutMilliseconds: 200)
+            let second = try SocketFixtures.socket(context, .pull, timeoutMilliseconds: 200)
             try second.connect(endpoint)
 
             for number in 0..<10 { #expect(try push.send([[UInt8(number)]])) }

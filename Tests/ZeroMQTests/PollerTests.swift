@@ -7,8 +7,8 @@ import ZeroMQ
 struct PollerTests {
     @Test func pollTimesOutEmptyAfterTheTimeoutAndNotBefore() async throws {
         try await DedicatedThreads.run {
-            let pull = try TestSupport.socket(ZMQContext(), .pull)
-            _ = try TestSupport.bindLoopback(pull)
+            let pull = try SocketFixtures.socket(ZMQContext(), .pull)
+            _ = try SocketFixtures.bindLoopback(pull)
             var poller = ZMQPoller()
             poller.add(pull)
             let clock = ContinuousClock()
@@ -23,11 +23,11 @@ struct PollerTests {
 
     @Test func pollReportsOnlyTheReadySocketByIndex() throws {
         let context = try ZMQContext()
-        let quiet = try TestSupport.socket(context, .pull)
-        _ = try TestSupport.bindLoopback(quiet)
-        let busy = try TestSupport.socket(context, .pull)
-        let endpoint = try TestSupport.bindLoopback(busy)
-        let push = try TestSupport.socket(context, .push)
+        let quiet = try SocketFixtures.socket(context, .pull)
+        _ = try SocketFixtures.bindLoopback(quiet)
+        let busy = try SocketFixtures.socket(context, .pull)
+        let endpoint = try SocketFixtures.bindLoopback(busy)
+        let push = try SocketFixtures.socket(context, .push)
         try push.connect(endpoint)
 
         var poller = ZMQPoller()
@@ -44,9 +44,9 @@ struct PollerTests {
     @Test func pollReportsWritableWhenAsked() throws {
         let context = try ZMQContext()
         let endpoint = "inproc://writable-\(UUID().uuidString)"
-        let pull = try TestSupport.socket(context, .pull)
+        let pull = try SocketFixtures.socket(context, .pull)
         try pull.bind(endpoint)
-        let push = try TestSupport.socket(context, .push)
+        let push = try SocketFixtures.socket(context, .push)
         try push.connect(endpoint)
         var poller = ZMQPoller()
         let index = poller.add(push, readable: false, writable: true)
@@ -57,19 +57,23 @@ struct PollerTests {
     @Test func wakeSignalFromAnotherThreadEndsTheWait() async throws {
         try await DedicatedThreads.run {
             let signal = try WakeSignal()
-            let pull = try TestSupport.socket(ZMQContext(), .pull)
-            _ = try TestSupport.bindLoopback(pull)
+            let pull = try SocketFixtures.socket(ZMQContext(), .pull)
+            _ = try SocketFixtures.bindLoopback(pull)
             var poller = ZMQPoller()
             poller.add(pull)
             let wakeIndex = poller.add(fileDescriptor: signal.fileDescriptor)
 
+            // The waker wakes the poll once this thread is about to block in it (a wake that comes
+            // first must end the poll as well: the signal stays raised until drained).
+            let polling = DispatchSemaphore(value: 0)
             let waker = Thread {
-                Thread.sleep(forTimeInterval: 0.1)
+                polling.wait()
                 signal.wake()
             }
             waker.start()
             let clock = ContinuousClock()
             let start = clock.now
+            polling.signal()
             let ready = try poller.poll(timeoutMilliseconds: 5000)
             #expect(ready == [wakeIndex])
             #expect(clock.now - start < .seconds(4))
@@ -91,7 +95,7 @@ struct PollerTests {
     }
 
     @Test func pollingAClosedSocketThrows() throws {
-        let pull = try TestSupport.socket(ZMQContext(), .pull)
+        let pull = try SocketFixtures.socket(ZMQContext(), .pull)
         var poller = ZMQPoller()
         poller.add(pull)
         pull.close()
@@ -101,13 +105,13 @@ struct PollerTests {
 
     @Test func dontWaitReceiveReturnsNilAndSendReturnsFalse() throws {
         let context = try ZMQContext()
-        let pull = try TestSupport.socket(context, .pull)
-        _ = try TestSupport.bindLoopback(pull)
+        let pull = try SocketFixtures.socket(context, .pull)
+        _ = try SocketFixtures.bindLoopback(pull)
         let clock = ContinuousClock()
         let start = clock.now
         #expect(try pull.receive(dontWait: true) == nil)
         // A PUSH without any peer has nowhere to queue.
-        let push = try TestSupport.socket(context, .push)
+        let push = try SocketFixtures.socket(context, .push)
         #expect(try push.send([[1]], dontWait: true) == false)
         #expect(clock.now - start < .milliseconds(500), "dontWait calls must not wait for the timeouts")
     }
@@ -115,9 +119,9 @@ struct PollerTests {
     @Test func blockingCallsGiveUpAfterTheirTimeouts() async throws {
         try await DedicatedThreads.run {
             let context = try ZMQContext()
-            let pull = try TestSupport.socket(context, .pull, timeoutMilliseconds: 100)
-            _ = try TestSupport.bindLoopback(pull)
-            let push = try TestSupport.socket(context, .push, timeoutMilliseconds: 100)
+            let pull = try SocketFixtures.socket(context, .pull, timeoutMilliseconds: 100)
+            _ = try SocketFixtures.bindLoopback(pull)
+            let push = try SocketFixtures.socket(context, .push, timeoutMilliseconds: 100)
             let clock = ContinuousClock()
             let start = clock.now
             #expect(try pull.receive() == nil)

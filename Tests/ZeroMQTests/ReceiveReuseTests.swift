@@ -9,9 +9,9 @@ struct ReceiveReuseTests {
     private func pair() throws -> (push: ZMQSocket, pull: ZMQSocket) {
         let context = try ZMQContext()
         let endpoint = "inproc://reuse-\(UUID().uuidString)"
-        let pull = try TestSupport.socket(context, .pull)
+        let pull = try SocketFixtures.socket(context, .pull)
         try pull.bind(endpoint)
-        let push = try TestSupport.socket(context, .push)
+        let push = try SocketFixtures.socket(context, .push)
         try push.connect(endpoint)
         return (push, pull)
     }
@@ -38,7 +38,7 @@ struct ReceiveReuseTests {
     @Test func releasedMessagesAreStillReceivedCorrectly() throws {
         let (push, pull) = try pair()
         for number in 0..<200 {
-            let message = [TestSupport.randomBytes(number % 7 * 10), [UInt8(number % 256)]]
+            let message = [SocketFixtures.randomBytes(number % 7 * 10), [UInt8(number % 256)]]
             try push.send(message)
             // Each received message is dropped before the next receive, so storage is reused.
             #expect(try pull.receive() == message)
@@ -68,7 +68,7 @@ struct ReceiveReuseTests {
     @Test func messagesOverTheRecycleLimitAreHandedOverWhole() throws {
         let (push, pull) = try pair()
         let half = ZMQSocket.recycleLimit / 2
-        let big = [TestSupport.randomBytes(half), TestSupport.randomBytes(half + 1)]
+        let big = [SocketFixtures.randomBytes(half), SocketFixtures.randomBytes(half + 1)]
         try push.send(big)
         try push.send([[1]])
         let first = try #require(try pull.receive())

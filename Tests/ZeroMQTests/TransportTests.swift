@@ -1,5 +1,6 @@
 import Foundation
 import TestExecutors
+import TestSupport
 import Testing
 import ZeroMQ
 
@@ -8,17 +9,17 @@ struct TransportTests {
     /// Sends a request over `endpoint` (bound by a PAIR) and checks the reply comes back intact.
     private func roundTrip(bindTo bindEndpoint: String) throws {
         let context = try ZMQContext()
-        let server = try TestSupport.socket(context, .pair)
+        let server = try SocketFixtures.socket(context, .pair)
         try server.bind(bindEndpoint)
         let endpoint = try server.lastEndpoint
-        let client = try TestSupport.socket(context, .pair)
+        let client = try SocketFixtures.socket(context, .pair)
         try client.connect(endpoint)
 
-        let request = [TestSupport.bytes("request"), TestSupport.randomBytes(300)]
+        let request = [SocketFixtures.bytes("request"), SocketFixtures.randomBytes(300)]
         #expect(try client.send(request))
         #expect(try server.receive() == request)
-        #expect(try server.send([TestSupport.bytes("reply")]))
-        #expect(try client.receive() == [TestSupport.bytes("reply")])
+        #expect(try server.send([SocketFixtures.bytes("reply")]))
+        #expect(try client.receive() == [SocketFixtures.bytes("reply")])
     }
 
     @Test func inprocRoundTrip() throws {
@@ -26,15 +27,14 @@ struct TransportTests {
     }
 
     @Test func ipcRoundTripInTemporaryDirectory() throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        try roundTrip(bindTo: "ipc://" + directory.path + "/pair.ipc")
+        let directory = try TemporaryDirectory(prefix: "zmq-tests")
+        try roundTrip(bindTo: "ipc://" + directory.location + "/pair.ipc")
     }
 
     @Test func tcpRoundTripOnEphemeralLoopbackPort() throws {
         let context = try ZMQContext()
-        let server = try TestSupport.socket(context, .pair)
-        let endpoint = try TestSupport.bindLoopback(server)
+        let server = try SocketFixtures.socket(context, .pair)
+        let endpoint = try SocketFixtures.bindLoopback(server)
         #expect(endpoint.hasPrefix("tcp://127.0.0.1:"))
         let port = Int(endpoint.split(separator: ":").last ?? "")
         #expect((port ?? 0) > 0, "wildcard port should be resolved, got \(endpoint)")
@@ -47,19 +47,19 @@ struct TransportTests {
         let endpoint = "inproc://lifetime-\(UUID().uuidString)"
         let (server, client) = try { () throws -> (ZMQSocket, ZMQSocket) in
             let context = try ZMQContext()
-            let server = try TestSupport.socket(context, .pair)
+            let server = try SocketFixtures.socket(context, .pair)
             try server.bind(endpoint)
-            let client = try TestSupport.socket(context, .pair)
+            let client = try SocketFixtures.socket(context, .pair)
             try client.connect(endpoint)
             return (server, client)
         }()
-        #expect(try client.send([TestSupport.bytes("still alive")]))
-        #expect(try server.receive() == [TestSupport.bytes("still alive")])
+        #expect(try client.send([SocketFixtures.bytes("still alive")]))
+        #expect(try server.receive() == [SocketFixtures.bytes("still alive")])
         #expect(server.context === client.context)
     }
 
     @Test func closeIsIdempotentAndLaterUseFailsWithNotSocket() throws {
-        let socket = try TestSupport.socket(ZMQContext(), .push)
+        let socket = try SocketFixtures.socket(ZMQContext(), .push)
         #expect(!socket.isClosed)
         socket.close()
         socket.close()
@@ -72,9 +72,9 @@ struct TransportTests {
     @Test func disconnectStopsDeliveryToThatEndpoint() async throws {
         try await DedicatedThreads.run {
             let context = try ZMQContext()
-            let pull = try TestSupport.socket(context, .pull, timeoutMilliseconds: 300)
-            let endpoint = try TestSupport.bindLoopback(pull)
-            let push = try TestSupport.socket(context, .push, timeoutMilliseconds: 300)
+            let pull = try SocketFixtures.socket(context, .pull, timeoutMilliseconds: 300)
+            let endpoint = try SocketFixtures.bindLoopback(pull)
+            let push = try SocketFixtures.socket(context, .push, timeoutMilliseconds: 300)
             try push.connect(endpoint)
             #expect(try push.send([[1]]))
             #expect(try pull.receive() == [[1]])

@@ -8,15 +8,15 @@ import ZeroMQ
 struct ZeroCopySendTests {
     @Test func framesOutliveTheSendersArrays() throws {
         let context = try ZMQContext()
-        let pull = try TestSupport.socket(context, .pull)
-        let endpoint = try TestSupport.bindLoopback(pull)
-        let push = try TestSupport.socket(context, .push)
+        let pull = try SocketFixtures.socket(context, .pull)
+        let endpoint = try SocketFixtures.bindLoopback(pull)
+        let push = try SocketFixtures.socket(context, .push)
         try push.connect(endpoint)
 
         // Deep copies (`map { $0 }` builds new storage) to compare against later.
         var expected: [[UInt8]] = []
         do {
-            var frames = (0..<8).map { _ in TestSupport.randomBytes(256 * 1024) }
+            var frames = (0..<8).map { _ in SocketFixtures.randomBytes(256 * 1024) }
             expected = frames.map { $0.map { $0 } }
             #expect(try push.send(frames))
             // The sender overwrites and drops its arrays before the I/O thread has necessarily
@@ -37,16 +37,16 @@ struct ZeroCopySendTests {
         let context = try ZMQContext()
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("zc-\(UUID().uuidString)")
         let endpoint = "ipc://\(path.path)"
-        let pull = try TestSupport.socket(context, .pull)
+        let pull = try SocketFixtures.socket(context, .pull)
         try pull.bind(endpoint)
         defer { try? FileManager.default.removeItem(at: path) }
-        let push = try TestSupport.socket(context, .push)
+        let push = try SocketFixtures.socket(context, .push)
         try push.connect(endpoint)
         var checksum = 0
         for round in 0..<200 {
             let frame = [UInt8](repeating: UInt8(round % 251), count: 20_000 + round)
             checksum &+= frame.count * Int(frame[0])
-            #expect(try push.send([TestSupport.bytes("\(round)"), frame]))
+            #expect(try push.send([SocketFixtures.bytes("\(round)"), frame]))
         }
         var received = 0
         for _ in 0..<200 {
@@ -59,8 +59,8 @@ struct ZeroCopySendTests {
 
     @Test func largeFrameRefusedWithoutAPeerIsReportedNotLost() throws {
         let context = try ZMQContext()
-        let push = try TestSupport.socket(context, .push)
+        let push = try SocketFixtures.socket(context, .push)
         // No connection: a PUSH with no peer cannot queue, and says so.
-        #expect(try push.send([TestSupport.randomBytes(64 * 1024)], dontWait: true) == false)
+        #expect(try push.send([SocketFixtures.randomBytes(64 * 1024)], dontWait: true) == false)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ScrapeIO
@@ -113,6 +114,7 @@ struct GzipFastPathTests {
         var ends: [Int32] = [0, 0]
         try #require(pipe(&ends) == 0)
         let writeEnd = ends[1]
+        let readEnd = ends[0]
         let writer = Thread {
             var position = 0
             while position < bytes.count {
@@ -122,7 +124,8 @@ struct GzipFastPathTests {
                 }
                 if written <= 0 { break }
                 position += written
-                usleep(500)
+                // The next piece once the reader has taken this one: it sees every piece alone.
+                Waiting.until(timeout: 5, interval: 0.000_2) { !Self.hasBytesWaiting(readEnd) }
             }
             close(writeEnd)
         }
@@ -134,6 +137,12 @@ struct GzipFastPathTests {
         #expect(decoded.members == offsets(of: members))
         #expect(decoded.failures.isEmpty)
         #expect(decoded.counts.wholeMembers + decoded.counts.streamedMembers == 12)
+    }
+
+    /// Whether a read from `descriptor` would return bytes at once.
+    static func hasBytesWaiting(_ descriptor: Int32) -> Bool {
+        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&entry, 1, 0) > 0 && entry.revents & Int16(POLLIN) != 0
     }
 
     /// Whether the writer of `pipeDoesNotWait` gave up waiting; read after it signalled.

@@ -3,19 +3,17 @@ import CZstd
 import Foundation
 import Logging
 import ScrapeIO
+import TestSupport
 
-/// A fresh directory under the system temp folder, deleted when the value goes away.
+/// A fresh directory under the system temp folder, deleted when the value goes away, with the
+/// file helpers the writer tests use.
 final class WriterScratchDirectory {
+    private let directory: TemporaryDirectory
     let path: String
 
     init() throws {
-        let base = FileManager.default.temporaryDirectory.path
-        path = base + "/writer-test-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: path)
+        directory = try TemporaryDirectory(prefix: "writer-test")
+        path = directory.location
     }
 
     /// A path inside the directory (not created).

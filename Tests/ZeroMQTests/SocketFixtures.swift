@@ -9,7 +9,7 @@ import ZeroMQ
 /// out a timeout or a child process here, the package's process tests and its longest computation)
 /// run on dedicated threads (`DedicatedThreads.run`). With the whole package's tests on two cores
 /// these suites end after about 10 seconds (they took 105 to 150 when those tests held the pool).
-enum TestSupport {
+enum SocketFixtures {
     static func socket(
         _ context: ZMQContext, _ type: SocketType, timeoutMilliseconds: Int32 = 3000
     ) throws -> ZMQSocket {
@@ -47,19 +47,5 @@ enum TestSupport {
             }
         }
         return bytes
-    }
-}
-
-/// A fresh folder under the system temporary directory, removed by `remove()`.
-struct TemporaryDirectory {
-    let path: String
-
-    init() throws {
-        path = NSTemporaryDirectory() + "zmq-tests-" + UUID().uuidString.prefix(8)
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    func remove() {
-        try? FileManager.default.removeItem(atPath: path)
     }
 }
