@@ -53,10 +53,7 @@ import Testing
                         ], logs: dir.url, name: "worker\(index)",
                         prefix: NetworkNamespaces.exec(in: leaf)))
             }
-            let deadline = Date().addingTimeInterval(120)
-            while coordinator.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-            if coordinator.isRunning { kill(coordinator.processIdentifier, SIGKILL) }
-            coordinator.waitUntilExit()
+            Waiting.forExit(of: coordinator, timeout: 120)
             let log = (try? String(contentsOf: dir.path("coordinator.err"), encoding: .utf8)) ?? ""
             #expect(coordinator.terminationStatus == 0, "\(log.suffix(2_000))")
             let urls = try OutputDirectory(url: out).records.compactMap { $0["url"] as? String }

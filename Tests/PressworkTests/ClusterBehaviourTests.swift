@@ -52,15 +52,16 @@ import Testing
                 samples.count < 3 || samples.last!.committed == samples.first!.committed
             {
                 if let status = cluster.status(), status["state"] as? String == "running",
-                    let committed = status["articles_committed"] as? Int, committed > 0
+                    let committed = status["articles_committed"] as? Int, committed > 0,
+                    let rate = status["recent_articles_per_second"] as? Double
                 {
-                    samples.append((committed, status["recent_articles_per_second"] as? Double ?? 0))
+                    samples.append((committed, rate))
                 }
                 Thread.sleep(forTimeInterval: 0.3)
             }
             #expect(samples.count >= 2)
-            #expect(
-                (samples.last?.committed ?? 0) > (samples.first?.committed ?? 0), "the committed count rises")
+            let (first, last) = (try #require(samples.first), try #require(samples.last))
+            #expect(last.committed > first.committed, "the committed count rises")
             #expect(samples.contains { $0.rate > 0 }, "a non-zero rate")
             #expect(cluster.waitUntil(timeout: 120) { cluster.status()?["state"] as? String == "finished" })
             let final = try #require(cluster.status())

@@ -48,7 +48,12 @@ import Testing
             try cluster.startCollector(extra: server)
             let intruder = try cluster.startWorker(extra: intruderKeys)
             let plain = try cluster.startWorker()
-            Thread.sleep(forTimeInterval: 1.5)
+            // Both are up and the coordinator has turned the intruder's key away.
+            #expect(
+                cluster.waitUntil {
+                    cluster.log(coordinator).contains("refused a connection")
+                        && [intruder, plain].allSatisfy { cluster.log($0).contains("worker started") }
+                }, "\(cluster.allLogs)")
             #expect(cluster.committedRecords == 0, "no unauthorised worker got a job")
             try cluster.startWorker(extra: worker)
 

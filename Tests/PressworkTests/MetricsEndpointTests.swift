@@ -28,7 +28,7 @@ import Testing
             let coordinatorMetrics = try Exposition(try HTTPGet.fetch(port: ports[0], path: "/metrics"))
             #expect(coordinatorMetrics.value("presswork_workers_alive") == 1)
             #expect(coordinatorMetrics.types["presswork_jobs_in_flight"] == "gauge")
-            let first = coordinatorMetrics.value("presswork_articles_committed_total") ?? 0
+            let first = try #require(coordinatorMetrics.value("presswork_articles_committed_total"))
             #expect(
                 cluster.waitUntil {
                     let later = try? Exposition(try HTTPGet.fetch(port: ports[0], path: "/metrics"))
