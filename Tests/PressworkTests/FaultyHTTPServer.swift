@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A small HTTP server with faults on purpose, for what nginx does not do: it answers 503 to the
 /// first `failFirst` requests, then for the next `dropFirst` requests announces the whole (rest
@@ -7,6 +8,8 @@ import Foundation
 /// itself (python3's standard library only) on a free loopback port.
 final class FaultyHTTPServer {
     let port: Int
+    /// The port, kept from other tests until the server has stopped (see `ReservedPort`).
+    private let reservation: ReservedPort
     private let process: Process
     private let log: URL
 
@@ -18,7 +21,8 @@ final class FaultyHTTPServer {
         log = logs.appendingPathComponent("faulty-server.log")
         var lastError = ""
         for _ in 0..<5 {
-            let port = FreePorts.take(1)[0]
+            let reservation = try ReservedPort()
+            let port = reservation.port
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = [
@@ -32,9 +36,11 @@ final class FaultyHTTPServer {
             try process.run()
             if NginxServer.waitUntilListening(port: port, process: process) {
                 self.port = port
+                self.reservation = reservation
                 self.process = process
                 return
             }
+            reservation.release()
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
             lastError = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
@@ -46,6 +52,7 @@ final class FaultyHTTPServer {
     deinit {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
+        reservation.release()
     }
 
     /// One entry per request: (path, Range header or "-", status).

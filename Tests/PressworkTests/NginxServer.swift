@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// nginx (the Debian package) serving a folder over HTTP on a free loopback port, started by the
@@ -6,6 +7,8 @@ import Testing
 /// the end. Nothing listens beyond 127.0.0.1.
 final class NginxServer {
     let port: Int
+    /// The port, kept from other tests until the server has stopped (see `ReservedPort`).
+    private let reservation: ReservedPort
     let root: URL
     private let process: Process
     private let logs: URL
@@ -20,7 +23,7 @@ final class NginxServer {
 
     /// Why remote-input tests cannot run here, if they cannot.
     static var missing: String? {
-        executable == nil ? "nginx is not installed (tools/install-deps.sh installs it)" : nil
+        executable == nil ? "nginx is not installed (tools/setup/install-deps.sh installs it)" : nil
     }
 
     /// `http://127.0.0.1:PORT/`.
@@ -36,7 +39,8 @@ final class NginxServer {
             at: prefix.appendingPathComponent("temp"), withIntermediateDirectories: true)
         var lastError = ""
         for _ in 0..<5 {
-            let port = FreePorts.take(1)[0]
+            let reservation = try ReservedPort()
+            let port = reservation.port
             let config = prefix.appendingPathComponent("nginx.conf")
             try Self.config(port: port, root: root, prefix: prefix).write(
                 to: config, atomically: true, encoding: .utf8)
@@ -51,9 +55,11 @@ final class NginxServer {
             try process.run()
             if Self.waitUntilListening(port: port, process: process) {
                 self.port = port
+                self.reservation = reservation
                 self.process = process
                 return
             }
+            reservation.release()
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
             lastError =
@@ -66,12 +72,10 @@ final class NginxServer {
 
     /// Stops nginx (SIGTERM to the master, which stops its worker; SIGKILL after 5 s).
     func stop() {
+        defer { reservation.release() }
         guard process.isRunning else { return }
         process.terminate()
-        let deadline = Date().addingTimeInterval(5)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        Waiting.forExit(of: process, timeout: 5)
     }
 
     /// The access log: one line per request (`"GET /x HTTP/1.1" status bytes range`).

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Inputs over HTTP from real servers started by the tests: nginx serving generated WARC.gz files
@@ -14,7 +15,9 @@ import Testing
     }
 
     @Test(
-        .enabled(if: NginxServer.missing == nil, "nginx is not installed: tools/install-deps.sh installs it"))
+        .enabled(
+            if: NginxServer.missing == nil, "nginx is not installed: tools/setup/install-deps.sh installs it")
+    )
     func aRunOverAListingOnHTTPGivesTheRecordsOfTheLocalFiles() async throws {
         try await ProcessTestSlots.run {
             let dir = try TemporaryDirectory()
@@ -46,7 +49,9 @@ import Testing
     }
 
     @Test(
-        .enabled(if: NginxServer.missing == nil, "nginx is not installed: tools/install-deps.sh installs it"))
+        .enabled(
+            if: NginxServer.missing == nil, "nginx is not installed: tools/setup/install-deps.sh installs it")
+    )
     func separateProcessesReadAListingGivenToTheCoordinator() async throws {
         try await ProcessTestSlots.run {
             let dir = try TemporaryDirectory()
@@ -55,7 +60,7 @@ import Testing
             try crawl.writeListing(to: listing)
             let nginx = try NginxServer(serving: crawl.folder, logs: dir.url)
             defer { nginx.stop() }
-            let cluster = LocalCluster(dir: dir)
+            let cluster = try LocalCluster(dir: dir)
             try cluster.startCollector()
             let coordinator = try cluster.startCoordinator(
                 [], extra: ["--paths", listing.path, "--base", nginx.baseURL])

@@ -43,7 +43,8 @@ public struct LocalClusterPlan: Sendable {
     public init(
         inputs: [String], socketDirectory: String, output: String, shards: Int, compression: String,
         level: Int?, workers: Int, threadsPerWorker: Int, batchSize: Int, byReference: Bool,
-        emptyPipeline: Bool, remote: RemoteSettings = RemoteSettings(), logLevel: String, logFormat: String, parentPID: Int32,
+        emptyPipeline: Bool, remote: RemoteSettings = RemoteSettings(), logLevel: String, logFormat: String,
+        parentPID: Int32,
         leaseKey: [UInt8]
     ) {
         self.inputs = inputs
