@@ -147,8 +147,10 @@ import Testing
             let dir = try TemporaryDirectory()
             let crawl = try RemoteCrawl.generate(in: dir.path("www"), counts: [40])
             let server = try FaultyHTTPServer(serving: crawl.folder, logs: dir.url, failFirst: 2)
-            let cluster = LocalCluster(dir: dir)
-            let port = FreePorts.take(1)[0]
+            let cluster = try LocalCluster(dir: dir)
+            let metricsReservation = try ReservedPort()
+            defer { metricsReservation.release() }
+            let port = metricsReservation.port
             try cluster.startCollector()
             let coordinator = try cluster.startCoordinator(
                 [server.baseURL + crawl.files[0]],
