@@ -86,6 +86,20 @@ import Testing
         #expect(extracted.contains("pip install client"))
     }
 
+    @Test func runsOfTextSplitByBreaksAreAnArticleOnAPageMadeOfParts() throws {
+        // An old page: the story is one `<td>` of `<font>` runs split by `<br>` (one prose unit,
+        // many paragraphs), beside a long menu. Even where the page type calls for reading a page
+        // of parts whole, several lines of prose are the article.
+        let runs = (1...5).map { "<font size=2>\(sentence("harbour", $0))</font><br><br>" }.joined()
+        let menu = (1...60).map { "<a href=/s\($0)>Section \($0) of the site</a><br>" }.joined()
+        let html =
+            "<html><body><table><tr><td>" + menu + "</td><td>" + runs + "</td></tr></table></body></html>"
+        let document = TestSupport.parse(html)
+        let parts = MainTextSelector(document: document, readsWholePageWhenShort: true).paragraphs()
+        #expect(parts.count == 5, "\(parts)")
+        #expect(!parts.contains { $0.contains("Section 1 of the site") })
+    }
+
     @Test func microdataArticleBodyIsPreferred() throws {
         // The teaser list has more prose than the article, but the article is marked up as such.
         let article = (0..<3).map { "<p>\(sentence("marked", $0))</p>" }.joined()

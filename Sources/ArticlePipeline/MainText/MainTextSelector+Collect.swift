@@ -3,21 +3,29 @@ extension MainTextSelector {
     /// The article's paragraphs, in document order.
     func paragraphs() -> [String] {
         guard let prose = container() else { return [] }
-        let cards = cardContainer(beating: prose)
-        let container = cards ?? prose
         var result: [String] = []
-        collect(from: container, keepingShortLines: cards != nil, into: &result)
+        collect(from: prose, into: &result)
+        // Lines of prose in what was found: several are an article, whatever surrounds them, also
+        // when they are runs of text split by `<br>` in one element (one unit, many paragraphs).
+        let proseLines = result.lazy.filter { $0.utf8.count >= Self.minProseLine }.count
+        let cards = proseLines <= Self.maxProseLinesForParts ? cardContainer(beating: prose) : nil
+        let container = cards ?? prose
+        if let cards {
+            result = []
+            collect(from: cards, keepingShortLines: true, into: &result)
+        }
         if result.isEmpty {
             let text = visibleText(of: container)
             if !text.isEmpty { result.append(text) }
         }
         // A page made of parts whose found text is a small share of what the page keeps, in no more
-        // units than a grid's intro: the whole page, read as parts (short lines and link titles
-        // kept). Several paragraphs of prose are an article, whatever surrounds them.
+        // units and lines of prose than a grid's intro: the whole page, read as parts (short lines
+        // and link titles kept).
         if readsWholePageWhenShort, let body = document.firstElement(.body), body != container,
             !dropped[body],
             Double(Self.nonSpaceLength(result)) < Self.wholePageShare * Double(measures[body].text),
-            !isDeclaredArticle(prose), measures[prose].units <= Self.maxUnitsForCards
+            !isDeclaredArticle(prose), measures[prose].units <= Self.maxUnitsForCards,
+            proseLines <= Self.maxProseLinesForParts
         {
             var whole: [String] = []
             collect(from: body, keepingShortLines: true, into: &whole)
@@ -25,6 +33,11 @@ extension MainTextSelector {
         }
         return result
     }
+
+    /// A page made of parts whose found text has more lines of prose (this long) than this is an
+    /// article, whatever surrounds it.
+    static let minProseLine = 80
+    static let maxProseLinesForParts = 3
 
     /// Below this share of the page's kept text, a page made of parts is read whole.
     static let wholePageShare = 0.6
