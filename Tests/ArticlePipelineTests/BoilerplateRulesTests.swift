@@ -17,11 +17,20 @@ import Testing
     }
 
     @Test(arguments: [
-        "overflow-hidden", "field field--label-hidden", "hide-mobile", "hidden-xs hidden-sm", "md:hidden",
-        "hide-for-small-only", "hidden md:block", "lg:flex hidden", "quick-add-hidden",
+        "overflow-hidden", "field field--label-hidden", "quick-add-hidden", "hidden-field-value",
+        "hide-sibling-opacity", "md:hide-border",
     ])
-    func aHidingWordQualifyingAPartASizeOrAPropertyDoesNot(_ value: String) {
+    func aHidingWordQualifyingAPartOrAPropertyDoesNot(_ value: String) {
         #expect(!Self.marks(value), "\(value)")
+    }
+
+    @Test(arguments: [
+        "hide-mobile", "hidden-xs hidden-sm", "md:hidden", "hide-for-small-only", "visible-lg",
+        "hidden md:block",
+        "show-for-medium-up", "col-4 hidden-phone",
+    ])
+    func aTokenHidingItOnSomeScreenSizesMarksIt(_ value: String) {
+        #expect(Self.marks(value), "\(value)")
     }
 
     @Test(arguments: ["post-meta", "entry-date", "author-bio", "article__tags", "meta", "td-post-date"])

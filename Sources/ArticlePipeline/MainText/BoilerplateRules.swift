@@ -42,9 +42,9 @@ enum BoilerplateRules {
     /// `entry-date`, `author-bio`); earlier in a compound they name what it belongs to
     /// (`meta_field`, `date-posts`).
     static let headWords: Set<String> = ["meta", "date", "tags", "bio"]
-    /// Class tokens that say the element itself is hidden. A hiding word in a longer token qualifies
-    /// a part or a property (`overflow-hidden`, `field--label-hidden`) or a screen size
-    /// (`hide-mobile`, `hidden-xs`, `md:hidden`), and the element shows on a desktop reader's page.
+    /// Class tokens that say the element itself is hidden. A hiding word in a longer token may
+    /// qualify a part or a property (`overflow-hidden`, `field--label-hidden`), and the element
+    /// shows; one that names screen sizes is read by `isResponsiveHiding`.
     static let hiddenTokens: Set<String> = ["hidden", "hide", "is-hidden", "js-hidden", "u-hidden"]
     /// Words that start with a marker but are article content.
     static let exceptions: Set<String> = ["commentary", "navarro", "menus-article", "navy"]
@@ -113,13 +113,10 @@ enum BoilerplateRules {
     }
 
     /// True when a word of the attribute value `bytes` marks the element as furniture: a marker
-    /// prefix or word in the name of a token's component, a head word ending a token, or a whole
-    /// token saying it is hidden (unless another token shows it from some screen size on, as
-    /// `hidden md:block` does).
+    /// prefix or word in the name of a token's component, a head word ending a token, a whole token
+    /// saying it is hidden, or a token hiding it on some screen sizes.
     static func hasMarker(_ bytes: UnsafeBufferPointer<UInt8>, onThread: Bool = false) -> Bool {
         let prefixes = onThread ? threadPrefixBytes : prefixBytes
-        var hidden = false
-        var shownFromSomeSize = false
         var tokenStart = -1
         for index in 0...bytes.count {
             let byte = index < bytes.count ? bytes[index] : 0x20
@@ -133,11 +130,13 @@ enum BoilerplateRules {
             if let name = componentName(token), containsWord(in: name, where: { isMarker($0, prefixes) }) {
                 return true
             }
-            if hiddenTokenBytes.contains(where: { equalsLowercased(token, $0) }) { hidden = true }
-            if isBreakpointDisplay(token) { shownFromSomeSize = true }
-            if endsWithHeadWord(token) { return true }
+            if hiddenTokenBytes.contains(where: { equalsLowercased(token, $0) }) || isResponsiveHiding(token)
+                || endsWithHeadWord(token)
+            {
+                return true
+            }
         }
-        return hidden && !shownFromSomeSize
+        return false
     }
 
     /// The class token when it names what the element is, or nil when it names nothing: a utility
@@ -171,16 +170,32 @@ enum BoilerplateRules {
         return headWordBytes.contains { equalsLowercased(word, $0) }
     }
 
+    /// Token prefixes that hide or show an element by screen size (`hidden-xs`, `hide-for-small`,
+    /// `visible-lg`, `show-for-medium-up`) when a size word follows.
+    private static let responsivePrefixes: [[UInt8]] = [
+        "hidden-", "hide-for-", "visible-", "show-for-", "hide-on-", "hidden-on-", "hide-",
+    ].map { Array($0.utf8) }
+    private static let sizeWords: [[UInt8]] = [
+        "xs", "sm", "md", "lg", "xl", "small", "medium", "large", "mobile", "phone", "tablet", "desktop",
+    ].map { Array($0.utf8) }
+    private static let hiddenBytes = Array("hidden".utf8)
+
+    /// True when `token` hides the element on some screen sizes only (`hidden-xs`,
+    /// `hide-for-small-only`, `md:hidden`, `visible-lg`): what a page shows on some screens only is
+    /// secondary (teasers, tickers, a second menu), never the article, which every screen shows.
+    static func isResponsiveHiding(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        for prefix in breakpoints where hasPrefix(token, prefix) {
+            return equalsLowercased(UnsafeBufferPointer(rebasing: token[prefix.count...]), hiddenBytes)
+        }
+        for prefix in responsivePrefixes where hasPrefix(token, prefix) {
+            let rest = UnsafeBufferPointer(rebasing: token[prefix.count...])
+            if sizeWords.contains(where: { hasPrefix(rest, $0) }) { return true }
+        }
+        return false
+    }
+
     /// Screen-size prefixes of utility classes (`md:block`).
     static let breakpoints: [[UInt8]] = ["sm:", "md:", "lg:", "xl:", "2xl:"].map { Array($0.utf8) }
-
-    /// True when `token` gives a display from a screen size on (`md:block`, `lg:flex`), not a
-    /// hiding one (`md:hidden`).
-    private static func isBreakpointDisplay(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let prefix = breakpoints.first(where: { hasPrefix(token, $0) }), token.count > prefix.count
-        else { return false }
-        return !hasSuffix(token, "hidden") && !hasSuffix(token, "none")
-    }
 
     private static func equalsLowercased(_ word: UnsafeBufferPointer<UInt8>, _ lowercase: [UInt8]) -> Bool {
         guard word.count == lowercase.count else { return false }
