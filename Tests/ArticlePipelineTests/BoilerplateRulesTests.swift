@@ -18,7 +18,7 @@ import Testing
 
     @Test(arguments: [
         "overflow-hidden", "field field--label-hidden", "quick-add-hidden", "hidden-field-value",
-        "hide-sibling-opacity", "md:hide-border",
+        "hide-sibling-opacity", "md:hide-border", "hidden md:block", "lg:flex hidden",
     ])
     func aHidingWordQualifyingAPartOrAPropertyDoesNot(_ value: String) {
         #expect(!Self.marks(value), "\(value)")
@@ -26,7 +26,6 @@ import Testing
 
     @Test(arguments: [
         "hide-mobile", "hidden-xs hidden-sm", "md:hidden", "hide-for-small-only", "visible-lg",
-        "hidden md:block",
         "show-for-medium-up", "col-4 hidden-phone",
     ])
     func aTokenHidingItOnSomeScreenSizesMarksIt(_ value: String) {

@@ -117,6 +117,8 @@ enum BoilerplateRules {
     /// saying it is hidden, or a token hiding it on some screen sizes.
     static func hasMarker(_ bytes: UnsafeBufferPointer<UInt8>, onThread: Bool = false) -> Bool {
         let prefixes = onThread ? threadPrefixBytes : prefixBytes
+        var hidden = false
+        var shownOnWideScreens = false
         var tokenStart = -1
         for index in 0...bytes.count {
             let byte = index < bytes.count ? bytes[index] : 0x20
@@ -130,13 +132,13 @@ enum BoilerplateRules {
             if let name = componentName(token), containsWord(in: name, where: { isMarker($0, prefixes) }) {
                 return true
             }
-            if hiddenTokenBytes.contains(where: { equalsLowercased(token, $0) }) || isResponsiveHiding(token)
-                || endsWithHeadWord(token)
-            {
-                return true
-            }
+            if isResponsiveHiding(token) || endsWithHeadWord(token) { return true }
+            if hiddenTokenBytes.contains(where: { equalsLowercased(token, $0) }) { hidden = true }
+            if isBreakpointDisplay(token) { shownOnWideScreens = true }
         }
-        return false
+        // `hidden md:block`: hidden on phones, shown from a tablet's width on, where utility
+        // frameworks put a page's desktop layout (its content included).
+        return hidden && !shownOnWideScreens
     }
 
     /// The class token when it names what the element is, or nil when it names nothing: a utility
@@ -196,6 +198,13 @@ enum BoilerplateRules {
 
     /// Screen-size prefixes of utility classes (`md:block`).
     static let breakpoints: [[UInt8]] = ["sm:", "md:", "lg:", "xl:", "2xl:"].map { Array($0.utf8) }
+
+    /// True when `token` gives a display from a screen size on (`md:block`, `lg:flex`).
+    private static func isBreakpointDisplay(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let prefix = breakpoints.first(where: { hasPrefix(token, $0) }), token.count > prefix.count
+        else { return false }
+        return !hasSuffix(token, "hidden") && !hasSuffix(token, "none")
+    }
 
     private static func equalsLowercased(_ word: UnsafeBufferPointer<UInt8>, _ lowercase: [UInt8]) -> Bool {
         guard word.count == lowercase.count else { return false }
