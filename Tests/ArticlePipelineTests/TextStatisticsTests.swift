@@ -23,9 +23,14 @@ import Testing
         "", "One", "Two words", "The ferry returns to Port Aldwin after a two-year pause, officials said.",
         "ÉCOLE Straße İstanbul 東京 café CAFÉ naïve — mixed Ünïcödé words and ASCII WORDS",
         String(repeating: "repeated words make repeated shingles ", count: 40),
+        "Russia\u{2019}s 30-day truce, caf\u{e9} na\u{308}ive \u{65E5}\u{672C} \u{2014} ok! \u{1F600}x\u{10400}y",
+        "ΟΔΟΣ ΟΔΟΣ. İSTANBUL ǅEMAL Ⅻ ① ﬁne ΣΊΣΥΦΟΣ Ǆ ẞ Ω K",
     ])
     func simhashMatchesTheReference(_ text: String) {
         let words = TextStatistics.words(text)
         #expect(TextStatistics.simhash(words: words) == referenceSimhash(words))
+        let fingerprint = TextStatistics.fingerprint(text)
+        #expect(fingerprint.words == words.count)
+        #expect(fingerprint.simhash == referenceSimhash(words))
     }
 }

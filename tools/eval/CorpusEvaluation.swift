@@ -52,13 +52,17 @@ struct CorpusEvaluation {
     /// The record of page `id`, with the URL the benchmark gives for it (the domain names the site,
     /// which metadata cleanup reads).
     func record(_ id: String, pipeline: Pipeline) throws(LoadError) -> ArticleRecord {
-        let url = try goldObject(id)["url"] as? String
-        let raw = RawArticle(url: url, body: try body(id), source: SourceLocation(path: id + ".html"))
+        let raw = RawArticle(url: try url(id), body: try body(id), source: SourceLocation(path: id + ".html"))
         do {
             return try pipeline.process(raw)
         } catch {
             throw LoadError(description: "page \(id): \(error.description)")
         }
+    }
+
+    /// The URL the benchmark gives for page `id`.
+    func url(_ id: String) throws(LoadError) -> String? {
+        try goldObject(id)["url"] as? String
     }
 
     func body(_ id: String) throws(LoadError) -> [UInt8] {

@@ -51,6 +51,8 @@ struct EvalOptions {
     /// Hidden: write the text content of our parse tree of every page into this folder, for the
     /// differential test against a reference parser.
     var dumpTextFolder: String?
+    /// Hidden: write every page's record as a JSON line into this file (see `RecordDump`).
+    var dumpRecordsFile: String?
     /// Hidden: write every page's extracted text into this folder, to study the worst pages.
     var dumpOutputFolder: String?
     var restyle: MarkupRestyle?
@@ -85,6 +87,8 @@ struct EvalOptions {
             case "--page-features":
                 pageFeaturesFile = try Self.value(of: argument, from: &rest, kind: "a file")
             case "--dump-text": dumpTextFolder = try Self.value(of: argument, from: &rest, kind: "a folder")
+            case "--dump-records":
+                dumpRecordsFile = try Self.value(of: argument, from: &rest, kind: "a file")
             case "--dump-output":
                 dumpOutputFolder = try Self.value(of: argument, from: &rest, kind: "a folder")
             case "--restyle":

@@ -52,6 +52,10 @@ if WCXBCorpus.isWCXB(folderURL) {
             (options.half.map { page.half == $0 } ?? true)
                 && (options.pageType.map { page.pageType == $0 } ?? true)
         }
+        if let file = options.dumpRecordsFile {
+            try RecordDump.run(corpus, pages, to: URL(fileURLWithPath: file))
+            exit(0)
+        }
         if let file = options.pageFeaturesFile {
             try PageFeatureExport.write(
                 PageFeatureExport.pages(of: corpus, pages), to: URL(fileURLWithPath: file))
@@ -83,6 +87,10 @@ let evaluation = CorpusEvaluation(folder: folderURL, restyle: options.restyle)
 do {
     if let file = options.pageFeaturesFile {
         try PageFeatureExport.write(PageFeatureExport.pages(of: evaluation), to: URL(fileURLWithPath: file))
+        exit(0)
+    }
+    if let file = options.dumpRecordsFile {
+        try RecordDump.run(evaluation, to: URL(fileURLWithPath: file))
         exit(0)
     }
     if let dumpFolder = options.dumpTextFolder {

@@ -45,27 +45,29 @@ enum EnrichTokenizer {
         var scalars: [Unicode.Scalar] = []
         var tokens: [EnrichToken] = []
         tokens.reserveCapacity(1024)
+        var properties = ScalarProperties()
         for (index, paragraph) in paragraphs.enumerated() {
             if index > 0 { scalars.append(contentsOf: ["\n", "\n"]) }
             let begin = scalars.count
             scalars.append(contentsOf: paragraph.unicodeScalars)
-            scan(scalars, from: begin, paragraph: index, into: &tokens)
+            scan(scalars, from: begin, paragraph: index, into: &tokens, properties: &properties)
         }
         return (scalars, tokens)
     }
 
     private static func scan(
-        _ s: [Unicode.Scalar], from begin: Int, paragraph: Int, into tokens: inout [EnrichToken]
+        _ s: [Unicode.Scalar], from begin: Int, paragraph: Int, into tokens: inout [EnrichToken],
+        properties: inout ScalarProperties
     ) {
         var i = begin
         var sentenceOpen = true
         while i < s.count {
             let c = s[i]
-            if EnrichScalars.isSpace(c) {
+            if properties.isSpace(c) {
                 i += 1
                 continue
             }
-            guard EnrichScalars.isWordScalar(c) else {
+            guard properties.isWord(c) else {
                 tokens.append(punctuation(c, at: i, paragraph: paragraph, opensSentence: sentenceOpen))
                 if c == "." || c == "!" || c == "?" {
                     sentenceOpen = endsSentence(tokens, scalars: s, after: i)
@@ -75,21 +77,21 @@ enum EnrichTokenizer {
             }
             var j = i + 1
             while j < s.count {
-                if EnrichScalars.isWordScalar(s[j]) {
+                if properties.isWord(s[j]) {
                     j += 1
-                } else if EnrichScalars.isJoiner(s[j]), j + 1 < s.count, EnrichScalars.isWordScalar(s[j + 1])
-                {
+                } else if EnrichScalars.isJoiner(s[j]), j + 1 < s.count, properties.isWord(s[j + 1]) {
                     j += 2
                 } else {
                     break
                 }
             }
             // Initials and dotted abbreviations: "J.", "U.S.", "D.C.".
-            if j - i == 1, j < s.count, s[j] == ".", EnrichScalars.isUppercase(s[i]) {
+            if j - i == 1, j < s.count, s[j] == ".", properties.isUppercase(s[i]) {
                 j += 1
-                while j + 1 < s.count, EnrichScalars.isUppercase(s[j]), s[j + 1] == "." { j += 2 }
+                while j + 1 < s.count, properties.isUppercase(s[j]), s[j + 1] == "." { j += 2 }
             }
-            tokens.append(word(s, i, j, paragraph: paragraph, opensSentence: sentenceOpen))
+            tokens.append(
+                word(s, i, j, paragraph: paragraph, opensSentence: sentenceOpen, properties: &properties))
             sentenceOpen = false
             i = j
         }
@@ -120,7 +122,8 @@ enum EnrichTokenizer {
     }
 
     private static func word(
-        _ s: [Unicode.Scalar], _ i: Int, _ j: Int, paragraph: Int, opensSentence: Bool
+        _ s: [Unicode.Scalar], _ i: Int, _ j: Int, paragraph: Int, opensSentence: Bool,
+        properties: inout ScalarProperties
     )
         -> EnrichToken
     {
@@ -148,10 +151,11 @@ enum EnrichTokenizer {
                 continue
             }
             ascii = false
-            if scalar.properties.isAlphabetic {
+            let entry = properties.of(scalar)
+            if entry.isAlphabetic {
                 letters += 1
-                if scalar.properties.isUppercase { upper += 1 }
-            } else if scalar.properties.numericType != nil {
+                if entry.isUppercase { upper += 1 }
+            } else if entry.isNumeric {
                 digits += 1
             }
         }
@@ -184,10 +188,10 @@ enum EnrichTokenizer {
         var token = EnrichToken(
             text: surface, lower: lower, start: i, end: j,
             kind: letters == 0 && digits > 0 ? .number : .word,
-            isCapitalised: EnrichScalars.isUppercase(s[i]), isAllCaps: letters >= 2 && upper == letters,
+            isCapitalised: properties.isUppercase(s[i]), isAllCaps: letters >= 2 && upper == letters,
             isPossessive: possessive,
-            startsSentence: opensSentence && !EnrichScalars.isLowercase(s[i]), paragraph: paragraph)
-        token.info = WordInfo.table[lower] ?? .none
+            startsSentence: opensSentence && !properties.isLowercase(s[i]), paragraph: paragraph)
+        token.info = WordInfo.lookup.info(lower)
         token.hasDigit = digits > 0
         token.hasHyphen = s[i..<end].contains("-")
         token.apostrophe = apostrophe

@@ -64,6 +64,8 @@ struct EntityResolver {
     /// No shouting ("HMP Belmarsh"), no compound or participle first word ("Australian-born Assange",
     /// "Following Assange"), and a surname that is not itself a given name ("Welcome Jose").
     static func looksLikeFullName(_ surface: String) -> Bool {
+        var surface = surface
+        if let answer = surface.withUTF8(Self.asciiLooksLikeFullName) { return answer }
         let words = surface.split(separator: " ")
         guard let first = words.first, let last = words.last else { return false }
         if words.contains(where: { $0.count > 1 && $0.allSatisfy { !$0.isLowercase } }) { return false }
@@ -71,14 +73,45 @@ struct EntityResolver {
         return !Gazetteer.isGivenName(last.lowercased())
     }
 
+    /// `looksLikeFullName` of an ASCII surface, on its bytes (names are looked at many times per
+    /// article); nil for other text.
+    private static func asciiLooksLikeFullName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let words = bytes.split(separator: 0x20)
+        guard let first = words.first, let last = words.last else { return false }
+        let isLower: (UInt8) -> Bool = { $0 >= 0x61 && $0 <= 0x7A }
+        if words.contains(where: { $0.count > 1 && !$0.contains(where: isLower) }) { return false }
+        let endsWith: (String) -> Bool = {
+            first.count >= $0.utf8.count && first.suffix($0.utf8.count).elementsEqual($0.utf8)
+        }
+        if first.contains(UInt8(ascii: "-")) || endsWith("ing") || endsWith("ed") { return false }
+        return !Gazetteer.isGivenName(String(decoding: last.map(ASCII.lowercased), as: UTF8.self))
+    }
+
     /// The last word of a person's name, without a generational suffix ("Kennedy" in "James P. Kennedy Jr").
     static func surname(of name: String) -> String? {
+        var name = name
+        if let answer = name.withUTF8(Self.asciiSurname) { return answer }
         var words = name.split(separator: " ")
-        if words.count > 2, let last = words.last, ["Jr", "Jr.", "Sr", "Sr.", "II", "III"].contains(last) {
+        if words.count > 2, let last = words.last, generationalSuffixes.contains(String(last)) {
             words.removeLast()
         }
         return words.last.map(String.init)
     }
+
+    /// `surname(of:)` of an ASCII name, on its bytes; nil for other text (`.some(nil)`: no words).
+    private static func asciiSurname(_ bytes: UnsafeBufferPointer<UInt8>) -> String?? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var words = bytes.split(separator: 0x20)
+        if words.count > 2, let last = words.last,
+            generationalSuffixes.contains(where: { last.elementsEqual($0.utf8) })
+        {
+            words.removeLast()
+        }
+        return .some(words.last.map { String(decoding: $0, as: UTF8.self) })
+    }
+
+    private static let generationalSuffixes = ["Jr", "Jr.", "Sr", "Sr.", "II", "III"]
 
     private struct FullNames {
         /// Last word of a full name → the full names ending with it, most mentioned first.

@@ -27,7 +27,12 @@ struct KeywordExtractor {
         where token.isWord && !token.isCapitalised && !token.hasDigit && !token.is(.functionWord)
             && token.lower.utf8.count >= 4
         {
-            stats[token.lower, default: (0, index)].count += 1
+            // Not `stats[key, default:]`: its default allocates a closure context per call.
+            if let slot = stats.index(forKey: token.lower) {
+                stats.values[slot].count += 1
+            } else {
+                stats[token.lower] = (1, index)
+            }
         }
         if let title {
             for word in title.lowercased().split(whereSeparator: { !$0.isLetter }) {

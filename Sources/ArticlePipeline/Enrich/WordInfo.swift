@@ -30,6 +30,9 @@ struct WordInfo: Sendable, Equatable {
 
     static let none = WordInfo()
 
+    /// `table` for lookups by the tokenizer.
+    static let lookup = WordInfoTable(table)
+
     /// Every listed word → its info; built once per process from the lists of the stages.
     static let table: [String: WordInfo] = {
         var table: [String: WordInfo] = [:]

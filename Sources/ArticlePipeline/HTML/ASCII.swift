@@ -26,9 +26,15 @@ enum ASCII {
     /// attribute of a page.
     static func contains<Bytes: RandomAccessCollection>(_ haystack: Bytes, _ needle: StaticString) -> Bool
     where Bytes.Element == UInt8, Bytes.Index == Int {
-        let count = needle.utf8CodeUnitCount
+        contains(haystack, UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount))
+    }
+
+    /// `contains(_:_:)` with the needle (lower-case ASCII) as bytes.
+    static func contains<Bytes: RandomAccessCollection>(
+        _ haystack: Bytes, _ pattern: UnsafeBufferPointer<UInt8>
+    ) -> Bool where Bytes.Element == UInt8, Bytes.Index == Int {
+        let count = pattern.count
         guard count > 0, haystack.count >= count else { return count == 0 }
-        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: count)
         let first = pattern[0]
         var start = haystack.startIndex
         let last = haystack.endIndex - count

@@ -297,6 +297,12 @@ extension HTMLTokenizer {
         return true
     }
 
+    /// Whether `byte` occurs in `bytes[start..<end]` (memchr).
+    func contains(_ byte: UInt8, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        guard start < end, let base = bytes.baseAddress else { return false }
+        return memchr(base + start, Int32(byte), end - start) != nil
+    }
+
     /// The position of the next `byte` at or after `start` (memchr: raw text and comments can be long).
     func find(_ byte: UInt8, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard start < bytes.count, let base = bytes.baseAddress else { return nil }

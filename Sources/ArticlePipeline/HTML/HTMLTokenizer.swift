@@ -200,6 +200,15 @@ struct HTMLTokenizer {
         let quote = bytes[start]
         let quoted = quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'")
         var index = quoted ? start + 1 : start
+        // A quoted value without a character reference (most of them: class names, URLs) is
+        // copied whole, found by memchr. A reference never holds a quote, so the first quote ends
+        // the value either way.
+        if quoted, let close = find(quote, bytes, from: index),
+            !contains(UInt8(ascii: "&"), bytes, from: index, to: close)
+        {
+            arena.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<close]))
+            return close + 1
+        }
         var pending = index
         while index < count {
             let byte = bytes[index]

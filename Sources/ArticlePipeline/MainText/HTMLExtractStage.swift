@@ -73,6 +73,22 @@ struct HTMLExtractStage {
         }
     }
 
+    /// Whether the class of `node` holds one of `creditMarkers` (in any case). An ASCII class is
+    /// read in place; others (rare) go through `lowercased()`.
+    private func isCreditClass(_ document: HTMLDocument, _ node: Int) -> Bool {
+        guard let slot = document.attributeSlot("class", of: node) else { return false }
+        let value = document.bytes[Int(slot.valueStart)..<Int(slot.valueStart + slot.valueLength)]
+        if value.allSatisfy({ $0 < 0x80 }) {
+            return Self.creditMarkerBytes.contains { marker in
+                marker.withUnsafeBufferPointer { ASCII.contains(value, $0) }
+            }
+        }
+        let className = String(decoding: value, as: UTF8.self).lowercased()
+        return Self.creditMarkers.contains(where: { className.contains($0) })
+    }
+
+    private static let creditMarkerBytes = creditMarkers.map { Array($0.utf8) }
+
     /// Figures outside furniture that have an image and a caption.
     private func images(in document: HTMLDocument, content: MainTextSelector) -> [ArticleRecord.Image] {
         var images: [ArticleRecord.Image] = []
@@ -90,10 +106,7 @@ struct HTMLExtractStage {
                     source = document.attribute("src", of: node) ?? document.attribute("data-src", of: node)
                 } else if tag == .figcaption && caption == nil {
                     caption = node
-                } else if creditNode == nil,
-                    let className = document.attribute("class", of: node)?.lowercased(),
-                    Self.creditMarkers.contains(where: { className.contains($0) })
-                {
+                } else if creditNode == nil, isCreditClass(document, node) {
                     creditNode = node
                 }
                 stack.append(contentsOf: document.children(of: node).reversed())

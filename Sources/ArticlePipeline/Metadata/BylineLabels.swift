@@ -25,9 +25,28 @@ enum BylineLabels {
         "escrito por", "publicado por", "écrit par", "scritto da",
     ]
 
+    /// The first bytes of `aloneLabels`.
+    private static let aloneFirstBytes = Set(aloneLabels.compactMap(\.utf8.first))
+
+    /// False when the raw bytes of a text cannot be a label alone once collapsed: more ASCII letters
+    /// than `isLabelAlone` allows bytes, or a first visible ASCII byte no such label starts with. A
+    /// test on bytes, before a String is made for each short text of the page.
+    static func mayBeLabelAlone(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard let first = bytes.first(where: { !ASCII.isWhitespace($0) && $0 != 0x0B }) else { return false }
+        guard first >= 0x80 || aloneFirstBytes.contains(ASCII.lowercased(first)) else { return false }
+        var letters = 0
+        for byte in bytes where ASCII.isLetter(byte) {
+            letters += 1
+            if letters > maxAloneBytes { return false }
+        }
+        return true
+    }
+
+    private static let maxAloneBytes = 20
+
     /// Whether `text` is only a byline label, with or without a colon.
     static func isLabelAlone(_ text: String) -> Bool {
-        guard text.utf8.count <= 20 else { return false }
+        guard text.utf8.count <= maxAloneBytes else { return false }
         var lower = text.lowercased()
         while lower.last == ":" || lower.last == " " { lower.removeLast() }
         return aloneLabels.contains(lower)

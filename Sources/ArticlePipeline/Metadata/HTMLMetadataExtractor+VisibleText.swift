@@ -78,8 +78,9 @@ extension HTMLMetadataExtractor {
         for index in document.nodes.indices where isVisibleText(index, maxLength: Self.blockLimit) {
             let node = document.nodes[index]
             let start = Int(node.start)
-            let labelled =
-                BylineLabels.matcher.firstMatch(in: document.bytes[start..<start + Int(node.length)]) != nil
+            let bytes = document.bytes[start..<start + Int(node.length)]
+            let labelled = BylineLabels.matcher.firstMatch(in: bytes) != nil
+            guard labelled || BylineLabels.mayBeLabelAlone(bytes) else { continue }
             let text = document.text(of: index).collapsingWhitespace()
             let alone = BylineLabels.isLabelAlone(text)
             guard labelled || alone else { continue }

@@ -15,7 +15,16 @@ struct MicrodataCollector {
 
     /// Reads element `index`.
     mutating func read(_ index: Int) {
+        guard document.nodes[index].attributeCount > 0 else { return }
         let itemprop = document.attribute("itemprop", of: index)?.lowercased().split(separator: " ") ?? []
+        if !itemprop.isEmpty { readItemprop(itemprop, of: index) }
+        if relAuthor == nil, document.attribute("rel", of: index)?.lowercased() == "author" {
+            let name = document.rawText(of: index).collapsingWhitespace()
+            if !name.isEmpty { relAuthor = name }
+        }
+    }
+
+    private mutating func readItemprop(_ itemprop: [Substring], of index: Int) {
         if published == nil, itemprop.contains("datepublished") {
             let value =
                 document.attribute("datetime", of: index) ?? document.attribute("content", of: index)
@@ -31,10 +40,6 @@ struct MicrodataCollector {
                 author = name
                 authorNode = index
             }
-        }
-        if relAuthor == nil, document.attribute("rel", of: index)?.lowercased() == "author" {
-            let name = document.rawText(of: index).collapsingWhitespace()
-            if !name.isEmpty { relAuthor = name }
         }
     }
 }

@@ -17,14 +17,68 @@ struct PhraseMatcher: Sendable {
             }
         }
         byFirstByte = table
+        var pairs = [UInt64](repeating: 0, count: 1024)
+        for variants in table {
+            for variant in variants {
+                // A one-byte phrase is checked at every byte that starts it: mark every pair.
+                let seconds: [UInt8] = variant.count > 1 ? [variant[1]] : Array(0...255)
+                for second in seconds {
+                    let pair = Int(variant[0]) << 8 | Int(second)
+                    pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+                }
+            }
+        }
+        firstPairs = pairs
     }
+
+    /// Bit set of the first two bytes of every variant: most places are passed by one test.
+    private let firstPairs: [UInt64]
 
     /// The byte range of the first phrase in `bytes` (the longest where several start at one place).
     func firstMatch<Bytes: RandomAccessCollection>(in bytes: Bytes) -> Range<Int>?
     where Bytes.Element == UInt8, Bytes.Index == Int {
+        // Contiguous bytes (arrays and their slices: every caller) are scanned through a pointer.
+        let found = bytes.withContiguousStorageIfAvailable { buffer in
+            firstPairs.withUnsafeBufferPointer { pairs in
+                firstMatch(in: buffer, pairs: pairs).map {
+                    ($0.lowerBound + bytes.startIndex)..<($0.upperBound + bytes.startIndex)
+                }
+            }
+        }
+        if let found { return found }
+        let last = bytes.endIndex - 1
         for start in bytes.indices {
+            if start < last {
+                let pair = Int(bytes[start]) << 8 | Int(bytes[start + 1])
+                if firstPairs[pair >> 6] & (1 << UInt64(pair & 63)) == 0 { continue }
+            }
             var best: Range<Int>?
             for variant in byFirstByte[Int(bytes[start])] where bytes.endIndex - start >= variant.count {
+                var offset = 1
+                while offset < variant.count && bytes[start + offset] == variant[offset] { offset += 1 }
+                if offset == variant.count, variant.count > best?.count ?? 0 {
+                    best = start..<start + variant.count
+                }
+            }
+            if let best { return best }
+        }
+        return nil
+    }
+
+    /// `firstMatch(in:)` of a buffer, positions counted from its start.
+    private func firstMatch(
+        in bytes: UnsafeBufferPointer<UInt8>, pairs: UnsafeBufferPointer<UInt64>
+    ) -> Range<Int>? {
+        let count = bytes.count
+        var start = 0
+        while start < count {
+            defer { start += 1 }
+            if start + 1 < count {
+                let pair = Int(bytes[start]) << 8 | Int(bytes[start + 1])
+                if pairs[pair >> 6] & (1 << UInt64(pair & 63)) == 0 { continue }
+            }
+            var best: Range<Int>?
+            for variant in byFirstByte[Int(bytes[start])] where count - start >= variant.count {
                 var offset = 1
                 while offset < variant.count && bytes[start + offset] == variant[offset] { offset += 1 }
                 if offset == variant.count, variant.count > best?.count ?? 0 {

@@ -242,7 +242,13 @@ struct TitleChoice {
 
     /// Lower-cased runs of letters and digits.
     static func words(_ text: String) -> [String] {
-        text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: the same runs, found on bytes.
+            return text.utf8.split(whereSeparator: { !(ASCII.isLetter($0) || ASCII.isDigit($0)) }).map {
+                String(decoding: $0.lazy.map(ASCII.lowercased), as: UTF8.self)
+            }
+        }
+        return text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
     }
 
     /// Has letters, none of them lower-case.

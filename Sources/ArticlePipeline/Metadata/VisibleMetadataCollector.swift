@@ -36,6 +36,7 @@ struct VisibleMetadataCollector {
         let (byline, username, published) = document.bytes.withUnsafeBufferPointer { bytes in
             let classes = UnsafeBufferPointer(
                 rebasing: bytes[Int(slot.valueStart)..<Int(slot.valueStart + slot.valueLength)])
+            guard Self.mayNameWriterOrDate(classes) else { return (false, false, false) }
             return (
                 HTMLMetadataExtractor.isBylineClass(classes), HTMLMetadataExtractor.isUsernameClass(classes),
                 publishedText == nil && HTMLMetadataExtractor.isPublishedClass(classes)
@@ -47,6 +48,20 @@ struct VisibleMetadataCollector {
             let text = document.rawText(of: index).collapsingWhitespace()
             if HTMLMetadataExtractor.plausibleDate(text) != nil { publishedText = text }
         }
+    }
+
+    /// False when `classes` cannot hold "byline", "author", "username" or "publish" (the words the
+    /// byline, user-name and date tests look for): no two adjacent letters start one of them. One
+    /// scan instead of four.
+    static func mayNameWriterOrDate(_ classes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard classes.count >= 6 else { return false }
+        var pair = UInt16(ASCII.lowercased(classes[0]))
+        for position in 1..<classes.count {
+            pair = pair << 8 | UInt16(ASCII.lowercased(classes[position]))
+            // "by", "au", "us", "pu"
+            if pair == 0x6279 || pair == 0x6175 || pair == 0x7573 || pair == 0x7075 { return true }
+        }
+        return false
     }
 
     private mutating func readHeading(_ index: Int) {

@@ -21,10 +21,10 @@ struct RecordStage {
         record.description = extracted.description
         record.text = extracted.paragraphs.joined(separator: "\n\n")
         record.paragraphs = extracted.paragraphs.count
-        let words = TextStatistics.words(record.text)
-        record.wordCount = words.count
-        record.readingMinutes = TextStatistics.readingMinutes(words: words.count)
-        record.simhash = TextStatistics.simhash(words: words).map(StableID.hex)
+        let fingerprint = TextStatistics.fingerprint(record.text)
+        record.wordCount = fingerprint.words
+        record.readingMinutes = TextStatistics.readingMinutes(words: fingerprint.words)
+        record.simhash = fingerprint.simhash.map(StableID.hex)
         record.images = extracted.images
         record.quotes = enrichment.quotes
         record.entities = enrichment.entities

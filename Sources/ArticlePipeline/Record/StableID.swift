@@ -13,12 +13,17 @@ public enum StableID {
 
     /// A 64-bit hash of `bytes`; stable by construction (no per-process seed).
     public static func hash64<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
+        var hash = offsetBasis
+        for byte in bytes { hash = step(hash, byte) }
         return finalise(hash)
+    }
+
+    /// FNV-1a's start value; `hash64` is `finalise` of `step` over every byte from it.
+    static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    static func step(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
     }
 
     /// The 16-digit lower-case hex form used for ids.
@@ -33,7 +38,7 @@ public enum StableID {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func finalise(_ value: UInt64) -> UInt64 {
+    static func finalise(_ value: UInt64) -> UInt64 {
         var x = value
         x ^= x >> 33
         x &*= 0xff51_afd7_ed55_8ccd
