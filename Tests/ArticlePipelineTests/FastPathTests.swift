@@ -55,6 +55,33 @@ import Testing
         #expect(matcher.firstMatch(in: Array("nothing here".utf8)) == nil)
     }
 
+    @Test func tagNamesPackedEightAtATimeAsByteByByte() {
+        for value in 0...255 {
+            let byte = UInt64(value)
+            let word = byte | byte << 24 | 0x41 << 8 | 0xC1 << 48 | 0x5A << 56
+            var expected: UInt64 = 0
+            for offset in 0..<8 {
+                let lowered = UInt64(ASCII.lowercased(UInt8(truncatingIfNeeded: word >> UInt64(offset * 8))))
+                expected |= lowered << UInt64(offset * 8)
+            }
+            #expect(HTMLTagTable.lowercased(word) == expected, "\(value)")
+        }
+        #expect(Array("DIV      ".utf8).withUnsafeBufferPointer { HTMLTagTable.tag($0, 0, 3) } == .div)
+        let names = ["DIV", "a", "Span", "ARTICLE", "figcaption", "h1", "x-Custom", "tÄg", "TEMPLATE", "br"]
+        for name in names {
+            let bytes = Array(name.utf8) + Array("        ".utf8)
+            bytes.withUnsafeBufferPointer { buffer in
+                let count = name.utf8.count
+                if count <= 8 {
+                    #expect(HTMLTagTable.packWord(buffer, 0, count) == HTMLTagTable.pack(buffer, 0, count))
+                }
+                let lowered = Array(name.lowercased().utf8)
+                let expected = lowered.withUnsafeBufferPointer { HTMLTagTable.tag($0, 0, $0.count) }
+                #expect(HTMLTagTable.tag(buffer, 0, count) == expected, "\(name)")
+            }
+        }
+    }
+
     @Test func quoteTextIsTheScalarsAsAString() {
         let text = "“Ça va,” she said — 東京 \u{1F600}"
         let scalars = Array(text.unicodeScalars)

@@ -46,13 +46,45 @@ enum EnrichTokenizer {
         var tokens: [EnrichToken] = []
         tokens.reserveCapacity(1024)
         var properties = ScalarProperties()
+        scalars.reserveCapacity(paragraphs.reduce(2 * paragraphs.count) { $0 + $1.utf8.count })
         for (index, paragraph) in paragraphs.enumerated() {
             if index > 0 { scalars.append(contentsOf: ["\n", "\n"]) }
             let begin = scalars.count
-            scalars.append(contentsOf: paragraph.unicodeScalars)
+            appendScalars(of: paragraph, to: &scalars)
             scan(scalars, from: begin, paragraph: index, into: &tokens, properties: &properties)
         }
         return (scalars, tokens)
+    }
+
+    /// Appends the scalars of `text`, decoded from its UTF-8 (valid, being a String's) in one pass:
+    /// `append(contentsOf: text.unicodeScalars)` counts them first and then copies them.
+    private static func appendScalars(of text: String, to scalars: inout [Unicode.Scalar]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let lead = UInt32(bytes[index])
+                var value = lead
+                var width = 1
+                if lead >= 0xF0 {
+                    value =
+                        (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                        | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                    width = 4
+                } else if lead >= 0xE0 {
+                    value =
+                        (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+                        | UInt32(bytes[index + 2] & 0x3F)
+                    width = 3
+                } else if lead >= 0x80 {
+                    value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                    width = 2
+                }
+                // A valid UTF-8 sequence decodes to a valid scalar.
+                scalars.append(Unicode.Scalar(value)!)
+                index += width
+            }
+        }
     }
 
     private static func scan(

@@ -76,10 +76,13 @@ struct HTMLDocument: Sendable {
         let value = nodes[node]
         guard value.attributeCount > 0 else { return nil }
         let wanted = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        guard let firstByte = wanted.first else { return nil }
         return bytes.withUnsafeBufferPointer { buffer in
             for index in Int(value.firstAttribute)..<Int(value.firstAttribute + value.attributeCount) {
                 let slot = attributes[index]
-                guard Int(slot.nameLength) == wanted.count else { continue }
+                guard Int(slot.nameLength) == wanted.count, buffer[Int(slot.nameStart)] == firstByte else {
+                    continue
+                }
                 var same = true
                 for offset in 0..<wanted.count where buffer[Int(slot.nameStart) + offset] != wanted[offset] {
                     same = false

@@ -44,10 +44,35 @@ enum HTMLTagTable {
         return (low, high)
     }
 
+    /// `pack` of at most 8 bytes with 8 readable bytes at `start`: one load, the bytes past `end`
+    /// masked off, A–Z lower-cased eight at a time (tag names of most elements fit).
+    @inline(__always)
+    static func packWord(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (UInt64, UInt64) {
+        var word = UInt64(
+            littleEndian: UnsafeRawPointer(bytes.baseAddress! + start).loadUnaligned(as: UInt64.self))
+        let length = end - start
+        if length < 8 { word &= (1 << UInt64(length * 8)) - 1 }
+        return (lowercased(word), 0)
+    }
+
+    /// Every byte of `word` in A–Z lower-cased, others unchanged. Each byte's low seven bits are
+    /// compared with 0x41 and 0x5B by adding in its high bit (no carry reaches the next byte), and
+    /// bytes with the high bit set are left alone.
+    @inline(__always)
+    static func lowercased(_ word: UInt64) -> UInt64 {
+        let low = word & 0x7F7F_7F7F_7F7F_7F7F
+        let atLeastA = low &+ 0x3F3F_3F3F_3F3F_3F3F
+        let pastZ = low &+ 0x2525_2525_2525_2525
+        let upper = atLeastA & ~pastZ & ~word & 0x8080_8080_8080_8080
+        return word | upper >> 2
+    }
+
     /// The element named by `bytes[start..<end]` (any case), or `.unknown`.
     static func tag(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> HTMLTag {
         guard end > start, end - start <= 16 else { return .unknown }
-        let (low, high) = pack(bytes, start, end)
+        let (low, high) =
+            end - start <= 8 && start + 8 <= bytes.count
+            ? packWord(bytes, start, end) : pack(bytes, start, end)
         return slots.withUnsafeBufferPointer { slots in
             var index = hash(low, high)
             while true {

@@ -165,8 +165,13 @@ struct HTMLTokenizer {
             while index < count && ASCII.isWhitespace(bytes[index]) { index += 1 }
             guard index < count else { return nil }
             let arenaNameStart = builder.document.bytes.count
-            for offset in nameStart..<nameEnd {
-                builder.document.bytes.append(ASCII.lowercased(bytes[offset]))
+            builder.document.bytes.append(
+                contentsOf: UnsafeBufferPointer(rebasing: bytes[nameStart..<nameEnd]))
+            if hasUppercase(bytes, nameStart, nameEnd) {
+                for offset in nameStart..<nameEnd {
+                    builder.document.bytes[arenaNameStart + offset - nameStart] = ASCII.lowercased(
+                        bytes[offset])
+                }
             }
             let valueStart = builder.document.bytes.count
             if bytes[index] == UInt8(ascii: "=") {
@@ -187,6 +192,13 @@ struct HTMLTokenizer {
                 builder.document.attributes.append(slot)
             }
         }
+    }
+
+    /// Whether `bytes[start..<end]` holds an ASCII capital (attribute names rarely do).
+    @inline(__always)
+    private func hasUppercase(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        for offset in start..<end where bytes[offset] &- 0x41 < 26 { return true }
+        return false
     }
 
     /// Decodes a quoted or unquoted attribute value starting at `start` into `arena`; returns the
