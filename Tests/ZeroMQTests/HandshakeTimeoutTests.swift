@@ -1,5 +1,6 @@
 import Foundation
 import TestExecutors
+import TestSupport
 import Testing
 import ZeroMQ
 
@@ -21,7 +22,7 @@ struct HandshakeTimeoutTests {
             try router.setHandshakeInterval(milliseconds: 300)
             let endpoint = try SocketFixtures.bindLoopback(router)
             let port = try #require(UInt16(endpoint.split(separator: ":").last ?? ""))
-            let fd = try #require(Self.connectSilently(port: port))
+            let fd = try #require(RawConnection.tcp(port: port), "a connection that never sends a byte")
             defer { close(fd) }
             let started = ContinuousClock.now
             // libzmq greets first; the connection then ends without a word from us. libzmq's
@@ -31,26 +32,6 @@ struct HandshakeTimeoutTests {
             #expect(closed, "the silent connection was still open after 10 s")
             #expect(elapsed < .seconds(5), "closed after \(elapsed)")
         }
-    }
-
-    /// A TCP connection to 127.0.0.1:`port` that will never send a byte, or nil.
-    static func connectSilently(port: UInt16) -> Int32? {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return nil }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = port.bigEndian
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard connected == 0 else {
-            close(fd)
-            return nil
-        }
-        return fd
     }
 
     /// Reads from `fd` until the peer closes it (true) or `timeout` passes (false).

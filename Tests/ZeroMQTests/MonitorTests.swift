@@ -1,5 +1,6 @@
 import Foundation
 import TestExecutors
+import TestSupport
 import Testing
 import ZeroMQ
 
@@ -28,7 +29,7 @@ struct MonitorTests {
                 at: "inproc://monitor-test", events: [.accepted, .disconnected, .monitorStopped])
             let endpoint = try SocketFixtures.bindLoopback(router)
             let port = try #require(UInt16(endpoint.split(separator: ":").last ?? ""))
-            let client = try #require(HandshakeTimeoutTests.connectSilently(port: port))
+            let client = try #require(RawConnection.tcp(port: port))
             defer { close(client) }
 
             let accepted = try #require(try Self.nextEvent(on: events))
