@@ -37,32 +37,15 @@ struct PhraseMatcher: Sendable {
     /// The byte range of the first phrase in `bytes` (the longest where several start at one place).
     func firstMatch<Bytes: RandomAccessCollection>(in bytes: Bytes) -> Range<Int>?
     where Bytes.Element == UInt8, Bytes.Index == Int {
-        // Contiguous bytes (arrays and their slices: every caller) are scanned through a pointer.
-        let found = bytes.withContiguousStorageIfAvailable { buffer in
-            firstPairs.withUnsafeBufferPointer { pairs in
-                firstMatch(in: buffer, pairs: pairs).map {
-                    ($0.lowerBound + bytes.startIndex)..<($0.upperBound + bytes.startIndex)
-                }
-            }
-        }
-        if let found { return found }
-        let last = bytes.endIndex - 1
-        for start in bytes.indices {
-            if start < last {
-                let pair = Int(bytes[start]) << 8 | Int(bytes[start + 1])
-                if firstPairs[pair >> 6] & (1 << UInt64(pair & 63)) == 0 { continue }
-            }
-            var best: Range<Int>?
-            for variant in byFirstByte[Int(bytes[start])] where bytes.endIndex - start >= variant.count {
-                var offset = 1
-                while offset < variant.count && bytes[start + offset] == variant[offset] { offset += 1 }
-                if offset == variant.count, variant.count > best?.count ?? 0 {
-                    best = start..<start + variant.count
-                }
-            }
-            if let best { return best }
-        }
-        return nil
+        // Contiguous bytes (arrays and their slices: every caller) are scanned in place; any other
+        // collection is copied first.
+        let found = bytes.withContiguousStorageIfAvailable { firstMatch(inBuffer: $0) }
+        let match = found ?? Array(bytes).withUnsafeBufferPointer { firstMatch(inBuffer: $0) }
+        return match.map { ($0.lowerBound + bytes.startIndex)..<($0.upperBound + bytes.startIndex) }
+    }
+
+    private func firstMatch(inBuffer buffer: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        firstPairs.withUnsafeBufferPointer { firstMatch(in: buffer, pairs: $0) }
     }
 
     /// `firstMatch(in:)` of a buffer, positions counted from its start.
