@@ -75,7 +75,7 @@ extension MainTextSelector {
             let index = Int(next)
             pending[pending.count - 1] = document.nodes[index].nextSibling
             if document.nodes[index].kind == .text {
-                appendText(of: index, to: &run.text)
+                if !dropped[index] { appendText(of: index, to: &run.text) }
                 continue
             }
             guard document.nodes[index].kind == .element, !dropped[index] else { continue }
@@ -157,7 +157,8 @@ extension MainTextSelector {
             let index = Int(next)
             pending[pending.count - 1].next = document.nodes[index].nextSibling
             switch document.nodes[index].kind {
-            case .text: appendText(of: index, to: &text)
+            case .text where !dropped[index] || (includingCaptions && captionLike[index]):
+                appendText(of: index, to: &text)
             case .element where !dropped[index] || (includingCaptions && captionLike[index]):
                 let separateChild = roles[index].contains(.separator)
                 if separateChild { text.append(0x20) }

@@ -82,6 +82,7 @@ struct MainTextSelector {
         measure()
         pageProse = measures[HTMLDocument.root].prose
         markBoilerplate()
+        if let heading = commentHeading() { dropComments(from: heading) }
         measure()
     }
 
@@ -329,6 +330,11 @@ struct MainTextSelector {
             }
         }
         dropped = droppedNow
+    }
+
+    /// Drops `node` from the text (its subtree follows in `measure` and `collect`).
+    mutating func markDropped(_ node: Int) {
+        dropped[node] = true
     }
 }
 

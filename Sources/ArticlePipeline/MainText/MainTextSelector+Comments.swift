@@ -1,0 +1,34 @@
+/// The readers' comments under an article: a heading that opens them ("34 responses to …",
+/// "Leave a Reply", see `CommentHeading`) ends the article in document order. Class names usually
+/// say where comments are; this reads the page's own words, so it holds where they do not (older
+/// markup, or names that say nothing).
+extension MainTextSelector {
+    /// Prose (non-space bytes) that must come before such a heading: a comment count at the top of
+    /// a story ("12 Comments" beside the byline) does not end it.
+    static let minProseBeforeComments = 150
+
+    /// The first comment heading after the article's first prose, if any: a kept text block, not a
+    /// link, whose words announce the comments. Everything from it on is the readers'.
+    func commentHeading() -> Int? {
+        guard !isThread else { return nil }
+        // Nodes are stored in document order (the tree builder only appends).
+        var proseBefore = 0
+        for index in document.nodes.indices.dropFirst() where !dropped[index] {
+            let measure = measures[index]
+            if proseBefore >= Self.minProseBeforeComments, roles[index].contains(.block),
+                !measure.blockInside, measure.text > 0, measure.text <= CommentHeading.maxLength,
+                !measure.insideLink, measure.links * 2 <= measure.text,
+                CommentHeading.matches(visibleText(of: index))
+            {
+                return index
+            }
+            proseBefore += measure.unitProse
+        }
+        return nil
+    }
+
+    /// Drops `heading` and every node after it in document order.
+    mutating func dropComments(from heading: Int) {
+        for index in heading..<document.nodes.count { markDropped(index) }
+    }
+}
