@@ -302,7 +302,13 @@ struct MainTextSelector {
             }
             guard document.nodes[index].kind == .element else { continue }
             let tag = document.nodes[index].tag
-            let holdsMostText = total > 0 && measures[index].paragraphProse * 2 > total
+            // Most of the page's `<p>` prose, or, on an article with little of it (paragraphs
+            // split by `<br>`), most of its prose. (A page made of parts keeps its loose text in
+            // cards and panels: there the words of `class` still decide.)
+            let holdsMostText =
+                (total > 0 && measures[index].paragraphProse * 2 > total)
+                || (!readsWholePageWhenShort && total * 10 < totalProse
+                    && measures[index].prose * 2 > totalProse)
             inFeedItem[index] = inFeedItem[parent] || feedItem[parent]
             inCode[index] = inCode[parent] || tag == .pre || tag == .code
             // The `<header>` of an item of a feed holds the item's title and teaser: it is the
