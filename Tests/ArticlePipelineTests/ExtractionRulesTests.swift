@@ -187,3 +187,27 @@ import Testing
         }
     }
 }
+
+/// What is left of a page whose content scripts draw: a control's label is no main text.
+@Suite struct ControlLabelTests {
+    @Test(arguments: [["Sort :"], ["Cart (0)"], ["Skip to main content"], ["Menu", "Search"]])
+    func aFewWordsThatEndNoSentenceAreALabel(_ paragraphs: [String]) {
+        #expect(HTMLExtractStage.isControlLabel(paragraphs), "\(paragraphs)")
+    }
+
+    @Test(arguments: [
+        ["The museum is closed."], ["Opening hours are unchanged this week"], ["Sold out!"], [],
+        ["Harbour", "The ferry leaves at noon"],
+    ])
+    func aSentenceOrFiveWordsAreText(_ paragraphs: [String]) {
+        #expect(!HTMLExtractStage.isControlLabel(paragraphs), "\(paragraphs)")
+    }
+
+    @Test func aPageLeftWithALabelHasNoText() throws {
+        let html =
+            "<html><body><div id=app></div><div class=toolbar-x><span>Cart (0)</span></div></body></html>"
+        let article = HTMLExtractStage().extract(TestSupport.parse(html))
+        #expect(article.paragraphs.isEmpty)
+        #expect(article.warnings.contains("no article text found"))
+    }
+}

@@ -33,6 +33,7 @@ struct HTMLExtractStage {
         {
             article.paragraphs.insert(lead, at: 0)
         }
+        if Self.isControlLabel(article.paragraphs) { article.paragraphs = [] }
         article.images = images(in: document, content: content)
         if article.paragraphs.isEmpty { article.warnings.append("no article text found") }
         return article
@@ -51,6 +52,24 @@ struct HTMLExtractStage {
         }
         let found = words.filter { present.contains($0) }.count
         return Double(found) < 0.5 * Double(words.count) ? description : nil
+    }
+
+    /// A text of fewer words than this that does not end a sentence is a control's label ("Sort :",
+    /// "Cart (0)", "Skip to main content"): what is left when a page's content is drawn by scripts,
+    /// not main text.
+    static let minTextWords = 5
+
+    /// True when `paragraphs` are such a label.
+    static func isControlLabel(_ paragraphs: [String]) -> Bool {
+        guard !paragraphs.isEmpty else { return false }
+        var words = 0
+        for paragraph in paragraphs {
+            words += paragraph.split { !$0.isLetter && !$0.isNumber }.count
+            if words >= minTextWords { return false }
+        }
+        // A colon ends a label ("Sort :"), not a sentence.
+        let core = paragraphs[paragraphs.count - 1].trimmingCharacters(in: "”’\"')]» ")
+        return !(core.last.map { ".!?…".contains($0) } ?? false)
     }
 
     /// A description shorter than this (in words) is a tagline, not the product's text.
