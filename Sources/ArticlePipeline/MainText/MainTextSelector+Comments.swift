@@ -17,7 +17,7 @@ extension MainTextSelector {
             let measure = measures[index]
             if proseBefore >= Self.minProseBeforeComments, roles[index].contains(.block),
                 !measure.blockInside, measure.text > 0, measure.text <= CommentHeading.maxLength,
-                !measure.insideLink, measure.links * 2 <= measure.text,
+                !measure.insideLink, measure.links * 2 <= measure.text, mayNameComments(index),
                 CommentHeading.matches(visibleText(of: index))
             {
                 return index
@@ -30,5 +30,22 @@ extension MainTextSelector {
     /// Drops `heading` and every node after it in document order.
     mutating func dropComments(from heading: Int) {
         for index in heading..<document.nodes.count { markDropped(index) }
+    }
+
+    /// Stems of the words `CommentHeading` reads (lower-case ASCII), looked for in the text bytes
+    /// under a short block before its text is built: most blocks name no comments.
+    private static let commentStems: [StaticString] = ["omment", "oment", "repl", "respons", "reacti"]
+
+    /// True when a text node under `node` holds one of `commentStems`, in any case.
+    private func mayNameComments(_ node: Int) -> Bool {
+        var last = node
+        while document.nodes[last].lastChild >= 0 { last = Int(document.nodes[last].lastChild) }
+        guard last > node else { return false }
+        for index in (node + 1)...last where document.nodes[index].kind == .text {
+            let start = Int(document.nodes[index].start)
+            let text = document.bytes[start..<start + Int(document.nodes[index].length)]
+            if Self.commentStems.contains(where: { ASCII.contains(text, $0) }) { return true }
+        }
+        return false
     }
 }
