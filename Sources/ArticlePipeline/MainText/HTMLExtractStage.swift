@@ -62,10 +62,19 @@ struct HTMLExtractStage {
     /// True when `paragraphs` are such a label.
     static func isControlLabel(_ paragraphs: [String]) -> Bool {
         guard !paragraphs.isEmpty else { return false }
+        // Words counted on UTF-8 bytes (a run of ASCII letters and digits or non-ASCII bytes),
+        // stopping at the fifth: the first paragraph may be the whole article.
         var words = 0
         for paragraph in paragraphs {
-            words += paragraph.split { !$0.isLetter && !$0.isNumber }.count
-            if words >= minTextWords { return false }
+            var inWord = false
+            for byte in paragraph.utf8 {
+                let wordByte = byte >= 0x80 || ASCII.isLetter(byte) || ASCII.isDigit(byte)
+                if wordByte && !inWord {
+                    words += 1
+                    if words >= minTextWords { return false }
+                }
+                inWord = wordByte
+            }
         }
         // A colon ends a label ("Sort :"), not a sentence.
         let core = paragraphs[paragraphs.count - 1].trimmingCharacters(in: "”’\"')]» ")
