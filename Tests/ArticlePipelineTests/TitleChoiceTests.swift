@@ -46,5 +46,15 @@ import Testing
     @Test func headingAgreement() {
         #expect(TitleChoice.agrees("Budget vote delayed", with: ["Budget vote delayed again"]))
         #expect(!TitleChoice.agrees("Welcome to our shop", with: ["Garden tools for small plots"]))
+        // A fragment from inside a long title, and a name that is only in the part after a separator.
+        #expect(
+            !TitleChoice.agrees(
+                "Kestrel",
+                with: ["How a team rebuilt the timetable, the machines, Kestrel, and the gauges in a winter"])
+        )
+        #expect(
+            !TitleChoice.agrees("The Library Journal", with: ["Moving the archive - The Library Journal"]))
+        #expect(
+            TitleChoice.agrees("Garden Benches", with: ["Oakfield Garden Benches – Up to 40% Off This Week"]))
     }
 }

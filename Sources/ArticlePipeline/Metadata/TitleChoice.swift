@@ -228,16 +228,43 @@ struct TitleChoice {
     /// The UTF-8 of `separators`, in the same order.
     private static let separatorBytes = separators.map { Array($0.utf8) }
 
-    /// Whether most (60%) of the heading's words are in one of `titles`.
+    /// Whether most (60%) of the heading's words are in one of `titles` and the heading stands for
+    /// that title rather than for a name after it: not mostly made of a later part's words (unless
+    /// it also holds the first part), and the whole title, its first part's start or end, or a
+    /// quarter of its words. A fragment from inside a longer title ("Discord" in "How we pwned …
+    /// Discord, and hundreds of companies …") or the name after a separator ("The Go Blog" in
+    /// "Defer, Panic, and Recover - The Go Programming Language") names a part of the site.
     static func agrees(_ heading: String, with titles: [String]) -> Bool {
         let headingWords = words(heading)
         guard !headingWords.isEmpty else { return false }
+        let most = 0.6 * Double(headingWords.count)
         for title in titles {
-            let known = Set(words(title))
-            let shared = headingWords.filter { known.contains($0) }.count
-            if Double(shared) >= 0.6 * Double(headingWords.count) { return true }
+            let titleWords = words(title)
+            guard Double(shared(headingWords, titleWords)) >= most else { continue }
+            let parts = segments(of: title).segments
+            let first = parts.first.map(words) ?? titleWords
+            let later = parts.dropFirst().flatMap(words)
+            let holdsFirst =
+                Double(shared(headingWords, first)) >= most || 2 * shared(first, headingWords) >= first.count
+            guard holdsFirst || Double(shared(headingWords, later)) < most else { continue }
+            if 4 * headingWords.count >= titleWords.count || Self.isEnd(headingWords, of: titleWords)
+                || Self.isEnd(headingWords, of: first)
+            {
+                return true
+            }
         }
         return false
+    }
+
+    /// Whether `part` is how `whole` begins or ends.
+    private static func isEnd(_ part: [String], of whole: [String]) -> Bool {
+        whole.starts(with: part) || whole.reversed().starts(with: part.reversed())
+    }
+
+    /// How many of `words` are in `known`.
+    private static func shared(_ words: [String], _ known: [String]) -> Int {
+        let set = Set(known)
+        return words.filter { set.contains($0) }.count
     }
 
     /// Lower-cased runs of letters and digits.
