@@ -25,10 +25,14 @@ extension HTMLMetadataExtractor {
                 relAuthor: microdata.relAuthor, bylineElements: visible.bylineElements,
                 siteKeys: titleChoice.siteKeys(), heading: headingNode,
                 username: article.pageType == PageType.forum.rawValue ? visible.firstUsername : nil,
-                cardWriter: metaTags.cardWriter, dropsReviews: article.pageType == PageType.product.rawValue))
+                cardWriter: metaTags.cardWriter, dropsReviews: article.pageType == PageType.product.rawValue,
+                declaredOnly: article.pageType.flatMap(PageType.init(rawValue:)).map {
+                    !Self.isDatedWriting($0)
+                }
+                    ?? false))
+        let type = article.pageType.flatMap(PageType.init(rawValue:))
         article.section = meta["article:section"]
         let order = DateNormaliser.NumericOrder(language: metaTags.htmlLanguage ?? meta["og:locale"])
-        let type = article.pageType.flatMap(PageType.init(rawValue:))
         article.published = published(
             metaTags: metaTags, jsonLD: jsonLD, microdata: microdata, visible: visible, heading: headingNode,
             order: order, writing: type.map(Self.isDatedWriting) ?? false)
