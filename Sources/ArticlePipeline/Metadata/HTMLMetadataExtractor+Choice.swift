@@ -11,7 +11,8 @@ extension HTMLMetadataExtractor {
             openGraphTitle: meta["og:title"] ?? meta["twitter:title"], jsonLDHeadline: jsonLD.headline,
             documentTitle: metaTags.documentTitle, headings: visible.headings,
             siteNames: [meta["og:site_name"], meta["application-name"]].compactMap { $0 },
-            host: (metaTags.canonical ?? meta["og:url"]).flatMap(Self.host(of:)))
+            host: (metaTags.canonical ?? meta["og:url"]).flatMap(Self.host(of:)),
+            headingsAreSlogans: article.pageType == PageType.service.rawValue)
         let (title, headline) = titleChoice.chooseWithHeading()
         article.title = title
         // The date line and byline follow the headline chosen, else the first heading.

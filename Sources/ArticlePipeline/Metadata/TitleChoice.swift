@@ -20,7 +20,7 @@ struct TitleChoice {
     static let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", " • ", " / ", " ~ "]
 
     /// Separators after whose first part the rest is a tagline or a site name.
-    static let taglineSeparators: Set<String> = [" | ", " - ", " – ", " — "]
+    static let taglineSeparators: Set<String> = [" | ", " - ", " – ", " — ", " / "]
 
     /// One-word labels that forum and archive pages put before the title ("Thread: …").
     static let pageLabels: Set<String> = [
@@ -55,6 +55,9 @@ struct TitleChoice {
     var siteNames: [String]
     /// The page's host, from its canonical link or `og:url`, when it states one.
     var host: String?
+    /// The page's headings are slogans rather than its name (a service's landing page: "We make
+    /// tax simple" over "Tax advice for small firms | Example"): a declared title wins.
+    var headingsAreSlogans = false
 
     /// Declared titles, most trusted first.
     var declared: [String] {
@@ -78,7 +81,7 @@ struct TitleChoice {
         // A heading that is a later part of a declared title names the site or a section.
         let laterParts = Set(
             declared.flatMap { Self.segments(of: $0).segments.dropFirst() }.map(MetadataCleanup.siteLetters))
-        for heading in headings {
+        for heading in headings where !(headingsAreSlogans && !heads.isEmpty) {
             let letters = MetadataCleanup.siteLetters(heading.text)
             if !letters.isEmpty,
                 dropped.contains(letters) || keys.contains(letters) || laterParts.contains(letters)
@@ -100,7 +103,7 @@ struct TitleChoice {
             }
             return (Self.removingPageLabel(text), heading)
         }
-        if let first = headings.first {
+        if let first = headings.first, !(headingsAreSlogans && !heads.isEmpty) {
             // A heading marked as the headline, or any heading when the only titles are a word or two.
             let shortTitle =
                 openGraphTitle == nil
