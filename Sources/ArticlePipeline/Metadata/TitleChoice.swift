@@ -81,13 +81,15 @@ struct TitleChoice {
         // A heading that is a later part of a declared title names the site or a section.
         let laterParts = Set(
             declared.flatMap { Self.segments(of: $0).segments.dropFirst() }.map(MetadataCleanup.siteLetters))
-        for heading in headings where !(headingsAreSlogans && !heads.isEmpty) {
+        // A heading that names the site (a menu's "Example Book" over "Chapter - Example Book") is
+        // never the headline, marked as a title or not.
+        let namesSite = { (heading: Heading) -> Bool in
             let letters = MetadataCleanup.siteLetters(heading.text)
-            if !letters.isEmpty,
-                dropped.contains(letters) || keys.contains(letters) || laterParts.contains(letters)
-            {
-                continue
-            }
+            return !letters.isEmpty
+                && (dropped.contains(letters) || keys.contains(letters) || laterParts.contains(letters))
+        }
+        for heading in headings where !(headingsAreSlogans && !heads.isEmpty) {
+            guard !namesSite(heading) else { continue }
             guard Self.agrees(heading.text, with: fullHeads) else { continue }
             // The heading is shown as the headline: only site names go, not what reads as a tagline.
             var ignored: Set<String> = []
@@ -103,7 +105,7 @@ struct TitleChoice {
             }
             return (Self.removingPageLabel(text), heading)
         }
-        if let first = headings.first, !(headingsAreSlogans && !heads.isEmpty) {
+        if let first = headings.first(where: { !namesSite($0) }), !(headingsAreSlogans && !heads.isEmpty) {
             // A heading marked as the headline, or any heading when the only titles are a word or two.
             let shortTitle =
                 openGraphTitle == nil
