@@ -195,6 +195,21 @@ extension HTMLMetadataExtractor {
         return false
     }
 
+    /// Whether `node` lies inside a schema.org `Comment` item: its date and author are the
+    /// comment's (a question's comments under a thread).
+    func isInComment(_ node: Int) -> Bool {
+        var current = Int(document.nodes[node].parent)
+        while current > 0 {
+            if var type = document.attribute("itemtype", of: current),
+                type.withUTF8({ ASCII.contains($0, "schema.org/comment") })
+            {
+                return true
+            }
+            current = Int(document.nodes[current].parent)
+        }
+        return false
+    }
+
     /// Whether `name` is the site's own name.
     func isSiteName(_ name: String, keys: Set<String>) -> Bool {
         let letters = MetadataCleanup.siteLetters(name)
