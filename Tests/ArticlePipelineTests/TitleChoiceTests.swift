@@ -25,6 +25,29 @@ import Testing
         }
     }
 
+    private struct TypedCase: Decodable {
+        var `case`: String
+        var type: String
+        var html: String
+        var expected: String?
+    }
+
+    /// `Fixtures/page-type-titles.jsonl`: the page type the classifier would give each page; a
+    /// service page's headings are slogans, its declared title names it.
+    @Test func titlesByPageType() throws {
+        let text = String(decoding: try TestSupport.fixture("page-type-titles.jsonl"), as: UTF8.self)
+        let cases = try text.split(separator: "\n").map {
+            try JSONDecoder().decode(TypedCase.self, from: Data($0.utf8))
+        }
+        #expect(cases.count >= 3)
+        for item in cases {
+            var article = ExtractedArticle()
+            article.pageType = item.type
+            HTMLMetadataExtractor(document: TestSupport.parse(item.html)).extract(into: &article)
+            #expect(article.title == item.expected, "\(item.case)")
+        }
+    }
+
     @Test func segmentsKeepTheirSeparators() {
         let (segments, separators) = TitleChoice.segments(of: " | Headline - Tagline | Site")
         #expect(segments == ["Headline", "Tagline", "Site"])
@@ -46,5 +69,15 @@ import Testing
     @Test func headingAgreement() {
         #expect(TitleChoice.agrees("Budget vote delayed", with: ["Budget vote delayed again"]))
         #expect(!TitleChoice.agrees("Welcome to our shop", with: ["Garden tools for small plots"]))
+        // A fragment from inside a long title, and a name that is only in the part after a separator.
+        #expect(
+            !TitleChoice.agrees(
+                "Kestrel",
+                with: ["How a team rebuilt the timetable, the machines, Kestrel, and the gauges in a winter"])
+        )
+        #expect(
+            !TitleChoice.agrees("The Library Journal", with: ["Moving the archive - The Library Journal"]))
+        #expect(
+            TitleChoice.agrees("Garden Benches", with: ["Oakfield Garden Benches – Up to 40% Off This Week"]))
     }
 }

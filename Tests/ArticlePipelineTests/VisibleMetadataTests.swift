@@ -49,7 +49,11 @@ import Testing
         let fromURL = try pipeline.process(
             TestSupport.raw(Array(page.utf8), url: "https://example.com/article/2019/nov/18/tariffs/"))
         #expect(fromURL.published == "2019-11-18")
-        let dated = "<html><head><meta name=\"date\" content=\"2019-11-17\"></head>" + page.dropFirst(6)
+        // Declared an article: on a page of another type a declared date is the record's, not a
+        // publication (`HTMLMetadataExtractor.isDatedWriting`).
+        let dated =
+            "<html><head><meta property=\"og:type\" content=\"article\"><meta name=\"date\" content=\"2019-11-17\"></head>"
+            + page.dropFirst(6)
         let fromMarkup = try pipeline.process(
             TestSupport.raw(Array(dated.utf8), url: "https://example.com/article/2019/nov/18/tariffs/"))
         #expect(fromMarkup.published == "2019-11-17")

@@ -18,6 +18,10 @@ enum AuthorNames {
         for value in values {
             var text = value
             if text.lowercased().hasPrefix("by ") { text = String(text.dropFirst(3)) }
+            // "By" run into the name where the markup put them in separate elements ("BySummer Swann").
+            if text.hasPrefix("By"), text.dropFirst(2).first?.isUppercase == true {
+                text = String(text.dropFirst(2))
+            }
             let parts = text.split(whereSeparator: { $0 == "," || $0 == ";" }).flatMap(splitAtConjunctions)
             for part in parts {
                 let name = tidy(String(part))

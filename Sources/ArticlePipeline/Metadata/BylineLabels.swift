@@ -4,7 +4,8 @@
 enum BylineLabels {
     static let labels = [
         // English
-        "posted by", "written by", "published by", "story by", "words by", "author:",
+        "posted by", "written by", "published by", "story by", "words by", "author:", "contributors:",
+        "contributor:",
         // Forums: the first post's writer
         "thread starter", "started by", "original poster",
         // German, French, Spanish, Portuguese, Italian

@@ -25,6 +25,10 @@ extension HTMLMetadataExtractor {
         var cardWriter: String?
         /// The page is a product's: names inside its customers' reviews are reviewers.
         var dropsReviews = false
+        /// The page is not a piece of writing (a service, a product, a listing…): only the authors
+        /// its markup declares count; the names it shows are of its staff, its reviewers or the
+        /// items it lists.
+        var declaredOnly = false
     }
 
     /// Byline elements with this many different names list other pages' stories.
@@ -44,6 +48,7 @@ extension HTMLMetadataExtractor {
             let named = jsonLD.filter { !MetadataCleanup.isAgency($0) }
             return named.isEmpty ? labelledByline() ?? [] : named
         }
+        if evidence.declaredOnly { return declaredOrganisation(evidence) }
         // On a forum thread the first user name is the first post's writer; labels and byline-like
         // elements elsewhere name others too (a list of hot threads, the last poster).
         if let element = evidence.username,
@@ -69,7 +74,11 @@ extension HTMLMetadataExtractor {
         }
         // The writer a publishing system labels in the card tags, when the page shows no byline.
         if let names = evidence.cardWriter.flatMap(Self.declaredNames) { return names }
-        // Last, an organisation JSON-LD names as the author, unless it is the site itself.
+        return declaredOrganisation(evidence)
+    }
+
+    /// Last, an organisation JSON-LD names as the author, unless it is the site itself.
+    private func declaredOrganisation(_ evidence: AuthorEvidence) -> [String] {
         let organisations = evidence.jsonLDOrganisations.filter {
             !MetadataCleanup.isAgency($0) && !isSiteName($0, keys: evidence.siteKeys)
         }
@@ -163,9 +172,10 @@ extension HTMLMetadataExtractor {
         return last.count == 2 && last.hasSuffix(".") && last.first?.isUppercase == true
     }
 
-    /// Whether a class attribute has a token naming a user name ("username", "ipsEntry__username").
+    /// Whether a class attribute has a token naming a user name ("username", "ipsEntry__username",
+    /// "PostUser-name").
     static func isUsernameClass(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        ASCII.contains(bytes, "username")
+        ASCII.contains(bytes, "username") || ASCII.contains(bytes, "user-name")
     }
 
     /// Whether `node` or one of its ancestors is a review: a class or `itemprop` naming one, or a
@@ -179,6 +189,21 @@ extension HTMLMetadataExtractor {
                 {
                     return true
                 }
+            }
+            current = Int(document.nodes[current].parent)
+        }
+        return false
+    }
+
+    /// Whether `node` lies inside a schema.org `Comment` item: its date and author are the
+    /// comment's (a question's comments under a thread).
+    func isInComment(_ node: Int) -> Bool {
+        var current = Int(document.nodes[node].parent)
+        while current > 0 {
+            if var type = document.attribute("itemtype", of: current),
+                type.withUTF8({ ASCII.contains($0, "schema.org/comment") })
+            {
+                return true
             }
             current = Int(document.nodes[current].parent)
         }

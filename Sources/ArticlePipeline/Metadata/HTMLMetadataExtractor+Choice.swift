@@ -11,7 +11,8 @@ extension HTMLMetadataExtractor {
             openGraphTitle: meta["og:title"] ?? meta["twitter:title"], jsonLDHeadline: jsonLD.headline,
             documentTitle: metaTags.documentTitle, headings: visible.headings,
             siteNames: [meta["og:site_name"], meta["application-name"]].compactMap { $0 },
-            host: (metaTags.canonical ?? meta["og:url"]).flatMap(Self.host(of:)))
+            host: (metaTags.canonical ?? meta["og:url"]).flatMap(Self.host(of:)),
+            headingsAreSlogans: article.pageType == PageType.service.rawValue)
         let (title, headline) = titleChoice.chooseWithHeading()
         article.title = title
         // The date line and byline follow the headline chosen, else the first heading.
@@ -25,12 +26,17 @@ extension HTMLMetadataExtractor {
                 relAuthor: microdata.relAuthor, bylineElements: visible.bylineElements,
                 siteKeys: titleChoice.siteKeys(), heading: headingNode,
                 username: article.pageType == PageType.forum.rawValue ? visible.firstUsername : nil,
-                cardWriter: metaTags.cardWriter, dropsReviews: article.pageType == PageType.product.rawValue))
+                cardWriter: metaTags.cardWriter, dropsReviews: article.pageType == PageType.product.rawValue,
+                declaredOnly: article.pageType.flatMap(PageType.init(rawValue:)).map {
+                    !Self.isDatedWriting($0)
+                }
+                    ?? false))
+        let type = article.pageType.flatMap(PageType.init(rawValue:))
         article.section = meta["article:section"]
         let order = DateNormaliser.NumericOrder(language: metaTags.htmlLanguage ?? meta["og:locale"])
         article.published = published(
             metaTags: metaTags, jsonLD: jsonLD, microdata: microdata, visible: visible, heading: headingNode,
-            order: order)
+            order: order, writing: type.map(Self.isDatedWriting) ?? false)
         let modified =
             Self.modifiedKeys.map { meta[$0] } + [jsonLD.modified, microdata.modified, visible.timeModified]
         article.modified =
@@ -41,23 +47,36 @@ extension HTMLMetadataExtractor {
         if article.published == nil, let heading = headingNode {
             article.published = labelledModified(order: order, in: heading..<heading + 400)
         }
+        // A page that is not a piece of writing declares when its record was made or changed, not
+        // a publication: only a date line it shows by its headline stands.
+        if let type, !Self.isDatedWriting(type) {
+            article.published = headingNode.flatMap { dateAfterHeading($0, order: order) }
+        }
         article.language =
             [metaTags.htmlLanguage, meta["og:locale"], meta["content-language"]].lazy
             .compactMap { $0.flatMap(Self.languageCode) }.first
     }
 
-    /// The publication date: declared (Open Graph, JSON-LD, microdata, a date meta), then a
-    /// `<time>`, a date element, a labelled date line, a date line by the headline.
+    /// Whether pages of `type` are pieces of writing with a publication date: articles and forum
+    /// threads, not the pages of a service, a product, a listing, a collection or documentation.
+    static func isDatedWriting(_ type: PageType) -> Bool {
+        type == .article || type == .forum
+    }
+
+    /// The publication date: declared (Open Graph, JSON-LD, on a page known to be a piece of
+    /// `writing` a plain web page's JSON-LD date too, microdata, a date meta), then a `<time>`, a
+    /// date element, a labelled date line, a date line by the headline.
     private func published(
         metaTags: MetaTagCollector, jsonLD: JSONLDCollector, microdata: MicrodataCollector,
-        visible: VisibleMetadataCollector, heading: Int?, order: DateNormaliser.NumericOrder
+        visible: VisibleMetadataCollector, heading: Int?, order: DateNormaliser.NumericOrder, writing: Bool
     ) -> String? {
         let meta = metaTags.meta
         // A datePublished meta and itemprop are one source: the first in document order.
         let itemDates = [metaTags.itemDate, microdata.published].compactMap { $0 }
         let itemDate = itemDates.min { $0.node < $1.node }?.value
         let dates = [
-            meta["article:published_time"], meta["og:article:published_time"], jsonLD.published, itemDate,
+            meta["article:published_time"], meta["og:article:published_time"], jsonLD.published,
+            writing ? jsonLD.pagePublished : nil, itemDate,
             metaTags.date, visible.time, visible.publishedText,
         ]
         return dates.lazy.compactMap { $0.flatMap { Self.plausibleDate($0, order: order) } }.first

@@ -213,11 +213,16 @@ extension HTMLMetadataExtractor {
         return false
     }
 
-    /// The text of the first `itemprop=name` inside `node`, or the node's own text.
+    /// The text of the first `itemprop=name` inside `node` (the `content` of a `<meta>`: `<meta
+    /// itemprop="name" content="luizjr4">`), or the node's own text.
     func itemName(_ node: Int) -> String {
         var index = node + 1
         while index < document.nodes.count, isInside(index, node) {
             if document.nodes[index].kind == .element, document.attribute("itemprop", of: index) == "name" {
+                if document.nodes[index].tag == .meta, let content = document.attribute("content", of: index)
+                {
+                    return content.collapsingWhitespace()
+                }
                 return document.rawText(of: index).collapsingWhitespace()
             }
             index += 1

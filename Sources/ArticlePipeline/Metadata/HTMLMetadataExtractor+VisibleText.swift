@@ -58,17 +58,25 @@ extension HTMLMetadataExtractor {
         return nil
     }
 
-    /// The date of a text node that is only a date: at most 48 bytes, starting with a letter or
-    /// digit, parsing to a day, with at most three words of letters (month, weekday, zone), and
-    /// not after an update label.
+    /// The date of a text node that is only a date, or a byline line whose last part after a
+    /// separator is one ("Jane Doe | Senior Writer | July 2, 2025"): at most 48 bytes, not after
+    /// an update label (see `wholeDate(in:order:)`).
     private func wholeDate(_ index: Int, order: DateNormaliser.NumericOrder) -> String? {
-        guard document.nodes[index].length <= 48 else { return nil }
+        guard document.nodes[index].length <= 48, !isAfterUpdateLabel(index) else { return nil }
         let text = document.text(of: index).trimmingASCIIWhitespace()
-        guard !isAfterUpdateLabel(index), let first = text.first, first.isLetter || first.isNumber,
-            text.contains(where: \.isNumber),
+        if let date = Self.wholeDate(in: text, order: order) { return date }
+        let parts = TitleChoice.segments(of: text).segments
+        guard parts.count > 1, let last = parts.last else { return nil }
+        return Self.wholeDate(in: last, order: order)
+    }
+
+    /// The date of a text that is only a date: starting with a letter or digit, parsing to a day,
+    /// with at most three words of letters (month, weekday, zone).
+    static func wholeDate(in text: String, order: DateNormaliser.NumericOrder) -> String? {
+        guard let first = text.first, first.isLetter || first.isNumber, text.contains(where: \.isNumber),
             text.split(whereSeparator: { !$0.isLetter }).count <= 3
         else { return nil }
-        return Self.plausibleDate(text, order: order)
+        return plausibleDate(text, order: order)
     }
 
     /// The names after the first byline label in a short visible text ("Posted by Jane Doe",

@@ -7,6 +7,9 @@ struct JSONLDCollector {
     /// `datePublished`, else `dateCreated`, of an object that is a dated piece of writing.
     private(set) var published: String?
     private(set) var modified: String?
+    /// `datePublished` of a plain `WebPage` object: the publication date on a page that is a piece of
+    /// writing (publishing systems put the dates on the page node), a record date elsewhere.
+    private(set) var pagePublished: String?
     private(set) var people: [String] = []
     private(set) var organisations: [String] = []
 
@@ -36,6 +39,11 @@ struct JSONLDCollector {
             if let date = object[key]?.string, HTMLMetadataExtractor.plausibleDate(date) != nil {
                 published = date
             }
+        }
+        if pagePublished == nil, object["@type"]?.string?.lowercased() == "webpage",
+            let date = object["datePublished"]?.string, HTMLMetadataExtractor.plausibleDate(date) != nil
+        {
+            pagePublished = date
         }
         if people.isEmpty, let author = object["author"] {
             people = HTMLMetadataExtractor.jsonLDPeople(author)

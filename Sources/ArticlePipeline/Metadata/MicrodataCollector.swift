@@ -1,6 +1,7 @@
 /// Reads microdata and link relations on any element: `itemprop=datePublished`,
 /// `itemprop=dateModified`, `itemprop=author` (its `itemprop=name` inside, else its text) and
-/// `rel=author`. The first value of each is kept.
+/// `rel=author`. The first value of each is kept; a date or an author inside a comment's item is
+/// the comment's, not the page's.
 struct MicrodataCollector {
     let document: HTMLDocument
     /// The first `datePublished`, with its node.
@@ -25,7 +26,9 @@ struct MicrodataCollector {
     }
 
     private mutating func readItemprop(_ itemprop: [Substring], of index: Int) {
-        if published == nil, itemprop.contains("datepublished") {
+        let extractor = HTMLMetadataExtractor(document: document)
+        let inComment = { extractor.isInComment(index) }
+        if published == nil, itemprop.contains("datepublished"), !inComment() {
             let value =
                 document.attribute("datetime", of: index) ?? document.attribute("content", of: index)
                 ?? document.rawText(of: index).collapsingWhitespace()
@@ -34,7 +37,7 @@ struct MicrodataCollector {
         if modified == nil, itemprop.contains("datemodified") {
             modified = document.attribute("datetime", of: index) ?? document.attribute("content", of: index)
         }
-        if author == nil, itemprop.contains("author") {
+        if author == nil, itemprop.contains("author"), !inComment() {
             let name = HTMLMetadataExtractor(document: document).itemName(index)
             if !name.isEmpty {
                 author = name

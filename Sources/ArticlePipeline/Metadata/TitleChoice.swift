@@ -20,7 +20,7 @@ struct TitleChoice {
     static let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", " • ", " / ", " ~ "]
 
     /// Separators after whose first part the rest is a tagline or a site name.
-    static let taglineSeparators: Set<String> = [" | ", " - ", " – ", " — "]
+    static let taglineSeparators: Set<String> = [" | ", " - ", " – ", " — ", " / "]
 
     /// One-word labels that forum and archive pages put before the title ("Thread: …").
     static let pageLabels: Set<String> = [
@@ -55,6 +55,9 @@ struct TitleChoice {
     var siteNames: [String]
     /// The page's host, from its canonical link or `og:url`, when it states one.
     var host: String?
+    /// The page's headings are slogans rather than its name (a service's landing page: "We make
+    /// tax simple" over "Tax advice for small firms | Example"): a declared title wins.
+    var headingsAreSlogans = false
 
     /// Declared titles, most trusted first.
     var declared: [String] {
@@ -78,13 +81,15 @@ struct TitleChoice {
         // A heading that is a later part of a declared title names the site or a section.
         let laterParts = Set(
             declared.flatMap { Self.segments(of: $0).segments.dropFirst() }.map(MetadataCleanup.siteLetters))
-        for heading in headings {
+        // A heading that names the site (a menu's "Example Book" over "Chapter - Example Book") is
+        // never the headline, marked as a title or not.
+        let namesSite = { (heading: Heading) -> Bool in
             let letters = MetadataCleanup.siteLetters(heading.text)
-            if !letters.isEmpty,
-                dropped.contains(letters) || keys.contains(letters) || laterParts.contains(letters)
-            {
-                continue
-            }
+            return !letters.isEmpty
+                && (dropped.contains(letters) || keys.contains(letters) || laterParts.contains(letters))
+        }
+        for heading in headings where !(headingsAreSlogans && !heads.isEmpty) {
+            guard !namesSite(heading) else { continue }
             guard Self.agrees(heading.text, with: fullHeads) else { continue }
             // The heading is shown as the headline: only site names go, not what reads as a tagline.
             var ignored: Set<String> = []
@@ -100,7 +105,7 @@ struct TitleChoice {
             }
             return (Self.removingPageLabel(text), heading)
         }
-        if let first = headings.first {
+        if let first = headings.first(where: { !namesSite($0) }), !(headingsAreSlogans && !heads.isEmpty) {
             // A heading marked as the headline, or any heading when the only titles are a word or two.
             let shortTitle =
                 openGraphTitle == nil
@@ -228,16 +233,43 @@ struct TitleChoice {
     /// The UTF-8 of `separators`, in the same order.
     private static let separatorBytes = separators.map { Array($0.utf8) }
 
-    /// Whether most (60%) of the heading's words are in one of `titles`.
+    /// Whether most (60%) of the heading's words are in one of `titles` and the heading stands for
+    /// that title rather than for a name after it: not mostly made of a later part's words (unless
+    /// it also holds the first part), and the whole title, its first part's start or end, or a
+    /// quarter of its words. A fragment from inside a longer title ("Discord" in "How we pwned …
+    /// Discord, and hundreds of companies …") or the name after a separator ("The Go Blog" in
+    /// "Defer, Panic, and Recover - The Go Programming Language") names a part of the site.
     static func agrees(_ heading: String, with titles: [String]) -> Bool {
         let headingWords = words(heading)
         guard !headingWords.isEmpty else { return false }
+        let most = 0.6 * Double(headingWords.count)
         for title in titles {
-            let known = Set(words(title))
-            let shared = headingWords.filter { known.contains($0) }.count
-            if Double(shared) >= 0.6 * Double(headingWords.count) { return true }
+            let titleWords = words(title)
+            guard Double(shared(headingWords, titleWords)) >= most else { continue }
+            let parts = segments(of: title).segments
+            let first = parts.first.map(words) ?? titleWords
+            let later = parts.dropFirst().flatMap(words)
+            let holdsFirst =
+                Double(shared(headingWords, first)) >= most || 2 * shared(first, headingWords) >= first.count
+            guard holdsFirst || Double(shared(headingWords, later)) < most else { continue }
+            if 4 * headingWords.count >= titleWords.count || Self.isEnd(headingWords, of: titleWords)
+                || Self.isEnd(headingWords, of: first)
+            {
+                return true
+            }
         }
         return false
+    }
+
+    /// Whether `part` is how `whole` begins or ends.
+    private static func isEnd(_ part: [String], of whole: [String]) -> Bool {
+        whole.starts(with: part) || whole.reversed().starts(with: part.reversed())
+    }
+
+    /// How many of `words` are in `known`.
+    private static func shared(_ words: [String], _ known: [String]) -> Int {
+        let set = Set(known)
+        return words.filter { set.contains($0) }.count
     }
 
     /// Lower-cased runs of letters and digits.
