@@ -46,6 +46,21 @@ struct PageFeatures {
         let vote = PageTypeRules(signals: signals).pageType()
         for type in PageType.allCases { add("rule.\(type.rawValue)", vote == type) }
         addStructure(structure)
+        var words = structure.words
+        words.readAddress(segments: signals.segments)
+        addWords(words)
+    }
+
+    /// The genre words of the address and the title (present or not) and of the headings (their
+    /// share of the headings' words).
+    private mutating func addWords(_ words: PageWords) {
+        let vocabulary = PageVocabulary.genreWords
+        for (index, word) in vocabulary.enumerated() { add("word.address.\(word)", words.inAddress[index]) }
+        for (index, word) in vocabulary.enumerated() { add("word.title.\(word)", words.inTitle[index]) }
+        let headingWords = Double(max(words.headingWords, 1))
+        for (index, word) in vocabulary.enumerated() {
+            add("word.heading.\(word)", log1p(1000 * Double(words.inHeadings[index]) / headingWords))
+        }
     }
 
     private mutating func addAddress(_ signals: PageSignals) {

@@ -54,6 +54,8 @@ struct PageStructure {
     var bestRunDatedItems = 0
     var bestRunPicturedItems = 0
     var bestRunHeadedItems = 0
+    /// The genre words of the title and the headings (the address's are added by `PageFeatures`).
+    var words = PageWords()
 
     static let longTextBytes = 150
     static let minRun = 4
@@ -102,6 +104,9 @@ struct PageStructure {
                 textBelow[index] = Int32(length)
                 if prices > 0 { marks[index] = Self.pricedMark }
                 if inherited & (1 << Zone.link.rawValue) != 0 { linkBelow[index] = Int32(length) }
+            case .text where !words.titleRead && nodes[Int(node.parent)].tag == .title:
+                let start = Int(node.start)
+                words.readTitle(bytes[start..<start + Int(node.length)])
             default: break
             }
         }
@@ -136,6 +141,7 @@ struct PageStructure {
             bits &= bits - 1
         }
         if length <= Self.maxPhraseBytes { readPhrase(bytes[start..<end]) }
+        if zones & (1 << Zone.heading.rawValue) != 0 { words.readHeading(bytes[start..<end]) }
         let prices = Self.priceTokens(in: bytes, start, end)
         priceTokens += prices
         return (length, prices)
