@@ -112,6 +112,7 @@ struct CoordinatorCommand: ParsableCommand {
         settings.keepRunning = try resolver.bool("keep-running", flag: keepRunning)
         settings.reader.handsOutReferences = try resolver.bool("by-reference", flag: byReference)
         settings.reader.remote = try inputList.remote(resolver: resolver)
+        settings.reader.splitBytes = try inputList.splitBytes(resolver: resolver)
         settings.curve = try curve.settings(resolver: resolver)
         settings.leaseKey = try leaseKey.key(resolver: resolver, curve: settings.curve)
         settings.scheduler.creditPerThread = try resolver.int(

@@ -19,6 +19,23 @@ struct InputListOptions: ParsableArguments {
     @Option(help: "Requests in a row that may fail before a remote input is given up (default 6).")
     var fetchAttempts: Int?
 
+    @Option(
+        help: """
+            Cut local .warc.gz inputs into split jobs of this many MB, each read by a worker (the \
+            coordinator does not read them; needs jobs by reference). 0: no splits (default 64).
+            """)
+    var splitMb: Double?
+
+    /// The split size in bytes (nil: no splits), from `--split-mb` (default 64).
+    func splitBytes(resolver: SettingsResolver) throws -> UInt64? {
+        let megabytes = try resolver.number("split-mb", flag: splitMb, default: 64)
+        guard megabytes.isFinite, megabytes >= 0, megabytes <= 1_048_576 else {
+            throw ValidationError("split-mb must be 0…1048576")
+        }
+        guard megabytes > 0 else { return nil }
+        return max(1, UInt64(megabytes * 1_048_576))
+    }
+
     /// How remote inputs (and a remote listing) are fetched.
     func remote(resolver: SettingsResolver) throws -> RemoteSettings {
         var settings = RemoteSettings()

@@ -77,7 +77,8 @@ struct RunCommand: ParsableCommand {
             level: output.shards.level, workers: workers, threadsPerWorker: perWorker, batchSize: batch,
             byReference: !(try resolver.bool("inline-bodies", flag: inlineBodies)),
             emptyPipeline: try resolver.bool("empty-pipeline", flag: emptyPipeline),
-            remote: try inputList.remote(resolver: resolver), logLevel: logging.level.rawValue,
+            remote: try inputList.remote(resolver: resolver),
+            splitBytes: try inputList.splitBytes(resolver: resolver), logLevel: logging.level.rawValue,
             logFormat: logging.format, parentPID: getpid(), leaseKey: LeaseSigner.randomKey())
 
         let children = ChildProcesses()

@@ -2,7 +2,8 @@ extension Coordinator {
     /// The settings a resumed run must share with the one it continues.
     var journalSettings: CoordinatorJournal.RunSettings {
         .init(
-            inputs: settings.inputs, batchSize: settings.batchSize, maxArticleBytes: settings.maxArticleBytes)
+            inputs: settings.inputs, batchSize: settings.batchSize, maxArticleBytes: settings.maxArticleBytes,
+            splitBytes: settings.reader.handsOutReferences ? settings.reader.splitBytes : nil)
     }
 
     /// Reads the journal: a fresh run needs an empty one; `resume` skips the committed input prefix.
@@ -41,9 +42,9 @@ extension Coordinator {
     }
 
     /// Records jobs the collector committed: scheduler, ledger, watermark and journal.
-    func recordCommitted(_ jobs: [String]) {
+    func recordCommitted(_ jobs: [String], items: [Int]? = nil) {
         var fresh: [String] = []
-        for job in jobs {
+        for (index, job) in jobs.enumerated() {
             scheduler.committed(job)
             guard ledger.jobs[job] != nil else {
                 // Not cut yet in this process (a restart): skip it when it is.
@@ -52,7 +53,7 @@ extension Coordinator {
                 }
                 continue
             }
-            ledger.commit(job)
+            ledger.commit(job, items: items?[index])
             if let number = JobCutter.jobNumber(job) { watermark.committed(job: number) }
             fresh.append(job)
         }

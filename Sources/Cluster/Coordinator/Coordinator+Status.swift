@@ -8,10 +8,13 @@ extension Coordinator {
             if scheduler.isLeased(id) { inFlight += job.itemCount } else { queued += job.itemCount }
         }
         let stats = reader.stats
-        let itemsRead = cutter.itemsRead
+        // A split counts as read once its items are committed: only then are they known here.
+        let itemsRead = cutter.itemsRead - cutter.splitsCut + ledger.splitItemsCommitted
         var totalEstimate: Int?
-        if cutter.exhausted {
+        if cutter.exhausted && (cutter.splitsCut == 0 || isComplete) {
             totalEstimate = itemsRead
+        } else if cutter.splitsCut > 0, let total = stats.totalBytes, ledger.bytesCommitted > 0 {
+            totalEstimate = Int(Double(ledger.itemsCommitted) * Double(total) / Double(ledger.bytesCommitted))
         } else if let total = stats.totalBytes, stats.bytesConsumed > 0, itemsRead > 0 {
             totalEstimate = Int(Double(itemsRead) * Double(total) / Double(stats.bytesConsumed))
         }

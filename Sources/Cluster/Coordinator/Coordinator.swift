@@ -135,6 +135,7 @@ public final class Coordinator {
                             [
                                 "articles": "\(ledger.itemsCommitted)",
                                 "referenced_articles": "\(cutter.referencedArticles)",
+                                "split_jobs": "\(cutter.splitsCut)",
                                 "held_peak_kb": "\(ledger.peakHeldBodyBytes >> 10)",
                             ], uniquingKeysWith: { $1 }))
                 }
@@ -213,7 +214,7 @@ public final class Coordinator {
             ledger.jobs.isEmpty || ledger.heldBodyBytes < settings.maxHeldBodyBytes,
             let job = cutter.next(from: reader)
         {
-            watermark.cut(job: job.number, items: job.itemCount)
+            watermark.cut(job: job.number, items: job.inputItems)
             if committedEarlier.remove(job.id) != nil {
                 ledger.add(job)
                 ledger.commit(job.id)
@@ -259,8 +260,11 @@ public final class Coordinator {
     private func dispatch(_ jobID: String, attempt: Int, to worker: String, now: Moment) {
         guard let job = ledger.jobs[jobID] else { return }
         var header = JobHeader(job: job.id, attempt: attempt, articles: job.articles, failures: job.failures)
+        header.split = job.split
         if let signer {
-            let digest = LeaseSigner.digest(ofIDs: job.articles.map(\.id) + job.failures.map(\.id))
+            let digest =
+                job.split.map(LeaseSigner.digest(ofSplit:))
+                ?? LeaseSigner.digest(ofIDs: job.articles.map(\.id) + job.failures.map(\.id))
             header.lease = LeaseGrant(
                 worker: worker,
                 token: signer.token(job: job.id, attempt: attempt, worker: worker, idsDigest: digest))

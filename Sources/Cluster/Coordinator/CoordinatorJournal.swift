@@ -9,6 +9,8 @@ public final class CoordinatorJournal {
         public var inputs: [String]
         public var batchSize: Int
         public var maxArticleBytes: Int
+        /// The split size when WARC.gz files were cut into split jobs (absent: none were).
+        public var splitBytes: UInt64? = nil
     }
 
     /// One line of the journal.

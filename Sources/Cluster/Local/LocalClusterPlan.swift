@@ -33,6 +33,8 @@ public struct LocalClusterPlan: Sendable {
     public var emptyPipeline: Bool
     /// How the coordinator fetches remote (http, https) inputs.
     public var remote: RemoteSettings
+    /// The size of split jobs for local WARC.gz inputs (with `byReference`); nil: no splits.
+    public var splitBytes: UInt64?
     public var logLevel: String
     public var logFormat: String
     /// The running process, whose exit the children follow.
@@ -43,7 +45,8 @@ public struct LocalClusterPlan: Sendable {
     public init(
         inputs: [String], socketDirectory: String, output: String, shards: Int, compression: String,
         level: Int?, workers: Int, threadsPerWorker: Int, batchSize: Int, byReference: Bool,
-        emptyPipeline: Bool, remote: RemoteSettings = RemoteSettings(), logLevel: String, logFormat: String,
+        emptyPipeline: Bool, remote: RemoteSettings = RemoteSettings(), splitBytes: UInt64? = nil,
+        logLevel: String, logFormat: String,
         parentPID: Int32,
         leaseKey: [UInt8]
     ) {
@@ -59,6 +62,7 @@ public struct LocalClusterPlan: Sendable {
         self.byReference = byReference
         self.emptyPipeline = emptyPipeline
         self.remote = remote
+        self.splitBytes = splitBytes
         self.logLevel = logLevel
         self.logFormat = logFormat
         self.parentPID = parentPID
@@ -77,6 +81,7 @@ public struct LocalClusterPlan: Sendable {
         settings.batchSize = batchSize
         settings.reader.handsOutReferences = byReference
         settings.reader.remote = remote
+        settings.reader.splitBytes = splitBytes
         settings.leaseKey = leaseKey
         return settings
     }

@@ -78,6 +78,9 @@ final class ArticleLanes: Sendable {
     /// When true, articles skip the pipeline and become minimal records: the transport benchmark.
     private let emptyPipeline: Bool
     private let inputRoots: [String]?
+    /// Reads split jobs one at a time (reading a split decodes member heads only; its articles are
+    /// then spread over the lanes like any job's).
+    private let splitReading = DispatchQueue(label: "presswork.splits", qos: .userInitiated)
 
     init(
         threads: Int, pipeline: PipelineSettings, emptyPipeline: Bool = false, inputRoots: [String]? = nil,
@@ -95,7 +98,19 @@ final class ArticleLanes: Sendable {
     }
 
     /// Queues every article of a job; a job without articles (only read failures) finishes at once.
+    /// A split job is read first, on the split reading queue (`SplitJobReader`), then queued the same way.
     func submit(_ header: JobHeader, bodies: [[UInt8]]) {
+        guard header.split == nil else {
+            splitReading.async { [self] in
+                let (read, bodies) = SplitJobReader.read(header, inputRoots: inputRoots)
+                queue(read, bodies: bodies)
+            }
+            return
+        }
+        queue(header, bodies: bodies)
+    }
+
+    private func queue(_ header: JobHeader, bodies: [[UInt8]]) {
         let run = JobRun(header: header)
         if header.articles.isEmpty {
             onJobDone(run.finished())

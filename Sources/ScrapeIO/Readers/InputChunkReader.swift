@@ -90,11 +90,12 @@ final class InputChunkReader {
         return descriptor
     }
 
-    /// Opens `path` read-only, or returns the lower-cased system reason it could not be opened.
-    static func open(path: String) -> Result<InputChunkReader, SystemErrorReason> {
+    /// Opens `path` read-only, or returns the lower-cased system reason it could not be opened;
+    /// `label` names it in locations (by default, `path`).
+    static func open(path: String, label: String? = nil) -> Result<InputChunkReader, SystemErrorReason> {
         let fd = Self.systemOpen(path)
         guard fd >= 0 else { return .failure(SystemErrorReason(errno: errno)) }
-        return .success(InputChunkReader(descriptor: fd, path: path, closesDescriptor: true))
+        return .success(InputChunkReader(descriptor: fd, path: label ?? path, closesDescriptor: true))
     }
 
     private static func systemOpen(_ path: String) -> Int32 {

@@ -19,6 +19,9 @@ public struct ReaderSettings: Sendable {
     /// same path (`ArticleReferenceLoader`). Whatever cannot be judged from a record's head (no
     /// URL, a damaged member, several records in one member) is read as before.
     public var handsOutReferences = false
+    /// With `handsOutReferences`: local `.warc.gz` files are not read but cut into `.split` items of
+    /// this many bytes (by size alone, see `FileSplit`), each for a worker to read. Nil: no splits.
+    public var splitBytes: UInt64?
     /// How `http://` and `https://` inputs are fetched (retries, connections per host, buffer).
     public var remote = RemoteSettings()
 
@@ -44,6 +47,8 @@ public struct ReaderStats: Sendable, Equatable {
     public var fetchRetries = 0
     /// Of the retries, those a server asked for by throttling (429, 503).
     public var fetchThrottled = 0
+    /// `.split` items handed out (their bytes are counted in `bytesConsumed` when handed out).
+    public var splits = 0
 
     public init() {}
 }

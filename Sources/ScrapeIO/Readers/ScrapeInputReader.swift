@@ -31,6 +31,8 @@ public final class ScrapeInputReader {
     private var finishedFetches = (requests: 0, retries: 0, throttled: 0)
     private var articles = 0
     private var failures = 0
+    private var splits = 0
+    private var splitBytes: UInt64 = 0
 
     public convenience init(inputs: [String], settings: ReaderSettings = .init(), logger: Logger) {
         self.init(inputs: inputs, settings: settings, logger: logger, standardInput: STDIN_FILENO)
@@ -73,8 +75,9 @@ public final class ScrapeInputReader {
         var stats = ReaderStats()
         stats.articles = articles
         stats.failures = failures
+        stats.splits = splits
         stats.skippedRecords = context.skipped
-        stats.bytesConsumed = finishedBytes + (currentChunks?.bytesRead ?? 0)
+        stats.bytesConsumed = finishedBytes + splitBytes + (currentChunks?.bytesRead ?? 0)
         stats.totalBytes = totalBytes
         let current = currentChunks?.fetchFigures ?? (requests: 0, retries: 0, throttled: 0)
         stats.fetchRequests = finishedFetches.requests + current.requests
@@ -94,6 +97,9 @@ public final class ScrapeInputReader {
         switch item {
         case .article, .reference:
             articles += 1
+        case .split(let split):
+            splits += 1
+            splitBytes += split.length
         case .failure(var failure):
             failures += 1
             // A remote input that stopped delivering: the records it cut short failed to be fetched.
@@ -177,6 +183,10 @@ public final class ScrapeInputReader {
     }
 
     private func openFile(_ path: String, format: ScrapeInputFormat?) {
+        if format == nil, let splits = self.splits(of: path) {
+            pending = splits.map(ScrapeItem.split)
+            return
+        }
         switch InputChunkReader.open(path: path) {
         case .success(let chunks): start(chunks, format: format)
         case .failure(let error): pending = [context.failure(SourceLocation(path: path), error.text)]
@@ -189,6 +199,19 @@ public final class ScrapeInputReader {
         current = opened.reader
         pending = opened.items
         pendingIndex = 0
+    }
+
+    /// The splits of a local, non-empty `.warc.gz` file when splits are on; nil otherwise.
+    private func splits(of path: String) -> [FileSplit]? {
+        guard context.settings.handsOutReferences, let splitBytes = context.settings.splitBytes,
+            case let named = ScrapeInputFormat.classify(name: path), named.format == .warc,
+            named.compression == .gzip,
+            case .success(.file(let size)) = SortedDirectoryWalker.kind(of: path, followsFolderLinks: true),
+            size > 0
+        else { return nil }
+        context.logger.debug("cut into splits", metadata: ["path": "\(path)", "bytes": "\(size)"])
+        return FileSplit.cut(
+            path: path, file: AbsolutePath.resolve(path), size: size, splitBytes: splitBytes)
     }
 
     /// The sum of the sizes of everything that will be read, or nil when stdin or a remote input is

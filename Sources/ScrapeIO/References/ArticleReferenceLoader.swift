@@ -115,6 +115,17 @@ public final class ArticleReferenceLoader {
         }
     }
 
+    /// Why this loader would refuse to read `path` (outside the allowed roots), or nil (also when
+    /// it does not exist: opening it then says so).
+    public func refusal(of path: String) -> ArticleReferenceError? {
+        guard let allowedRoots else { return nil }
+        let outside = ArticleReferenceError(
+            reason: "referenced input \(path) is outside the allowed input roots")
+        guard path.hasPrefix("/") else { return outside }
+        guard let resolved = Self.canonicalPath(path) else { return nil }
+        return allowedRoots.contains { resolved.hasPrefix($0) } ? nil : outside
+    }
+
     private func openFile(_ path: String) -> Result<Int32, ArticleReferenceError> {
         if let index = open.firstIndex(where: { $0.path == path }) { return .success(open[index].descriptor) }
         var target = path
