@@ -19,6 +19,8 @@ public final class Collector {
     private var pending: [String] = []
     /// Records and dead letters of each pending job, in `pending` order.
     private var pendingItems: [Int] = []
+    /// Split records that are not articles, by reason, in the pending jobs.
+    private var pendingSkipped: [String: Int] = [:]
     private var pendingSet: Set<String> = []
     private var firstPending: Moment?
     private var figures = CollectorFigures()
@@ -160,6 +162,9 @@ public final class Collector {
                 guard accept(result.job, items: admitted.records.count + admitted.deadLetters.count) else {
                     continue
                 }
+                for (reason, n) in result.skipped ?? [:] {
+                    pendingSkipped[reason] = Saturating.add(pendingSkipped[reason] ?? 0, n)
+                }
                 count(admitted.stages)
                 for (id, line) in admitted.records { writer.append(id: id, line: line) }
                 for line in admitted.deadLetters { writer.appendDeadLetter(line: line) }
@@ -265,9 +270,14 @@ public final class Collector {
         }
         pendingStages.removeAll()
         refreshFigures()
-        send(.committed, CommittedBody(jobs: pending, figures: figures, items: pendingItems))
+        send(
+            .committed,
+            CommittedBody(
+                jobs: pending, figures: figures, items: pendingItems,
+                skipped: pendingSkipped.isEmpty ? nil : pendingSkipped))
         pending.removeAll()
         pendingItems.removeAll()
+        pendingSkipped.removeAll()
         pendingSet.removeAll()
         firstPending = nil
     }

@@ -91,6 +91,7 @@ extension Coordinator {
             }
             ledger.collector = body.figures
             recordCommitted(body.jobs, items: body.items)
+            ledger.addSplitSkipped(body.skipped ?? [:])
         case .finished:
             let body = try WireCodec.body(CommittedBody.self, from: header, limits: limits)
             guard from.bytes == collectorID else {

@@ -20,6 +20,8 @@ struct CoordinatorLedger {
     var bytesCommitted = 0
     /// Items (records and dead letters) committed for split jobs, as the collector counted them.
     var splitItemsCommitted = 0
+    /// Records of committed split jobs that are not articles, by reason (as their workers counted).
+    private(set) var splitSkipped: [String: Int] = [:]
     /// Bytes of article bodies carried by the jobs in `jobs` (references count nothing).
     private(set) var heldBodyBytes = 0
     /// The most `heldBodyBytes` has been.
@@ -54,6 +56,14 @@ struct CoordinatorLedger {
         jobsCommitted += 1
         ClusterMetrics.articlesCommitted.increment(by: count)
         ClusterMetrics.jobsCommitted.increment()
+    }
+
+    /// Adds the skip counts of committed split jobs; reasons past the first 256 count as `other`.
+    mutating func addSplitSkipped(_ skipped: [String: Int]) {
+        for (reason, n) in skipped {
+            let key = splitSkipped[reason] != nil || splitSkipped.count < 256 ? reason : "other"
+            splitSkipped[key] = Saturating.add(splitSkipped[key] ?? 0, n)
+        }
     }
 
     mutating func giveUp(_ jobID: String, attempts: Int, reason: String) {

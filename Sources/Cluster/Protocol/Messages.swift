@@ -97,6 +97,8 @@ public struct ResultHeader: Codable, Sendable {
     public var lease: LeaseGrant?
     /// The job header's split, echoed: the lease of a split job covers the split, not the ids.
     public var split: FileSplit?
+    /// Records of a split passed over on purpose (not articles), by reason, as its reader counted.
+    public var skipped: [String: Int]?
 }
 
 /// `dead_job` from the coordinator to the collector: a job that failed every attempt; the
@@ -129,11 +131,15 @@ public struct CommittedBody: Codable, Sendable {
     /// Records and dead letters written for each job, in `jobs` order: how the coordinator learns
     /// what a split job held.
     public var items: [Int]?
+    /// Records of the committed split jobs that are not articles, by reason (summed over the jobs).
+    public var skipped: [String: Int]?
 
-    public init(jobs: [String], figures: CollectorFigures, items: [Int]? = nil) {
+    public init(jobs: [String], figures: CollectorFigures, items: [Int]? = nil, skipped: [String: Int]? = nil)
+    {
         self.jobs = jobs
         self.figures = figures
         self.items = items
+        self.skipped = skipped
     }
 }
 

@@ -142,6 +142,7 @@ extension ResultHeader: WireBody {
         try limits.stages(failedStages, "failed stages", total: deadLetters)
         if let lease { try lease.validate(limits) }
         if let split { try split.validate(limits) }
+        if let skipped { try limits.skipCounts(skipped) }
     }
 }
 
@@ -178,6 +179,7 @@ extension CommittedBody: WireBody {
             }
             for n in items { try limits.count(n, "committed items", in: 0...limits.maxArticlesPerJob) }
         }
+        if let skipped { try limits.skipCounts(skipped) }
         try figures.validate(limits)
     }
 }

@@ -11,6 +11,8 @@ struct FinishedJob: Sendable {
     var deadLetters: [[UInt8]]
     var failedArticles: Int
     var failedStages: [String: Int]
+    /// A split job's records that are not articles, by reason.
+    var skipped: [String: Int]? = nil
 }
 
 /// Runs articles on `threads` Dispatch lanes, each with its own `Pipeline` instance. Articles of all
@@ -28,10 +30,12 @@ final class ArticleLanes: Sendable {
     /// The per-job collection point of results, filled by the lanes.
     final class JobRun: Sendable {
         let header: JobHeader
+        let skipped: [String: Int]?
         private let state: Mutex<(results: [ArticleOutcome?], remaining: Int)>
 
-        init(header: JobHeader) {
+        init(header: JobHeader, skipped: [String: Int]? = nil) {
             self.header = header
+            self.skipped = skipped
             state = Mutex((Array(repeating: nil, count: header.articles.count), header.articles.count))
         }
 
@@ -47,7 +51,8 @@ final class ArticleLanes: Sendable {
         func finished() -> FinishedJob {
             let results = state.withLock { $0.results }
             var job = FinishedJob(
-                header: header, ids: [], records: [], deadLetters: [], failedArticles: 0, failedStages: [:])
+                header: header, ids: [], records: [], deadLetters: [], failedArticles: 0, failedStages: [:],
+                skipped: skipped)
             job.deadLetters = header.failures.map(RecordJSON.encode)
             for failure in header.failures { job.failedStages[failure.stage, default: 0] += 1 }
             for case let outcome? in results {
@@ -102,16 +107,16 @@ final class ArticleLanes: Sendable {
     func submit(_ header: JobHeader, bodies: [[UInt8]]) {
         guard header.split == nil else {
             splitReading.async { [self] in
-                let (read, bodies) = SplitJobReader.read(header, inputRoots: inputRoots)
-                queue(read, bodies: bodies)
+                let read = SplitJobReader.read(header, inputRoots: inputRoots)
+                queue(read.header, bodies: read.bodies, skipped: read.skipped)
             }
             return
         }
         queue(header, bodies: bodies)
     }
 
-    private func queue(_ header: JobHeader, bodies: [[UInt8]]) {
-        let run = JobRun(header: header)
+    private func queue(_ header: JobHeader, bodies: [[UInt8]], skipped: [String: Int]? = nil) {
+        let run = JobRun(header: header, skipped: skipped)
         if header.articles.isEmpty {
             onJobDone(run.finished())
             return

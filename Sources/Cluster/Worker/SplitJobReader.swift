@@ -10,14 +10,14 @@ import ScrapeIO
 enum SplitJobReader {
     /// The job's header with the split's articles and failures filled in, and one body per article
     /// (empty for references). Split jobs are never retried for a read failure, like references.
-    static func read(_ header: JobHeader, inputRoots: [String]?) -> (JobHeader, [[UInt8]]) {
-        guard let split = header.split else { return (header, []) }
+    static func read(_ header: JobHeader, inputRoots: [String]?) -> Read {
+        guard let split = header.split else { return Read(header: header, bodies: [], skipped: [:]) }
         var job = header
         var bodies: [[UInt8]] = []
         let loader = ArticleReferenceLoader(allowedRoots: inputRoots)
         if let refusal = loader.refusal(of: split.file) {
             job.failures = [unreadable(split, reason: refusal.reason, attempt: header.attempt)]
-            return (job, [])
+            return Read(header: job, bodies: [], skipped: [:])
         }
         var settings = ReaderSettings()
         settings.handsOutReferences = true
@@ -26,7 +26,7 @@ enum SplitJobReader {
             reader = try FileSplitReader(split: split, settings: settings, logger: quietLogger)
         } catch {
             job.failures = [unreadable(split, reason: error.reason, attempt: header.attempt)]
-            return (job, [])
+            return Read(header: job, bodies: [], skipped: [:])
         }
         while let item = reader.next() {
             switch item {
@@ -45,7 +45,14 @@ enum SplitJobReader {
                 continue
             }
         }
-        return (job, bodies)
+        return Read(header: job, bodies: bodies, skipped: reader.skippedRecords)
+    }
+
+    /// A split read: the job with its items, one body per article, and the records passed over.
+    struct Read {
+        var header: JobHeader
+        var bodies: [[UInt8]]
+        var skipped: [String: Int]
     }
 
     static func unreadable(_ split: FileSplit, reason: String, attempt: Int) -> DeadLetter {
