@@ -3,7 +3,8 @@ extension Coordinator {
     var journalSettings: CoordinatorJournal.RunSettings {
         .init(
             inputs: settings.inputs, batchSize: settings.batchSize, maxArticleBytes: settings.maxArticleBytes,
-            splitBytes: settings.reader.handsOutReferences ? settings.reader.splitBytes : nil)
+            splitBytes: settings.reader.handsOutReferences ? settings.reader.splitBytes : nil,
+            cdxSelection: settings.reader.cdx.indexes.isEmpty ? nil : settings.reader.cdx.summary)
     }
 
     /// Reads the journal: a fresh run needs an empty one; `resume` skips the committed input prefix.

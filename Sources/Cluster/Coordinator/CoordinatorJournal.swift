@@ -11,6 +11,8 @@ public final class CoordinatorJournal {
         public var maxArticleBytes: Int
         /// The split size when WARC.gz files were cut into split jobs (absent: none were).
         public var splitBytes: UInt64? = nil
+        /// The CDX filters when records were selected from an index (absent: none were).
+        public var cdxSelection: String? = nil
     }
 
     /// One line of the journal.

@@ -1,5 +1,6 @@
 import Foundation
 import RemoteIO
+import ScrapeIO
 
 /// What `presswork run` starts on this machine: the coordinator in its own process, and one
 /// collector and `workers` workers as child processes of the same executable, all talking over
@@ -35,6 +36,10 @@ public struct LocalClusterPlan: Sendable {
     public var remote: RemoteSettings
     /// The size of split jobs for local WARC.gz inputs (with `byReference`); nil: no splits.
     public var splitBytes: UInt64?
+    /// CDX indexes among the inputs and the records to select from them.
+    public var cdx = CdxSelection()
+    /// Folders the workers may read besides the inputs' own (the `--base` of CDX file names).
+    public var extraInputRoots: [String] = []
     public var logLevel: String
     public var logFormat: String
     /// The running process, whose exit the children follow.
@@ -82,6 +87,7 @@ public struct LocalClusterPlan: Sendable {
         settings.reader.handsOutReferences = byReference
         settings.reader.remote = remote
         settings.reader.splitBytes = splitBytes
+        settings.reader.cdx = cdx
         settings.leaseKey = leaseKey
         return settings
     }
@@ -105,7 +111,7 @@ public struct LocalClusterPlan: Sendable {
             [
                 "worker", "--coordinator", coordinatorEndpoint, "--collector", collectorEndpoint,
                 "--threads", "\(threadsPerWorker)",
-            ] + Self.inputRoots(of: inputs).flatMap { ["--input-root", $0] }
+            ] + Self.inputRoots(of: inputs + extraInputRoots).flatMap { ["--input-root", $0] }
             + (emptyPipeline ? ["--empty-pipeline"] : []) + common
         let workers = (0..<workers).map {
             Child(name: "worker \($0 + 1)", arguments: workerArguments, environment: [:])

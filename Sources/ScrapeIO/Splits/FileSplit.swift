@@ -19,6 +19,9 @@ public struct FileSplit: Sendable, Codable, Equatable {
     public var length: UInt64
     /// The file's size when it was cut (a file that changed since is read to its current end).
     public var fileSize: UInt64
+    /// True for a record range from a CDX index (`CdxSelectionReader`): the range is exactly the
+    /// gzip member(s) of the records to read, no search for where records start.
+    public var isRecordRange: Bool?
 
     public init(path: String, file: String, offset: UInt64, length: UInt64, fileSize: UInt64) {
         self.path = path

@@ -43,6 +43,15 @@ public final class FileSplitReader {
             )
         }
         let finder = RecordMemberFinder(stored: StoredByteWindow(chunks: chunks, fileSize: size), size: size)
+        if split.isRecordRange == true {
+            // A CDX record range: exactly the member(s) named, read as the whole file's reader would.
+            stopAt = min(size, split.end)
+            context = ScrapeReadContext(settings: settings, logger: logger)
+            reader = GzipWarcReferenceReader(
+                chunks: chunks, path: split.path, context: context, file: split.file, from: split.offset,
+                stopAt: stopAt)
+            return
+        }
         stopAt =
             split.end >= split.fileSize
             ? size : finder.firstRecordMember(from: split.end, before: size) ?? size
