@@ -88,9 +88,7 @@ struct RunCommand: ParsableCommand {
             splitBytes: try inputList.splitBytes(resolver: resolver), logLevel: logging.level.rawValue,
             logFormat: logging.format, parentPID: getpid(), leaseKey: LeaseSigner.randomKey())
         plan.cdx = cdx
-        if let base = cdx.base, !cdx.indexes.isEmpty, !RemoteLocation.isRemote(base) {
-            plan.extraInputRoots = [base]
-        }
+        if let base = cdx.base, !cdx.indexes.isEmpty { plan.extraInputRoots = [base] }
 
         let children = ChildProcesses()
         defer { children.stopAll() }

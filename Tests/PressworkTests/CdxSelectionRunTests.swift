@@ -51,4 +51,64 @@ import Testing
             #expect(selected.stdout.contains("cdx filter"), "\(selected.stdout)")
         }
     }
+
+    /// The record lines of an output without their `source` (which names the file as it was read:
+    /// a path or a URL), sorted.
+    static func recordLinesWithoutSource(_ out: URL) throws -> [String] {
+        try OutputDirectory(url: out).records.map { object in
+            var object = object
+            object["source"] = nil
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            return String(decoding: data, as: UTF8.self)
+        }.sorted()
+    }
+
+    @Test func overHTTPOnlyTheSelectedRecordsAreFetched() async throws {
+        if let missing = NginxServer.missing {
+            print("skipped: \(missing)")
+            return
+        }
+        try await ProcessTestSlots.run {
+            let dir = try TemporaryDirectory()
+            let (crawl, index) = try Self.crawlWithIndex(in: dir)
+            try FileManager.default.copyItem(at: index, to: crawl.folder.appendingPathComponent("index.cdxj"))
+            let nginx = try NginxServer(serving: crawl.folder, logs: dir.url)
+            defer { nginx.stop() }
+            let whole = try PressworkBinary.run(
+                ["run"] + crawl.paths + ["-o", dir.path("whole").path, "--quiet"], in: crawl.folder)
+            #expect(whole.status == 0, "\(whole.stderr)")
+            let selected = try PressworkBinary.run(
+                [
+                    "run", "--cdx", nginx.baseURL + "index.cdxj", "--base", nginx.baseURL, "--url-regex",
+                    "city-council", "--mime", "text/html", "-o", dir.path("selected").path, "--workers", "2",
+                    "--quiet",
+                ], in: dir.url)
+            #expect(selected.status == 0, "\(selected.stdout) \(selected.stderr)")
+            let expected = try Self.recordLinesWithoutSource(dir.path("whole")).filter {
+                $0.contains("city-council") && $0.contains(#""format":"html""#)
+            }
+            #expect(expected.count >= 10)
+            #expect(try Self.recordLinesWithoutSource(dir.path("selected")) == expected)
+            // Bytes nginx sent for the crawl files: exactly the selected records' members.
+            let selectedLength = try String(contentsOf: index, encoding: .utf8).split(separator: "\n")
+                .filter { $0.contains("city-council") && $0.contains(#""mime": "text/html""#) }
+                .compactMap { line -> Int? in
+                    guard let range = line.range(of: #""length": "[0-9]+""#, options: .regularExpression)
+                    else {
+                        return nil
+                    }
+                    return Int(line[range].filter(\.isNumber))
+                }.reduce(0, +)
+            let sent = nginx.accessLog.split(separator: "\n").filter { $0.contains(".warc.gz") }
+                .compactMap { line -> Int? in
+                    let fields = line.split(separator: " ")
+                    return fields.count > 5 ? Int(fields[5]) : nil
+                }.reduce(0, +)
+            let crawlBytes = try crawl.paths.map {
+                try FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int ?? 0
+            }.reduce(0, +)
+            print("fetched \(sent) bytes of \(crawlBytes) for \(expected.count) selected records")
+            #expect(sent == selectedLength, "\(nginx.accessLog.suffix(2_000))")
+        }
+    }
 }

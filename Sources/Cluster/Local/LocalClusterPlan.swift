@@ -38,7 +38,8 @@ public struct LocalClusterPlan: Sendable {
     public var splitBytes: UInt64?
     /// CDX indexes among the inputs and the records to select from them.
     public var cdx = CdxSelection()
-    /// Folders the workers may read besides the inputs' own (the `--base` of CDX file names).
+    /// Folders (or URL prefixes) the workers may read besides the inputs' own (the `--base` of CDX
+    /// file names).
     public var extraInputRoots: [String] = []
     public var logLevel: String
     public var logFormat: String
@@ -111,7 +112,9 @@ public struct LocalClusterPlan: Sendable {
             [
                 "worker", "--coordinator", coordinatorEndpoint, "--collector", collectorEndpoint,
                 "--threads", "\(threadsPerWorker)",
-            ] + Self.inputRoots(of: inputs + extraInputRoots).flatMap { ["--input-root", $0] }
+            ]
+            + (Self.inputRoots(of: inputs + extraInputRoots) + extraInputRoots.filter(RemoteLocation.isRemote))
+            .flatMap { ["--input-root", $0] }
             + (emptyPipeline ? ["--empty-pipeline"] : []) + common
         let workers = (0..<workers).map {
             Child(name: "worker \($0 + 1)", arguments: workerArguments, environment: [:])

@@ -1,4 +1,5 @@
 import ArticlePipeline
+import RemoteIO
 import ScrapeIO
 
 /// A message body that checks itself against `WireLimits` once decoded: `WireCodec.body` decodes
@@ -115,7 +116,9 @@ extension FileSplit {
                 throw WireError("split file name is empty, too long or holds control characters")
             }
         }
-        guard file.hasPrefix("/") else { throw WireError("split file is not an absolute path") }
+        guard file.hasPrefix("/") || RemoteLocation.isRemote(file) else {
+            throw WireError("split file is neither an absolute path nor an http(s) URL")
+        }
         // Offsets must stay file offsets (off_t): no Int64 overflow when the range is read.
         guard fileSize <= UInt64(Int64.max), length > 0, offset < fileSize, length <= fileSize - offset else {
             throw WireError("split range \(offset)+\(length) does not lie in a file of \(fileSize) bytes")

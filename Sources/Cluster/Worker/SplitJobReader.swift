@@ -1,5 +1,6 @@
 import ArticlePipeline
 import Logging
+import RemoteIO
 import ScrapeIO
 
 /// Turns a split job (a byte range of a WARC.gz file, `JobHeader.split`) into an ordinary job: the
@@ -14,18 +15,17 @@ enum SplitJobReader {
         guard let split = header.split else { return Read(header: header, bodies: [], skipped: [:]) }
         var job = header
         var bodies: [[UInt8]] = []
-        let loader = ArticleReferenceLoader(allowedRoots: inputRoots)
-        if let refusal = loader.refusal(of: split.file) {
-            job.failures = [unreadable(split, reason: refusal.reason, attempt: header.attempt)]
-            return Read(header: job, bodies: [], skipped: [:])
-        }
         var settings = ReaderSettings()
         settings.handsOutReferences = true
         let reader: FileSplitReader
-        do {
-            reader = try FileSplitReader(split: split, settings: settings, logger: quietLogger)
-        } catch {
-            job.failures = [unreadable(split, reason: error.reason, attempt: header.attempt)]
+        switch open(split, inputRoots: inputRoots, settings: settings) {
+        case .success(let opened):
+            reader = opened
+        case .failure(let failure):
+            job.failures = [
+                CoordinatorLedger.splitDeadLetter(
+                    split, stage: failure.stage, reason: failure.reason, attempts: header.attempt)
+            ]
             return Read(header: job, bodies: [], skipped: [:])
         }
         while let item = reader.next() {
@@ -55,8 +55,62 @@ enum SplitJobReader {
         var skipped: [String: Int]
     }
 
-    static func unreadable(_ split: FileSplit, reason: String, attempt: Int) -> DeadLetter {
-        CoordinatorLedger.splitDeadLetter(split, stage: "read", reason: reason, attempts: attempt)
+    /// Why a split could not be read at all, and the stage that failed (`read`, or `fetch` for a
+    /// remote range).
+    struct Failure: Error {
+        var stage: String
+        var reason: String
+    }
+
+    /// The split's reader: a local file inside the input roots, or a remote record range (from a
+    /// CDX index) whose URL starts with one of the roots that are URLs, fetched whole first.
+    private static func open(
+        _ split: FileSplit, inputRoots: [String]?, settings: ReaderSettings
+    ) -> Result<FileSplitReader, Failure> {
+        guard RemoteLocation.isRemote(split.file) else {
+            if let refusal = ArticleReferenceLoader(allowedRoots: inputRoots).refusal(of: split.file) {
+                return .failure(Failure(stage: "read", reason: refusal.reason))
+            }
+            do {
+                return .success(try FileSplitReader(split: split, settings: settings, logger: quietLogger))
+            } catch {
+                return .failure(Failure(stage: "read", reason: error.reason))
+            }
+        }
+        if let inputRoots,
+            !inputRoots.contains(where: { RemoteLocation.isRemote($0) && split.file.hasPrefix($0) })
+        {
+            return .failure(
+                Failure(
+                    stage: "read", reason: "referenced input \(split.file) is outside the allowed input roots"
+                ))
+        }
+        guard split.isRecordRange == true, split.length <= UInt64(settings.maxRecordBytes + (1 << 20)) else {
+            return .failure(
+                Failure(stage: "read", reason: "only record ranges of remote files can be read by workers"))
+        }
+        let stream = RemoteObjectStream(
+            url: split.file, range: split.offset..<split.end, settings: settings.remote, logger: quietLogger)
+        defer { stream.close() }
+        var bytes = [UInt8](repeating: 0, count: Int(split.length))
+        var filled = 0
+        do {
+            while filled < bytes.count {
+                let count = try bytes.withUnsafeMutableBytes { buffer in
+                    try stream.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+                }
+                guard count > 0 else { break }
+                filled += count
+            }
+        } catch {
+            return .failure(Failure(stage: "fetch", reason: "\(error)"))
+        }
+        guard filled == bytes.count else {
+            return .failure(
+                Failure(
+                    stage: "fetch", reason: "the server sent \(filled) of \(bytes.count) bytes of the range"))
+        }
+        return .success(FileSplitReader(split: split, stored: bytes, settings: settings, logger: quietLogger))
     }
 
     /// Reading problems become items; nothing is worth a log line per record on a worker.

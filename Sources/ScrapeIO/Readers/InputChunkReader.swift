@@ -44,6 +44,9 @@ final class InputChunkReader {
         case descriptor(Int32, closes: Bool)
         /// An HTTP(S) object: read in order only, like a pipe (no seeking, no `pread`).
         case remote(RemoteObjectStream)
+        /// Bytes fetched already (a record range of a remote file): they stand at file offset
+        /// `base` on, and the file is taken to end where they do.
+        case memory([UInt8], base: UInt64)
     }
 
     init(descriptor: Int32, path: String, closesDescriptor: Bool, chunkSize: Int = defaultChunkSize) {
@@ -64,11 +67,23 @@ final class InputChunkReader {
         regularFileSize = nil
     }
 
+    /// Reads `bytes`, which stand at file offset `base` of the file `path` names.
+    init(memory bytes: [UInt8], base: UInt64, path: String, chunkSize: Int = defaultChunkSize) {
+        self.source = .memory(bytes, base: base)
+        self.path = path
+        self.storage = .allocate(byteCount: max(chunkSize, 16), alignment: 16)
+        isRegularFile = true
+        regularFileSize = base + UInt64(bytes.count)
+        offset = base
+        readPosition = base
+    }
+
     deinit {
         storage.deallocate()
         switch source {
         case .descriptor(let descriptor, let closes): if closes { _ = close(descriptor) }
         case .remote(let stream): stream.close()
+        case .memory: break
         }
     }
 
@@ -166,8 +181,12 @@ final class InputChunkReader {
     /// Moves to file offset `target` of a regular file, dropping buffered bytes; false when the
     /// input cannot seek (then nothing changed).
     func seek(to target: UInt64) -> Bool {
-        guard let descriptor = seekableDescriptor, lseek(descriptor, off_t(target), SEEK_SET) >= 0 else {
-            return false
+        if case .memory = source {
+            guard target <= regularFileSize ?? 0 else { return false }
+        } else {
+            guard let descriptor = seekableDescriptor, lseek(descriptor, off_t(target), SEEK_SET) >= 0 else {
+                return false
+            }
         }
         head = 0
         tail = 0
@@ -181,6 +200,18 @@ final class InputChunkReader {
     /// Reads up to `destination.count` bytes at file offset `position` of a regular file without
     /// moving the sequential position; the count read (0 at the end or on an error).
     func readStored(at position: UInt64, into destination: UnsafeMutableRawBufferPointer) -> Int {
+        if case .memory(let bytes, let base) = source {
+            guard position >= base, position - base < UInt64(bytes.count), destination.count > 0 else {
+                return 0
+            }
+            let from = Int(position - base)
+            let count = min(destination.count, bytes.count - from)
+            bytes.withUnsafeBytes {
+                destination.baseAddress!.copyMemory(from: $0.baseAddress! + from, byteCount: count)
+            }
+            bytesRead = max(bytesRead, position + UInt64(count))
+            return count
+        }
         guard let descriptor = seekableDescriptor, let target = destination.baseAddress else { return 0 }
         var done = 0
         while done < destination.count {
@@ -203,6 +234,12 @@ final class InputChunkReader {
         switch source {
         case .descriptor(let file, _):
             descriptor = file
+        case .memory:
+            let count = readStored(
+                at: readPosition, into: UnsafeMutableRawBufferPointer(start: target, count: capacity))
+            readPosition += UInt64(count)
+            if count == 0 { reachedEnd = true }
+            return count
         case .remote(let stream):
             do {
                 let count = try stream.read(

@@ -23,6 +23,8 @@ public final class FileSplitReader {
     /// The stored offset where the next split's records begin.
     private let stopAt: UInt64
     private var done = false
+    /// The bytes of a remote record range and the file offset they start at.
+    private var fetched: (bytes: [UInt8], base: UInt64)?
 
     /// Opens the split's file (its absolute path, `split.file`); `Unreadable` when it cannot be
     /// opened or is not a regular file. `settings.handsOutReferences` decides whether one-record
@@ -74,8 +76,36 @@ public final class FileSplitReader {
         }
     }
 
+    /// Reads a record range (`split.isRecordRange`) of a remote file from its bytes, fetched
+    /// already (`stored`, exactly the range): references are resolved here, since no worker can
+    /// read the range again from a file.
+    public init(split: FileSplit, stored: [UInt8], settings: ReaderSettings, logger: Logger) {
+        chunks = InputChunkReader(memory: stored, base: split.offset, path: split.path)
+        context = ScrapeReadContext(settings: settings, logger: logger)
+        stopAt = split.offset + UInt64(stored.count)
+        reader = GzipWarcReferenceReader(
+            chunks: chunks, path: split.path, context: context, file: split.file, from: split.offset,
+            stopAt: stopAt)
+        fetched = (stored, split.offset)
+    }
+
     /// The next item of the split; nil at its end. Never throws: bad records become failures.
     public func next() -> ScrapeItem? {
+        let item = plainNext()
+        guard let fetched, case .reference(let reference)? = item else { return item }
+        let payload = reference.payload
+        guard payload.offset >= fetched.base,
+            payload.offset - fetched.base + UInt64(payload.length) <= UInt64(fetched.bytes.count)
+        else {
+            return .failure(
+                ReadFailure(source: reference.article.source, reason: "reference outside the fetched range"))
+        }
+        let from = Int(payload.offset - fetched.base)
+        return ArticleReferenceLoader().resolve(
+            .reference(reference), stored: Array(fetched.bytes[from..<(from + payload.length)]))
+    }
+
+    private func plainNext() -> ScrapeItem? {
         guard !done else { return nil }
         let item: ScrapeItem?
         if !pending.isEmpty {
