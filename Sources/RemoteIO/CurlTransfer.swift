@@ -89,6 +89,7 @@ final class CurlTransfer {
         errorText[0] = 0
         rangeIgnored = false
         expectsPartial = last != nil
+        _ = ccurl_set_long(easy, CURLOPT_HTTPGET, 1)
         _ = ccurl_set_string(easy, CURLOPT_URL, url)
         if let last {
             _ = ccurl_set_offset(easy, CURLOPT_RESUME_FROM_LARGE, 0)
@@ -99,6 +100,21 @@ final class CurlTransfer {
         }
         added = curl_multi_add_handle(multi, easy) == CURLM_OK
         if !added { outcome = CURLE_FAILED_INIT }
+    }
+
+    /// Starts a HEAD request of `url` (its size is then `contentLength`).
+    func startHead(url: String) {
+        start(url: url, from: 0)
+        if added { curl_multi_remove_handle(multi, easy) }
+        _ = ccurl_set_long(easy, CURLOPT_NOBODY, 1)
+        added = curl_multi_add_handle(multi, easy) == CURLM_OK
+        if !added { outcome = CURLE_FAILED_INIT }
+    }
+
+    /// The body length the last response announced, or nil.
+    var contentLength: UInt64? {
+        let length = ccurl_content_length(easy)
+        return length >= 0 ? UInt64(length) : nil
     }
 
     /// Ends the current request (keeping the connection when it completed).

@@ -27,6 +27,13 @@ struct InputListOptions: ParsableArguments {
             """)
     var splitMb: Double?
 
+    @Flag(
+        help: """
+            Split http(s) .warc.gz inputs too (a HEAD request each for the size): workers fetch their \
+            splits with Range requests instead of the coordinator streaming the files.
+            """)
+    var splitRemote = false
+
     @Option(
         help: """
             A CDX index (plain or .gz, local or http(s); repeatable): process only the records its \

@@ -116,4 +116,52 @@ import Testing
             #expect(dead.count == 1, "the missing input: \(dead)")
         }
     }
+
+    @Test func splitsOfFilesOnHTTPAreFetchedByTheWorkersWithRanges() async throws {
+        if let missing = NginxServer.missing {
+            print("skipped: \(missing)")
+            return
+        }
+        try await ProcessTestSlots.run {
+            let dir = try TemporaryDirectory()
+            let crawl = try RemoteCrawl.generate(in: dir.path("crawl"), counts: [200, 150], broken: 0.03)
+            let nginx = try NginxServer(serving: crawl.folder, logs: dir.url)
+            defer { nginx.stop() }
+            let local = try PressworkBinary.run(
+                ["run"] + crawl.paths + ["-o", dir.path("local").path, "--quiet", "--split-mb", "0"],
+                in: dir.url)
+            #expect(local.status == LocalRunTests.finishedWithFailures, "\(local.stderr)")
+            let remote = try PressworkBinary.run(
+                ["run"] + crawl.files.map { nginx.baseURL + $0 } + [
+                    "-o", dir.path("remote").path, "--quiet", "--workers", "2", "--split-remote",
+                    "--split-mb", "0.25",
+                ], in: dir.url)
+            #expect(remote.status == LocalRunTests.finishedWithFailures, "\(remote.stderr)")
+            let expected = try CdxSelectionRunTests.recordLinesWithoutSource(dir.path("local"))
+            #expect(expected.count > 300)
+            #expect(try CdxSelectionRunTests.recordLinesWithoutSource(dir.path("remote")) == expected)
+            let failures = { (name: String) in
+                try OutputDirectory(url: dir.path(name)).deadLetters.map { ($0["reason"] as? String) ?? "-" }
+                    .sorted()
+            }
+            #expect(try failures("remote") == failures("local"))
+            // The coordinator asked for sizes only; the workers fetched ranges, about the crawl once.
+            let requests = nginx.accessLog.split(separator: "\n")
+            #expect(
+                requests.filter { $0.contains("\"GET ") }.allSatisfy { $0.contains(" 206 ") }, "\(requests)")
+            #expect(requests.filter { $0.contains("\"HEAD ") }.count == crawl.files.count)
+            let sent = requests.compactMap { line -> Int? in
+                let fields = line.split(separator: " ")
+                return fields.count > 5 ? Int(fields[5]) : nil
+            }.reduce(0, +)
+            let size = try crawl.paths.map {
+                try FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int ?? 0
+            }
+            .reduce(0, +)
+            print(
+                "fetched \(sent) bytes over \(requests.count) requests for a \(size)-byte crawl in 0.25-MB splits"
+            )
+            #expect(sent >= size && sent < 3 * size)
+        }
+    }
 }

@@ -36,6 +36,8 @@ public struct LocalClusterPlan: Sendable {
     public var remote: RemoteSettings
     /// The size of split jobs for local WARC.gz inputs (with `byReference`); nil: no splits.
     public var splitBytes: UInt64?
+    /// With `splitBytes`: http(s) WARC.gz inputs are split too (workers fetch their ranges).
+    public var splitsRemoteFiles = false
     /// CDX indexes among the inputs and the records to select from them.
     public var cdx = CdxSelection()
     /// Folders (or URL prefixes) the workers may read besides the inputs' own (the `--base` of CDX
@@ -89,6 +91,7 @@ public struct LocalClusterPlan: Sendable {
         settings.reader.remote = remote
         settings.reader.splitBytes = splitBytes
         settings.reader.cdx = cdx
+        settings.reader.splitsRemoteFiles = splitsRemoteFiles
         settings.leaseKey = leaseKey
         return settings
     }
@@ -113,7 +116,8 @@ public struct LocalClusterPlan: Sendable {
                 "worker", "--coordinator", coordinatorEndpoint, "--collector", collectorEndpoint,
                 "--threads", "\(threadsPerWorker)",
             ]
-            + (Self.inputRoots(of: inputs + extraInputRoots) + extraInputRoots.filter(RemoteLocation.isRemote))
+            + (Self.inputRoots(of: inputs + extraInputRoots)
+            + (extraInputRoots + (splitsRemoteFiles ? inputs : [])).filter(RemoteLocation.isRemote))
             .flatMap { ["--input-root", $0] }
             + (emptyPipeline ? ["--empty-pipeline"] : []) + common
         let workers = (0..<workers).map {

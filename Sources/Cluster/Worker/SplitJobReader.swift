@@ -85,9 +85,17 @@ enum SplitJobReader {
                     stage: "read", reason: "referenced input \(split.file) is outside the allowed input roots"
                 ))
         }
-        guard split.isRecordRange == true, split.length <= UInt64(settings.maxRecordBytes + (1 << 20)) else {
+        guard split.isRecordRange == true else {
+            do {
+                return .success(try FileSplitReader(split: split, settings: settings, logger: quietLogger))
+            } catch {
+                return .failure(Failure(stage: "read", reason: error.reason))
+            }
+        }
+        guard split.length <= UInt64(settings.maxRecordBytes + (1 << 20)) else {
             return .failure(
-                Failure(stage: "read", reason: "only record ranges of remote files can be read by workers"))
+                Failure(stage: "read", reason: "record range of \(split.length) bytes exceeds maxRecordBytes")
+            )
         }
         let stream = RemoteObjectStream(
             url: split.file, range: split.offset..<split.end, settings: settings.remote, logger: quietLogger)

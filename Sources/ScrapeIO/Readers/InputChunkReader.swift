@@ -47,6 +47,8 @@ final class InputChunkReader {
         /// Bytes fetched already (a record range of a remote file): they stand at file offset
         /// `base` on, and the file is taken to end where they do.
         case memory([UInt8], base: UInt64)
+        /// An HTTP(S) object of known size read at any offset in blocks (a split of a remote file).
+        case blocks(RemoteBlockReader)
     }
 
     init(descriptor: Int32, path: String, closesDescriptor: Bool, chunkSize: Int = defaultChunkSize) {
@@ -78,19 +80,30 @@ final class InputChunkReader {
         readPosition = base
     }
 
+    /// Reads the remote object `blocks` at any offset, like a regular file of its size.
+    init(blocks: RemoteBlockReader, path: String, chunkSize: Int = defaultChunkSize) {
+        self.source = .blocks(blocks)
+        self.path = path
+        self.storage = .allocate(byteCount: max(chunkSize, 16), alignment: 16)
+        isRegularFile = true
+        regularFileSize = blocks.size
+    }
+
     deinit {
         storage.deallocate()
         switch source {
         case .descriptor(let descriptor, let closes): if closes { _ = close(descriptor) }
         case .remote(let stream): stream.close()
-        case .memory: break
+        case .memory, .blocks: break
         }
     }
 
     /// True when the bytes come over the network: a read error there is a failed fetch.
     var isRemote: Bool {
-        if case .remote = source { return true }
-        return false
+        switch source {
+        case .remote, .blocks: true
+        case .descriptor, .memory: false
+        }
     }
 
     /// The requests, retries and throttled retries of a remote input so far (zeros for a file).
@@ -183,6 +196,8 @@ final class InputChunkReader {
     func seek(to target: UInt64) -> Bool {
         if case .memory = source {
             guard target <= regularFileSize ?? 0 else { return false }
+        } else if case .blocks = source {
+            guard target <= regularFileSize ?? 0 else { return false }
         } else {
             guard let descriptor = seekableDescriptor, lseek(descriptor, off_t(target), SEEK_SET) >= 0 else {
                 return false
@@ -200,6 +215,12 @@ final class InputChunkReader {
     /// Reads up to `destination.count` bytes at file offset `position` of a regular file without
     /// moving the sequential position; the count read (0 at the end or on an error).
     func readStored(at position: UInt64, into destination: UnsafeMutableRawBufferPointer) -> Int {
+        if case .blocks(let blocks) = source {
+            let count = blocks.read(at: position, into: destination)
+            if let error = blocks.error { readError = error.description }
+            bytesRead = max(bytesRead, position + UInt64(count))
+            return count
+        }
         if case .memory(let bytes, let base) = source {
             guard position >= base, position - base < UInt64(bytes.count), destination.count > 0 else {
                 return 0
@@ -234,7 +255,7 @@ final class InputChunkReader {
         switch source {
         case .descriptor(let file, _):
             descriptor = file
-        case .memory:
+        case .memory, .blocks:
             let count = readStored(
                 at: readPosition, into: UnsafeMutableRawBufferPointer(start: target, count: capacity))
             readPosition += UInt64(count)

@@ -152,6 +152,10 @@ public final class ScrapeInputReader {
                 ]
                 return
             }
+            if let splits = remoteSplits(of: path) {
+                pending = splits.map(ScrapeItem.split)
+                return
+            }
             let stream = RemoteObjectStream(
                 url: path, settings: context.settings.remote, logger: context.logger)
             start(InputChunkReader(remote: stream, path: path), format: nil)
@@ -212,6 +216,26 @@ public final class ScrapeInputReader {
         context.logger.debug("cut into splits", metadata: ["path": "\(path)", "bytes": "\(size)"])
         return FileSplit.cut(
             path: path, file: AbsolutePath.resolve(path), size: size, splitBytes: splitBytes)
+    }
+
+    /// The splits of an http(s) `.warc.gz` input when remote files are split; nil otherwise (or
+    /// when its size cannot be had: it is then streamed).
+    private func remoteSplits(of url: String) -> [FileSplit]? {
+        let settings = context.settings
+        guard settings.handsOutReferences, settings.splitsRemoteFiles, let splitBytes = settings.splitBytes,
+            case let named = ScrapeInputFormat.classify(name: url), named.format == .warc,
+            named.compression == .gzip
+        else { return nil }
+        do {
+            let size = try RemoteObjectSize.fetch(url: url, settings: settings.remote, logger: context.logger)
+            guard size > 0 else { return nil }
+            return FileSplit.cut(path: url, file: url, size: size, splitBytes: splitBytes)
+        } catch {
+            context.logger.warning(
+                "no size for a remote input: it is streamed",
+                metadata: ["url": "\(url)", "reason": "\(error)"])
+            return nil
+        }
     }
 
     /// The sum of the sizes of everything that will be read, or nil when stdin or a remote input is

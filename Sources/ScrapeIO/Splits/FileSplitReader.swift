@@ -1,5 +1,6 @@
 import ArticlePipeline
 import Logging
+import RemoteIO
 
 /// Reads the records a `FileSplit` owns, on the worker that was given it: finds where its range
 /// begins and ends (`RecordMemberFinder`), then reads the members in between as the coordinator
@@ -23,17 +24,32 @@ public final class FileSplitReader {
     /// The stored offset where the next split's records begin.
     private let stopAt: UInt64
     private var done = false
-    /// The bytes of a remote record range and the file offset they start at.
-    private var fetched: (bytes: [UInt8], base: UInt64)?
+    /// True when the bytes are fetched (a remote file): references are resolved here from the
+    /// bytes fetched already, since no loader can read them again from a file.
+    private let resolvesHere: Bool
 
     /// Opens the split's file (its absolute path, `split.file`); `Unreadable` when it cannot be
     /// opened or is not a regular file. `settings.handsOutReferences` decides whether one-record
     /// members come out as references (for a loader) or as articles.
+    /// A split of an http(s) file is read in blocks of bounded Range requests (`RemoteBlockReader`),
+    /// its size taken from the split.
     public init(split: FileSplit, settings: ReaderSettings, logger: Logger) throws(Unreadable) {
-        switch InputChunkReader.open(path: split.file, label: split.path) {
-        case .success(let opened): chunks = opened
-        case .failure(let error):
-            throw Unreadable(reason: "cannot open split input \(split.file): \(error.text)")
+        if RemoteLocation.isRemote(split.file) {
+            // Blocks of a quarter of the split (at most 1 MB): what is fetched past the range (the
+            // last member's tail, the next record member's head) stays small beside it.
+            let blocks = RemoteBlockReader(
+                url: split.file, size: split.fileSize,
+                blockBytes: min(RemoteBlockReader.defaultBlockBytes, Int(clamping: split.length / 4)),
+                settings: settings.remote, logger: logger)
+            chunks = InputChunkReader(blocks: blocks, path: split.path)
+            resolvesHere = true
+        } else {
+            switch InputChunkReader.open(path: split.file, label: split.path) {
+            case .success(let opened): chunks = opened
+            case .failure(let error):
+                throw Unreadable(reason: "cannot open split input \(split.file): \(error.text)")
+            }
+            resolvesHere = false
         }
         guard let size = chunks.regularFileSize else {
             throw Unreadable(reason: "split input \(split.file) is not a regular file")
@@ -86,23 +102,27 @@ public final class FileSplitReader {
         reader = GzipWarcReferenceReader(
             chunks: chunks, path: split.path, context: context, file: split.file, from: split.offset,
             stopAt: stopAt)
-        fetched = (stored, split.offset)
+        resolvesHere = true
     }
 
     /// The next item of the split; nil at its end. Never throws: bad records become failures.
     public func next() -> ScrapeItem? {
         let item = plainNext()
-        guard let fetched, case .reference(let reference)? = item else { return item }
-        let payload = reference.payload
-        guard payload.offset >= fetched.base,
-            payload.offset - fetched.base + UInt64(payload.length) <= UInt64(fetched.bytes.count)
-        else {
-            return .failure(
-                ReadFailure(source: reference.article.source, reason: "reference outside the fetched range"))
+        if case .failure(var failure)? = item, let error = chunks.readError {
+            // The bytes stopped coming: what was cut short failed to be fetched.
+            failure.stage = "fetch"
+            failure.reason += " (fetch failed: \(error))"
+            return .failure(failure)
         }
-        let from = Int(payload.offset - fetched.base)
-        return ArticleReferenceLoader().resolve(
-            .reference(reference), stored: Array(fetched.bytes[from..<(from + payload.length)]))
+        guard resolvesHere, case .reference(let reference)? = item else { return item }
+        let payload = reference.payload
+        var stored = [UInt8](repeating: 0, count: payload.length)
+        let count = stored.withUnsafeMutableBytes { chunks.readStored(at: payload.offset, into: $0) }
+        guard count == payload.length else {
+            let reason = "fetch failed: \(chunks.readError ?? "the range ends early")"
+            return .failure(ReadFailure(source: reference.article.source, reason: reason, stage: "fetch"))
+        }
+        return ArticleReferenceLoader().resolve(.reference(reference), stored: stored)
     }
 
     private func plainNext() -> ScrapeItem? {
