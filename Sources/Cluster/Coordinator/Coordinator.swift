@@ -222,8 +222,15 @@ public final class Coordinator {
                 continue
             }
             ledger.add(job)
-            scheduler.enqueue(job.id)
+            scheduler.enqueue(job.id, leaseFactor: Self.leaseFactor(of: job))
         }
+    }
+
+    /// A split job's lease: one `--lease` per 2 MB of its range (a job of articles holds about
+    /// 64; 2 MB of news pages hold about 100).
+    static func leaseFactor(of job: JobContent) -> Int {
+        guard let split = job.split else { return 1 }
+        return max(1, Int(clamping: split.length >> 21))
     }
 
     func perform(_ actions: [JobScheduler.Action], now: Moment) {
