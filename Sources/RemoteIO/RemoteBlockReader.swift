@@ -22,6 +22,9 @@ public final class RemoteBlockReader {
     /// Bytes fetched and requests sent.
     public private(set) var bytesFetched: UInt64 = 0
     public private(set) var requests = 0
+    /// Of the requests, those sent again after a failure, and those a server asked for (429, 503).
+    public private(set) var retries = 0
+    public private(set) var throttled = 0
 
     public init(
         url: String, size: UInt64, blockBytes: Int = defaultBlockBytes, settings: RemoteSettings = .init(),
@@ -84,6 +87,8 @@ public final class RemoteBlockReader {
             filled += count
         }
         requests += stream.requests
+        retries += stream.retries
+        throttled += stream.throttled
         bytesFetched += UInt64(filled)
         guard error == nil, filled == bytes.count else {
             if error == nil {

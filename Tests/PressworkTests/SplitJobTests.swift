@@ -164,4 +164,32 @@ import Testing
             #expect(sent >= size && sent < 3 * size)
         }
     }
+
+    @Test func aKilledCoordinatorResumesASplitRunWithoutLosingOrRepeatingRecords() async throws {
+        try await ProcessTestSlots.run {
+            let dir = try TemporaryDirectory()
+            let input = dir.path("crawl.warc.gz")
+            try Scrapes.generate(count: 1_500, format: "warc.gz", to: input, urls: dir.path("urls.txt"))
+            let cluster = try LocalCluster(dir: dir)
+            let splits = ["--by-reference", "--split-mb", "0.05"]
+            let first = try cluster.startCoordinator([input.path], extra: splits)
+            try cluster.startCollector()
+            for _ in 0..<2 { try cluster.startWorker(extra: ["--input-root", dir.url.path]) }
+            #expect(cluster.waitUntil { cluster.hasCommitted(atLeast: 300) })
+            kill(first.processIdentifier, SIGKILL)
+            cluster.wait(first, timeout: 60)
+            let second = try cluster.startCoordinator([input.path], extra: splits + ["--resume"])
+            #expect(cluster.wait(second) == 0, "\(cluster.allLogs)")
+            let expected = Set(
+                try String(contentsOf: dir.path("urls.txt"), encoding: .utf8).split(separator: "\n")
+                    .map(String.init))
+            let written = try OutputDirectory(url: cluster.output).records.compactMap { $0["url"] as? String }
+            #expect(written.count == expected.count, "nothing twice")
+            #expect(Set(written) == expected, "nothing lost")
+            let starts = cluster.journalEntries.filter { $0["t"] as? String == "start" }
+            #expect(starts.count == 2)
+            let settings = starts.last?["settings"] as? [String: Any]
+            #expect(settings?["split_bytes"] as? Int == 52_428, "the journal records the split size")
+        }
+    }
 }

@@ -9,7 +9,12 @@ extension Coordinator {
         }
         let stats = reader.stats
         // A split counts as read once its items are committed: only then are they known here.
-        let itemsRead = cutter.itemsRead - cutter.splitsCut + ledger.splitItemsCommitted
+        var itemsRead = cutter.itemsRead - cutter.splitsCut + ledger.splitItemsCommitted
+        if ledger.splitJobsUncounted > 0, let collector = ledger.collector {
+            // Split jobs committed while this coordinator was down: the collector's totals are
+            // the only count of their items.
+            itemsRead += max(0, collector.records + collector.failures - ledger.itemsCommitted)
+        }
         var totalEstimate: Int?
         if cutter.exhausted && (cutter.splitsCut == 0 || isComplete) {
             totalEstimate = itemsRead
@@ -47,6 +52,13 @@ extension Coordinator {
             megabytesPerSecond: elapsed > 0 ? Double(ledger.bytesCommitted) / elapsed / 1e6 : 0,
             etaSeconds: eta, jobsCommitted: ledger.jobsCommitted, jobsRetried: ledger.retries,
             jobsGivenUp: ledger.givenUp, workers: workers, collector: ledger.collector,
-            connectionsRefused: connectionGuard.refused)
+            connectionsRefused: connectionGuard.refused,
+            remoteInputs: stats.remoteInputs.isEmpty
+                ? nil
+                : stats.remoteInputs.map {
+                    RunStatus.RemoteInputRow(
+                        url: $0.url, bytesFetched: $0.bytes, requests: $0.requests, retries: $0.retries,
+                        throttled: $0.throttled, error: $0.error, done: $0.done)
+                })
     }
 }

@@ -26,6 +26,8 @@ public final class Coordinator {
     var watermark = InputWatermark()
     /// Jobs committed before this process started (from the journal or the collector).
     var committedEarlier: Set<String> = []
+    /// Items of the split jobs a resumed run's journal says are committed, by job id.
+    var recoveredSplitItems: [String: Int] = [:]
     let journal: CoordinatorJournal?
     let authenticator: ZAPAuthenticator
     let connectionGuard: ConnectionGuard
@@ -217,7 +219,7 @@ public final class Coordinator {
             watermark.cut(job: job.number, items: job.inputItems)
             if committedEarlier.remove(job.id) != nil {
                 ledger.add(job)
-                ledger.commit(job.id)
+                ledger.commit(job.id, items: recoveredSplitItems[job.id])
                 watermark.committed(job: job.number)
                 continue
             }

@@ -20,6 +20,9 @@ struct CoordinatorLedger {
     var bytesCommitted = 0
     /// Items (records and dead letters) committed for split jobs, as the collector counted them.
     var splitItemsCommitted = 0
+    /// Split jobs committed with no item count (committed while a resumed run's coordinator was
+    /// down: only the collector's totals hold their items).
+    var splitJobsUncounted = 0
     /// Records of committed split jobs that are not articles, by reason (as their workers counted).
     private(set) var splitSkipped: [String: Int] = [:]
     /// Bytes of article bodies carried by the jobs in `jobs` (references count nothing).
@@ -50,6 +53,7 @@ struct CoordinatorLedger {
         heldBodyBytes -= job.carriedBytes
         givenUpReasons[jobID] = nil
         let count = job.split == nil ? job.itemCount : max(0, items ?? 0)
+        if job.split != nil && items == nil { splitJobsUncounted += 1 }
         if job.split != nil { splitItemsCommitted = Saturating.add(splitItemsCommitted, count) }
         itemsCommitted = Saturating.add(itemsCommitted, count)
         bytesCommitted += job.bodyBytes

@@ -126,8 +126,10 @@ public struct JobCutter {
 
     /// Continues a run whose first `job` jobs (`items` input items) are done: the caller has
     /// skipped those items in the reader.
-    public mutating func resume(afterJob job: Int, items: Int) {
+    /// `splits` of those items were split jobs.
+    public mutating func resume(afterJob job: Int, items: Int, splits: Int = 0) {
         pendingSplit = nil
+        splitsCut = splits
         jobsCut = job
         itemsRead = items
     }

@@ -45,6 +45,8 @@ enum SplitJobReader {
                 continue
             }
         }
+        let fetched = reader.fetchFigures
+        count(fetched: (fetched.bytes, fetched.requests, fetched.retries, fetched.throttled))
         return Read(header: job, bodies: bodies, skipped: reader.skippedRecords)
     }
 
@@ -99,7 +101,10 @@ enum SplitJobReader {
         }
         let stream = RemoteObjectStream(
             url: split.file, range: split.offset..<split.end, settings: settings.remote, logger: quietLogger)
-        defer { stream.close() }
+        defer {
+            stream.close()
+            count(fetched: (UInt64(split.length), stream.requests, stream.retries, stream.throttled))
+        }
         var bytes = [UInt8](repeating: 0, count: Int(split.length))
         var filled = 0
         do {
@@ -119,6 +124,15 @@ enum SplitJobReader {
                     stage: "fetch", reason: "the server sent \(filled) of \(bytes.count) bytes of the range"))
         }
         return .success(FileSplitReader(split: split, stored: bytes, settings: settings, logger: quietLogger))
+    }
+
+    /// Adds what a remote split's reading fetched to the worker's metrics.
+    private static func count(fetched: (bytes: UInt64, requests: Int, retries: Int, throttled: Int)) {
+        guard fetched.requests > 0 else { return }
+        ClusterMetrics.fetchBytes.increment(by: Int(clamping: fetched.bytes))
+        ClusterMetrics.fetchRequests.increment(by: fetched.requests)
+        ClusterMetrics.fetchRetries.increment(by: fetched.retries)
+        ClusterMetrics.fetchThrottled.increment(by: fetched.throttled)
     }
 
     /// Reading problems become items; nothing is worth a log line per record on a worker.

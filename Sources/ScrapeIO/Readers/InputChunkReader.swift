@@ -108,8 +108,20 @@ final class InputChunkReader {
 
     /// The requests, retries and throttled retries of a remote input so far (zeros for a file).
     var fetchFigures: (requests: Int, retries: Int, throttled: Int) {
-        guard case .remote(let stream) = source else { return (0, 0, 0) }
-        return (stream.requests, stream.retries, stream.throttled)
+        switch source {
+        case .remote(let stream): (stream.requests, stream.retries, stream.throttled)
+        case .blocks(let blocks): (blocks.requests, blocks.retries, blocks.throttled)
+        case .descriptor, .memory: (0, 0, 0)
+        }
+    }
+
+    /// Bytes fetched over the network (0 for a file or bytes fetched by someone else).
+    var bytesFetched: UInt64 {
+        switch source {
+        case .remote: bytesRead
+        case .blocks(let blocks): blocks.bytesFetched
+        case .descriptor, .memory: 0
+        }
     }
 
     /// The file descriptor of a regular file, the only source that can seek and `pread`.

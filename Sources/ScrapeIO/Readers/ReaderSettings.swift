@@ -54,6 +54,22 @@ public struct ReaderStats: Sendable, Equatable {
     public var fetchThrottled = 0
     /// `.split` items handed out (their bytes are counted in `bytesConsumed` when handed out).
     public var splits = 0
+    /// The fetch figures of the remote inputs streamed so far (the last 100 finished ones, then the
+    /// one being read).
+    public var remoteInputs: [RemoteInputFigures] = []
 
     public init() {}
+}
+
+/// What fetching one remote input took, for status.
+public struct RemoteInputFigures: Sendable, Equatable {
+    public var url: String
+    public var bytes: UInt64
+    public var requests: Int
+    public var retries: Int
+    public var throttled: Int
+    /// Why the input was given up, when it was.
+    public var error: String?
+    /// False while it is being read.
+    public var done: Bool
 }

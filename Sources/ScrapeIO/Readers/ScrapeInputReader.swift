@@ -32,6 +32,9 @@ public final class ScrapeInputReader {
     private var articles = 0
     private var failures = 0
     private var splits = 0
+    /// Remote inputs streamed to their end (the last `keptRemoteInputs`).
+    private var finishedRemote: [RemoteInputFigures] = []
+    static let keptRemoteInputs = 100
     private var splitBytes: UInt64 = 0
 
     public convenience init(inputs: [String], settings: ReaderSettings = .init(), logger: Logger) {
@@ -83,6 +86,10 @@ public final class ScrapeInputReader {
         stats.fetchRequests = finishedFetches.requests + current.requests
         stats.fetchRetries = finishedFetches.retries + current.retries
         stats.fetchThrottled = finishedFetches.throttled + current.throttled
+        stats.remoteInputs = finishedRemote
+        if let chunks = currentChunks, chunks.isRemote {
+            stats.remoteInputs.append(Self.figures(of: chunks, done: false))
+        }
         return stats
     }
 
@@ -118,6 +125,8 @@ public final class ScrapeInputReader {
         if let chunks = currentChunks {
             finishedBytes += chunks.bytesRead
             if chunks.isRemote {
+                if finishedRemote.count >= Self.keptRemoteInputs { finishedRemote.removeFirst() }
+                finishedRemote.append(Self.figures(of: chunks, done: true))
                 let fetched = chunks.fetchFigures
                 finishedFetches.requests += fetched.requests
                 finishedFetches.retries += fetched.retries
@@ -135,6 +144,13 @@ public final class ScrapeInputReader {
         currentChunks = nil
         pending.removeAll(keepingCapacity: true)
         pendingIndex = 0
+    }
+
+    private static func figures(of chunks: InputChunkReader, done: Bool) -> RemoteInputFigures {
+        let fetched = chunks.fetchFigures
+        return RemoteInputFigures(
+            url: chunks.path, bytes: chunks.bytesRead, requests: fetched.requests, retries: fetched.retries,
+            throttled: fetched.throttled, error: chunks.readError, done: done)
     }
 
     private func openTopLevel(_ path: String) {

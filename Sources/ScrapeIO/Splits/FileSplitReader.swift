@@ -141,6 +141,12 @@ public final class FileSplitReader {
         return item
     }
 
+    /// What reading a remote split fetched so far: bytes, requests, retries, throttled retries.
+    public var fetchFigures: (bytes: UInt64, requests: Int, retries: Int, throttled: Int) {
+        let figures = chunks.fetchFigures
+        return (chunks.bytesFetched, figures.requests, figures.retries, figures.throttled)
+    }
+
     /// Records passed over on purpose, by reason (as `ReaderStats.skippedRecords`).
     public var skippedRecords: [String: Int] { context.skipped }
 }
