@@ -49,12 +49,3 @@ public struct CdxEntry: Sendable, Equatable {
         return (value as? NSNumber).map { "\($0.intValue)" }
     }
 }
-
-/// Why a CDX line could not be read; it becomes a dead-letter row (the index's place, the reason).
-public struct CdxLineError: Error, Sendable, Equatable {
-    public var reason: String
-
-    init(_ reason: String) {
-        self.reason = "bad CDX line: " + reason
-    }
-}
