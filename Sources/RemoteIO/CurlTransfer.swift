@@ -28,6 +28,10 @@ final class CurlTransfer {
     private var paused = false
     private var added = false
     private var outcome: CURLcode?
+    /// Set for a bounded Range request: its first bytes must come with 206 Partial Content.
+    private var expectsPartial = false
+    /// Set when a server answered a bounded Range request with the whole object.
+    private var rangeIgnored = false
 
     /// libcurl's process-wide set-up, done once before the first handle.
     private static let initialised: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
@@ -74,18 +78,43 @@ final class CurlTransfer {
         _ = ccurl_set_string(easy, CURLOPT_USERAGENT, settings.userAgent)
     }
 
-    /// Starts a GET of `url` from byte `offset` on (a Range request when `offset` > 0).
-    func start(url: String, from offset: UInt64) {
+    /// Starts a GET of `url` from byte `offset` on (a Range request when `offset` > 0), up to and
+    /// including byte `last` when given (a bounded Range request, answered with 206 or failed).
+    func start(url: String, from offset: UInt64, through last: UInt64? = nil) {
         if added { curl_multi_remove_handle(multi, easy) }
         head = 0
         tail = 0
         paused = false
         outcome = nil
         errorText[0] = 0
+        rangeIgnored = false
+        expectsPartial = last != nil
+        _ = ccurl_set_long(easy, CURLOPT_HTTPGET, 1)
         _ = ccurl_set_string(easy, CURLOPT_URL, url)
-        _ = ccurl_set_offset(easy, CURLOPT_RESUME_FROM_LARGE, curl_off_t(offset))
+        if let last {
+            _ = ccurl_set_offset(easy, CURLOPT_RESUME_FROM_LARGE, 0)
+            _ = ccurl_set_string(easy, CURLOPT_RANGE, "\(offset)-\(last)")
+        } else {
+            _ = ccurl_set_pointer(easy, CURLOPT_RANGE, nil)
+            _ = ccurl_set_offset(easy, CURLOPT_RESUME_FROM_LARGE, curl_off_t(offset))
+        }
         added = curl_multi_add_handle(multi, easy) == CURLM_OK
         if !added { outcome = CURLE_FAILED_INIT }
+    }
+
+    /// Starts a HEAD request of `url` (its size is then `contentLength`).
+    func startHead(url: String) {
+        start(url: url, from: 0)
+        if added { curl_multi_remove_handle(multi, easy) }
+        _ = ccurl_set_long(easy, CURLOPT_NOBODY, 1)
+        added = curl_multi_add_handle(multi, easy) == CURLM_OK
+        if !added { outcome = CURLE_FAILED_INIT }
+    }
+
+    /// The body length the last response announced, or nil.
+    var contentLength: UInt64? {
+        let length = ccurl_content_length(easy)
+        return length >= 0 ? UInt64(length) : nil
     }
 
     /// Ends the current request (keeping the connection when it completed).
@@ -132,6 +161,13 @@ final class CurlTransfer {
     /// Takes bytes from libcurl's write callback: all of them, or none (pausing) when they do not fit.
     fileprivate func accept(_ bytes: UnsafeRawBufferPointer) -> Int {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return 0 }
+        if expectsPartial {
+            expectsPartial = false
+            guard ccurl_response_code(easy) == 206 else {
+                rangeIgnored = true
+                return 0
+            }
+        }
         if staging.count - tail < bytes.count, head > 0 {
             memmove(staging.baseAddress!, staging.baseAddress! + head, tail - head)
             tail -= head
@@ -162,6 +198,9 @@ final class CurlTransfer {
     private func classify(_ code: CURLcode) -> FetchFailure? {
         let detail =
             errorText[0] != 0 ? String(cString: errorText) : String(cString: curl_easy_strerror(code))
+        if rangeIgnored {
+            return .permanent("the server does not answer byte ranges (it sent the whole object)")
+        }
         switch code {
         case CURLE_OK:
             return nil

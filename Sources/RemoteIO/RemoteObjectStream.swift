@@ -29,13 +29,28 @@ public final class RemoteObjectStream {
     public private(set) var position: UInt64 = 0
     /// Requests sent (the first and every retry).
     public private(set) var requests = 0
+    /// The first byte past a bounded range (`init(url:range:…)`); nil: read to the object's end.
+    private let end: UInt64?
 
     public convenience init(url: String, settings: RemoteSettings = .init(), logger: Logger) {
         self.init(url: url, settings: settings, logger: logger, pool: .shared)
     }
 
-    init(url: String, settings: RemoteSettings, logger: Logger, pool: HTTPConnectionPool) {
+    /// Reads only the bytes `range` of the object (bounded Range requests, retried and resumed like
+    /// a whole read; a server that ignores ranges is a permanent failure).
+    public convenience init(
+        url: String, range: Range<UInt64>, settings: RemoteSettings = .init(), logger: Logger
+    ) {
+        self.init(url: url, settings: settings, logger: logger, pool: .shared, range: range)
+    }
+
+    init(
+        url: String, settings: RemoteSettings, logger: Logger, pool: HTTPConnectionPool,
+        range: Range<UInt64>? = nil
+    ) {
         self.url = url
+        position = range?.lowerBound ?? 0
+        end = range?.upperBound
         self.settings = settings
         self.logger = logger
         self.pool = pool
@@ -57,10 +72,15 @@ public final class RemoteObjectStream {
     public func read(into destination: UnsafeMutableRawBufferPointer) throws(RemoteFetchError) -> Int {
         if let failure { throw failure }
         if finished || destination.isEmpty { return 0 }
+        if let end, position >= end {
+            finished = true
+            close()
+            return 0
+        }
         while true {
             let transfer = try connection()
             if !requestOpen {
-                transfer.start(url: url, from: position)
+                transfer.start(url: url, from: position, through: end.map { $0 - 1 })
                 requestOpen = true
                 requests += 1
                 attemptStart = position

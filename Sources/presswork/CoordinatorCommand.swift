@@ -112,6 +112,12 @@ struct CoordinatorCommand: ParsableCommand {
         settings.keepRunning = try resolver.bool("keep-running", flag: keepRunning)
         settings.reader.handsOutReferences = try resolver.bool("by-reference", flag: byReference)
         settings.reader.remote = try inputList.remote(resolver: resolver)
+        settings.reader.splitBytes = try inputList.splitBytes(resolver: resolver)
+        settings.reader.splitsRemoteFiles = try resolver.bool("split-remote", flag: inputList.splitRemote)
+        settings.reader.cdx = try inputList.cdxSelection(resolver: resolver)
+        if !settings.reader.cdx.indexes.isEmpty && !settings.reader.handsOutReferences {
+            throw ValidationError("--cdx needs --by-reference: workers read the selected records themselves")
+        }
         settings.curve = try curve.settings(resolver: resolver)
         settings.leaseKey = try leaseKey.key(resolver: resolver, curve: settings.curve)
         settings.scheduler.creditPerThread = try resolver.int(

@@ -42,8 +42,8 @@ struct ExtractCommand: ParsableCommand {
                             reason: error.reason,
                             attempts: 1, url: raw.url))
                 }
-            case .reference:
-                preconditionFailure("resolve leaves no reference")
+            case .reference, .split:
+                preconditionFailure("extract reads without references or splits")
             case .failure(let failure):
                 failures += 1
                 line = RecordJSON.encode(

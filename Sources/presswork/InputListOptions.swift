@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Logging
 import RemoteIO
 import ScrapeIO
@@ -19,6 +20,89 @@ struct InputListOptions: ParsableArguments {
     @Option(help: "Requests in a row that may fail before a remote input is given up (default 6).")
     var fetchAttempts: Int?
 
+    @Option(
+        help: """
+            Cut local .warc.gz inputs into split jobs of this many MB, each read by a worker (the \
+            coordinator does not read them; needs jobs by reference). 0: no splits (default 64).
+            """)
+    var splitMb: Double?
+
+    @Flag(
+        help: """
+            Split http(s) .warc.gz inputs too (a HEAD request each for the size): workers fetch their \
+            splits with Range requests instead of the coordinator streaming the files.
+            """)
+    var splitRemote = false
+
+    @Option(
+        help: """
+            A CDX index (plain or .gz, local or http(s); repeatable): process only the records its \
+            lines name and the filters below admit, each read by a worker (needs jobs by reference); \
+            relative file names are joined to --base.
+            """)
+    var cdx: [String] = []
+
+    @Option(help: "With --cdx: only records of this host or its subdomains (repeatable).")
+    var domain: [String] = []
+
+    @Option(help: "With --cdx: only records whose URL contains a match of this regular expression.")
+    var urlRegex: String?
+
+    @Option(help: "With --cdx: only records of this media type, e.g. text/html (repeatable).")
+    var mime: [String] = []
+
+    @Option(help: "With --cdx: only records with this HTTP status, e.g. 200 (repeatable).")
+    var status: [String] = []
+
+    @Option(help: "With --cdx: only records in this language, as the index codes it, e.g. eng (repeatable).")
+    var language: [String] = []
+
+    /// A list option: the flags, else a comma-separated value from the environment or the file.
+    private func list(_ key: String, _ flags: [String], _ resolver: SettingsResolver) -> [String] {
+        if !flags.isEmpty { return flags }
+        return resolver.lookup(key)?.split(separator: ",").map {
+            String($0).trimmingCharacters(in: .whitespaces)
+        }
+        .filter { !$0.isEmpty } ?? []
+    }
+
+    /// The CDX indexes and the record filters.
+    func cdxSelection(resolver: SettingsResolver) throws -> CdxSelection {
+        var selection = CdxSelection()
+        selection.indexes = Set(list("cdx", cdx, resolver))
+        selection.base = resolver.optionalString("base", flag: base)
+        selection.domains = list("domain", domain, resolver).map { $0.lowercased() }
+        selection.urlPattern = resolver.optionalString("url-regex", flag: urlRegex)
+        selection.mimes = list("mime", mime, resolver)
+        selection.statuses = list("status", status, resolver)
+        selection.languages = list("language", language, resolver)
+        if let pattern = selection.urlPattern {
+            do {
+                _ = try Regex(pattern)
+            } catch {
+                throw ValidationError("url-regex is not a regular expression: \(error)")
+            }
+        }
+        let filtered =
+            !selection.domains.isEmpty || selection.urlPattern != nil || !selection.mimes.isEmpty
+            || !selection.statuses.isEmpty || !selection.languages.isEmpty
+        if filtered && selection.indexes.isEmpty {
+            throw ValidationError(
+                "--domain, --url-regex, --mime, --status and --language filter a --cdx index: give --cdx")
+        }
+        return selection
+    }
+
+    /// The split size in bytes (nil: no splits), from `--split-mb` (default 64).
+    func splitBytes(resolver: SettingsResolver) throws -> UInt64? {
+        let megabytes = try resolver.number("split-mb", flag: splitMb, default: 64)
+        guard megabytes.isFinite, megabytes >= 0, megabytes <= 1_048_576 else {
+            throw ValidationError("split-mb must be 0…1048576")
+        }
+        guard megabytes > 0 else { return nil }
+        return max(1, UInt64(megabytes * 1_048_576))
+    }
+
     /// How remote inputs (and a remote listing) are fetched.
     func remote(resolver: SettingsResolver) throws -> RemoteSettings {
         var settings = RemoteSettings()
@@ -33,9 +117,12 @@ struct InputListOptions: ParsableArguments {
     /// `given` followed by the inputs of the listing (flag, else `PRESSWORK_PATHS`, else config).
     func inputs(given: [String], resolver: SettingsResolver, logger: Logger) throws -> [String] {
         let base = resolver.optionalString("base", flag: base)
+        let indexes = list("cdx", cdx, resolver)
         guard let listing = resolver.optionalString("paths", flag: paths) else {
-            if base != nil { throw ValidationError("--base resolves the lines of --paths: give --paths too") }
-            return given
+            if base != nil && indexes.isEmpty {
+                throw ValidationError("--base resolves the lines of --paths or --cdx: give one of them")
+            }
+            return given + indexes
         }
         let listed: [String]
         do {
@@ -47,6 +134,6 @@ struct InputListOptions: ParsableArguments {
         if listed.isEmpty {
             logger.warning("the path listing names no input", metadata: ["paths": "\(listing)"])
         }
-        return given + listed
+        return given + listed + indexes
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Cluster
 import Foundation
+import RemoteIO
 import ZeroMQ
 
 /// `presswork run`: the embedded default, a whole cluster on this machine.
@@ -71,14 +72,24 @@ struct RunCommand: ParsableCommand {
             .appendingPathComponent("presswork-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let plan = LocalClusterPlan(
+        let byReference = !(try resolver.bool("inline-bodies", flag: inlineBodies))
+        let cdx = try inputList.cdxSelection(resolver: resolver)
+        if !cdx.indexes.isEmpty && !byReference {
+            throw ValidationError(
+                "--cdx cannot go with --inline-bodies: workers read the selected records themselves")
+        }
+        var plan = LocalClusterPlan(
             inputs: inputs, socketDirectory: directory.path, output: output.directory,
             shards: output.shards.shards, compression: output.shards.compression.rawValue,
             level: output.shards.level, workers: workers, threadsPerWorker: perWorker, batchSize: batch,
-            byReference: !(try resolver.bool("inline-bodies", flag: inlineBodies)),
+            byReference: byReference,
             emptyPipeline: try resolver.bool("empty-pipeline", flag: emptyPipeline),
-            remote: try inputList.remote(resolver: resolver), logLevel: logging.level.rawValue,
+            remote: try inputList.remote(resolver: resolver),
+            splitBytes: try inputList.splitBytes(resolver: resolver), logLevel: logging.level.rawValue,
             logFormat: logging.format, parentPID: getpid(), leaseKey: LeaseSigner.randomKey())
+        plan.cdx = cdx
+        plan.splitsRemoteFiles = try resolver.bool("split-remote", flag: inputList.splitRemote)
+        if let base = cdx.base, !cdx.indexes.isEmpty { plan.extraInputRoots = [base] }
 
         let children = ChildProcesses()
         defer { children.stopAll() }

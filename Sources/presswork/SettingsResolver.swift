@@ -82,6 +82,16 @@ struct SettingsResolver {
 }
 
 extension SettingsResolver {
+    /// A non-negative number (fractions allowed), from the flag, the environment or the file.
+    func number(_ key: String, flag: Double?, default value: Double) throws -> Double {
+        if let flag { return flag }
+        guard let text = lookup(key) else { return value }
+        guard let number = Double(text), number.isFinite, number >= 0 else {
+            throw ValidationError("\(key) must be a number ≥ 0, not '\(text)'")
+        }
+        return number
+    }
+
     /// A number of seconds (fractions allowed), from the flag, the environment or the file.
     func seconds(_ key: String, flag: Double?, default value: Double) throws -> Double {
         if let flag { return flag }

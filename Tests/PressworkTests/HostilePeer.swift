@@ -1,3 +1,4 @@
+import Cluster
 import Foundation
 import Testing
 import ZeroMQ
@@ -50,7 +51,7 @@ final class HostilePeer {
     static let intMax = "9223372036854775807"
 
     /// A header frame of kind `kind` whose body is the raw JSON `body`.
-    static func frame(_ kind: String, _ body: String, version: Int = 3) -> [UInt8] {
+    static func frame(_ kind: String, _ body: String, version: Int = WireProtocol.version) -> [UInt8] {
         Array(#"{"v":\#(version),"t":"\#(kind)","b":\#(body)}"#.utf8)
     }
 

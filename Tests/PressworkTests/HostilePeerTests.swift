@@ -1,3 +1,4 @@
+import Cluster
 import Foundation
 import TestSupport
 import Testing
@@ -349,7 +350,9 @@ import ZeroMQ
             "failedStages": [String: Int](),
         ]
         result["lease"] = body["lease"]
-        let frame = try JSONSerialization.data(withJSONObject: ["v": 3, "t": "result", "b": result])
+        let frame = try JSONSerialization.data(withJSONObject: [
+            "v": WireProtocol.version, "t": "result", "b": result,
+        ])
         let lines = ids.enumerated().map { index, id in
             Array((index == 0 ? "{\"id\":\"\(id)\",\"text\":\"a\nb\"}" : "not json \(id)").utf8)
         }

@@ -142,7 +142,7 @@ import Testing
         }
     }
 
-    @Test func theCoordinatorCountsRequestsRetriesAndThrottlingInItsMetrics() async throws {
+    @Test func theCoordinatorCountsRequestsRetriesAndThrottlingInItsMetricsAndStatus() async throws {
         try await ProcessTestSlots.run {
             let dir = try TemporaryDirectory()
             let crawl = try RemoteCrawl.generate(in: dir.path("www"), counts: [40])
@@ -161,6 +161,17 @@ import Testing
             #expect(metrics.value("presswork_fetch_requests_total") == 3)
             #expect(metrics.value("presswork_fetch_retries_total") == 2)
             #expect(metrics.value("presswork_fetch_throttled_total") == 2)
+            // The same figures per input in the status.
+            let rows = try #require(
+                cluster.status()?["remote_inputs"] as? [[String: Any]], "\(cluster.allLogs)")
+            #expect(rows.count == 1)
+            #expect(rows.first?["url"] as? String == server.baseURL + crawl.files[0])
+            #expect(rows.first?["requests"] as? Int == 3)
+            #expect(rows.first?["retries"] as? Int == 2)
+            #expect(rows.first?["throttled"] as? Int == 2)
+            #expect(rows.first?["done"] as? Bool == true)
+            let size = try FileManager.default.attributesOfItem(atPath: crawl.paths[0])[.size] as? Int
+            #expect(rows.first?["bytes_fetched"] as? Int == size)
             kill(coordinator.processIdentifier, SIGTERM)
             #expect(cluster.wait(coordinator, timeout: 30) == 0)
         }

@@ -17,6 +17,10 @@ public final class Collector {
     private let dealer: ZMQSocket
     private let writer: ShardedJSONLWriter
     private var pending: [String] = []
+    /// Records and dead letters of each pending job, in `pending` order.
+    private var pendingItems: [Int] = []
+    /// Split records that are not articles, by reason, in the pending jobs.
+    private var pendingSkipped: [String: Int] = [:]
     private var pendingSet: Set<String> = []
     private var firstPending: Moment?
     private var figures = CollectorFigures()
@@ -155,7 +159,12 @@ public final class Collector {
                 }
                 let result = try WireCodec.body(ResultHeader.self, from: header, limits: limits)
                 let admitted = try admission.admit(result, lines: frames.dropFirst())
-                guard accept(result.job) else { continue }
+                guard accept(result.job, items: admitted.records.count + admitted.deadLetters.count) else {
+                    continue
+                }
+                for (reason, n) in result.skipped ?? [:] {
+                    pendingSkipped[reason] = Saturating.add(pendingSkipped[reason] ?? 0, n)
+                }
                 count(admitted.stages)
                 for (id, line) in admitted.records { writer.append(id: id, line: line) }
                 for line in admitted.deadLetters { writer.appendDeadLetter(line: line) }
@@ -181,7 +190,7 @@ public final class Collector {
                         throw WireError(
                             "dead job \(dead.job) has \(frames.count - 1) lines, its header \(dead.count)")
                     }
-                    guard accept(dead.job) else { continue }
+                    guard accept(dead.job, items: dead.count) else { continue }
                     count(dead.failedStages)
                     for line in frames.dropFirst() { writer.appendDeadLetter(line: line) }
                 case .finish:
@@ -221,7 +230,7 @@ public final class Collector {
     /// Whether a job's output is new: a job already committed or pending is a duplicate. A duplicate
     /// of a committed job means the coordinator re-ran it without knowing it was committed (its
     /// notice was lost with a coordinator that died): the commit is announced again.
-    private func accept(_ job: String) -> Bool {
+    private func accept(_ job: String, items: Int) -> Bool {
         if writer.committedJobs.contains(job) {
             dropDuplicate()
             send(.committed, CommittedBody(jobs: [job], figures: figures))
@@ -232,6 +241,7 @@ public final class Collector {
             return false
         }
         pending.append(job)
+        pendingItems.append(items)
         pendingSet.insert(job)
         if firstPending == nil { firstPending = Moment.now() }
         return true
@@ -260,8 +270,14 @@ public final class Collector {
         }
         pendingStages.removeAll()
         refreshFigures()
-        send(.committed, CommittedBody(jobs: pending, figures: figures))
+        send(
+            .committed,
+            CommittedBody(
+                jobs: pending, figures: figures, items: pendingItems,
+                skipped: pendingSkipped.isEmpty ? nil : pendingSkipped))
         pending.removeAll()
+        pendingItems.removeAll()
+        pendingSkipped.removeAll()
         pendingSet.removeAll()
         firstPending = nil
     }

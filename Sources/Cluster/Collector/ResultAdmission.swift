@@ -1,6 +1,7 @@
 /// The collector's checks on one result before anything of it is written: the lines match the
 /// header, every line is one JSON object with the id the header names, and — with a lease key — the
-/// result carries the token of a hand-out of exactly this job, attempt and set of article ids.
+/// result carries the token of a hand-out of exactly this job, attempt and set of article ids (for a
+/// split job, of exactly this split: its ids are known only to the worker that read it).
 /// Pure: no socket, no writer, so every refusal is tested directly.
 struct ResultAdmission: Sendable {
     /// What the collector writes for an admitted result.
@@ -46,7 +47,8 @@ struct ResultAdmission: Sendable {
             guard let lease = result.lease,
                 signer.verify(
                     lease, job: result.job, attempt: result.attempt,
-                    idsDigest: LeaseSigner.digest(ofIDs: allIDs))
+                    idsDigest: result.split.map(LeaseSigner.digest(ofSplit:))
+                        ?? LeaseSigner.digest(ofIDs: allIDs))
             else {
                 throw WireError(
                     "result for \(result.job) attempt \(result.attempt) carries no valid lease for its articles"

@@ -2,7 +2,9 @@ extension Coordinator {
     /// The settings a resumed run must share with the one it continues.
     var journalSettings: CoordinatorJournal.RunSettings {
         .init(
-            inputs: settings.inputs, batchSize: settings.batchSize, maxArticleBytes: settings.maxArticleBytes)
+            inputs: settings.inputs, batchSize: settings.batchSize, maxArticleBytes: settings.maxArticleBytes,
+            splitBytes: settings.reader.handsOutReferences ? settings.reader.splitBytes : nil,
+            cdxSelection: settings.reader.cdx.indexes.isEmpty ? nil : settings.reader.cdx.summary)
     }
 
     /// Reads the journal: a fresh run needs an empty one; `resume` skips the committed input prefix.
@@ -21,12 +23,21 @@ extension Coordinator {
         }
         if settings.resume && !recovered.isEmpty {
             reader.skip(recovered.watermark.items)
-            cutter.resume(afterJob: recovered.watermark.job, items: recovered.watermark.items)
+            // Split jobs below the watermark count their items as the collector reported them.
+            let splitsBelow = recovered.splitItems.filter {
+                (JobCutter.jobNumber($0.key) ?? .max) <= recovered.watermark.job
+            }
+            let splitItemsBelow = splitsBelow.values.reduce(0, Saturating.add)
+            cutter.resume(
+                afterJob: recovered.watermark.job, items: recovered.watermark.items, splits: splitsBelow.count
+            )
+            recoveredSplitItems = recovered.splitItems
             watermark = recovered.watermark
             committedEarlier = recovered.committed.filter {
                 (JobCutter.jobNumber($0) ?? 0) > recovered.watermark.job
             }
-            ledger.itemsCommitted = recovered.watermark.items
+            ledger.itemsCommitted = recovered.watermark.items - splitsBelow.count + splitItemsBelow
+            ledger.splitItemsCommitted = splitItemsBelow
             ledger.jobsCommitted = recovered.watermark.job
             ledger.retries = recovered.requeues
             logger.notice(
@@ -41,9 +52,10 @@ extension Coordinator {
     }
 
     /// Records jobs the collector committed: scheduler, ledger, watermark and journal.
-    func recordCommitted(_ jobs: [String]) {
+    func recordCommitted(_ jobs: [String], items: [Int]? = nil) {
         var fresh: [String] = []
-        for job in jobs {
+        var splitItems: [String: Int] = [:]
+        for (index, job) in jobs.enumerated() {
             scheduler.committed(job)
             guard ledger.jobs[job] != nil else {
                 // Not cut yet in this process (a restart): skip it when it is.
@@ -52,7 +64,8 @@ extension Coordinator {
                 }
                 continue
             }
-            ledger.commit(job)
+            if ledger.jobs[job]?.split != nil { splitItems[job] = items?[index] ?? 0 }
+            ledger.commit(job, items: items?[index])
             if let number = JobCutter.jobNumber(job) { watermark.committed(job: number) }
             fresh.append(job)
         }
@@ -60,6 +73,7 @@ extension Coordinator {
         var entry = CoordinatorJournal.Entry("committed", jobs: fresh)
         entry.watermarkJob = watermark.job
         entry.watermarkItems = watermark.items
+        entry.splitItems = splitItems.isEmpty ? nil : splitItems
         appendJournal(entry)
     }
 

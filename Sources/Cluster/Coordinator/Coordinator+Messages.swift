@@ -90,7 +90,8 @@ extension Coordinator {
                 throw WireError("a commit notice from a peer that is not the collector")
             }
             ledger.collector = body.figures
-            recordCommitted(body.jobs)
+            recordCommitted(body.jobs, items: body.items)
+            ledger.addSplitSkipped(body.skipped ?? [:])
         case .finished:
             let body = try WireCodec.body(CommittedBody.self, from: header, limits: limits)
             guard from.bytes == collectorID else {

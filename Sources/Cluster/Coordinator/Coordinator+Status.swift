@@ -8,10 +8,18 @@ extension Coordinator {
             if scheduler.isLeased(id) { inFlight += job.itemCount } else { queued += job.itemCount }
         }
         let stats = reader.stats
-        let itemsRead = cutter.itemsRead
+        // A split counts as read once its items are committed: only then are they known here.
+        var itemsRead = cutter.itemsRead - cutter.splitsCut + ledger.splitItemsCommitted
+        if ledger.splitJobsUncounted > 0, let collector = ledger.collector {
+            // Split jobs committed while this coordinator was down: the collector's totals are
+            // the only count of their items.
+            itemsRead += max(0, collector.records + collector.failures - ledger.itemsCommitted)
+        }
         var totalEstimate: Int?
-        if cutter.exhausted {
+        if cutter.exhausted && (cutter.splitsCut == 0 || isComplete) {
             totalEstimate = itemsRead
+        } else if cutter.splitsCut > 0, let total = stats.totalBytes, ledger.bytesCommitted > 0 {
+            totalEstimate = Int(Double(ledger.itemsCommitted) * Double(total) / Double(ledger.bytesCommitted))
         } else if let total = stats.totalBytes, stats.bytesConsumed > 0, itemsRead > 0 {
             totalEstimate = Int(Double(itemsRead) * Double(total) / Double(stats.bytesConsumed))
         }
@@ -38,11 +46,19 @@ extension Coordinator {
             articlesCommitted: ledger.itemsCommitted, articlesFailed: ledger.collector?.failures ?? 0,
             articlesInFlight: inFlight, articlesQueued: queued, articlesTotalEstimate: totalEstimate,
             inputDone: cutter.exhausted, inputBytesRead: stats.bytesConsumed,
-            inputBytesTotal: stats.totalBytes, inputSkipped: stats.skippedRecords,
+            inputBytesTotal: stats.totalBytes,
+            inputSkipped: stats.skippedRecords.merging(ledger.splitSkipped, uniquingKeysWith: Saturating.add),
             recentArticlesPerSecond: recent, overallArticlesPerSecond: overall,
             megabytesPerSecond: elapsed > 0 ? Double(ledger.bytesCommitted) / elapsed / 1e6 : 0,
             etaSeconds: eta, jobsCommitted: ledger.jobsCommitted, jobsRetried: ledger.retries,
             jobsGivenUp: ledger.givenUp, workers: workers, collector: ledger.collector,
-            connectionsRefused: connectionGuard.refused)
+            connectionsRefused: connectionGuard.refused,
+            remoteInputs: stats.remoteInputs.isEmpty
+                ? nil
+                : stats.remoteInputs.map {
+                    RunStatus.RemoteInputRow(
+                        url: $0.url, bytesFetched: $0.bytes, requests: $0.requests, retries: $0.retries,
+                        throttled: $0.throttled, error: $0.error, done: $0.done)
+                })
     }
 }

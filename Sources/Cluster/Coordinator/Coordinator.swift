@@ -26,6 +26,8 @@ public final class Coordinator {
     var watermark = InputWatermark()
     /// Jobs committed before this process started (from the journal or the collector).
     var committedEarlier: Set<String> = []
+    /// Items of the split jobs a resumed run's journal says are committed, by job id.
+    var recoveredSplitItems: [String: Int] = [:]
     let journal: CoordinatorJournal?
     let authenticator: ZAPAuthenticator
     let connectionGuard: ConnectionGuard
@@ -135,6 +137,7 @@ public final class Coordinator {
                             [
                                 "articles": "\(ledger.itemsCommitted)",
                                 "referenced_articles": "\(cutter.referencedArticles)",
+                                "split_jobs": "\(cutter.splitsCut)",
                                 "held_peak_kb": "\(ledger.peakHeldBodyBytes >> 10)",
                             ], uniquingKeysWith: { $1 }))
                 }
@@ -213,16 +216,23 @@ public final class Coordinator {
             ledger.jobs.isEmpty || ledger.heldBodyBytes < settings.maxHeldBodyBytes,
             let job = cutter.next(from: reader)
         {
-            watermark.cut(job: job.number, items: job.itemCount)
+            watermark.cut(job: job.number, items: job.inputItems)
             if committedEarlier.remove(job.id) != nil {
                 ledger.add(job)
-                ledger.commit(job.id)
+                ledger.commit(job.id, items: recoveredSplitItems[job.id])
                 watermark.committed(job: job.number)
                 continue
             }
             ledger.add(job)
-            scheduler.enqueue(job.id)
+            scheduler.enqueue(job.id, leaseFactor: Self.leaseFactor(of: job))
         }
+    }
+
+    /// A split job's lease: one `--lease` per 2 MB of its range (a job of articles holds about
+    /// 64; 2 MB of news pages hold about 100).
+    static func leaseFactor(of job: JobContent) -> Int {
+        guard let split = job.split else { return 1 }
+        return max(1, Int(clamping: split.length >> 21))
     }
 
     func perform(_ actions: [JobScheduler.Action], now: Moment) {
@@ -259,8 +269,11 @@ public final class Coordinator {
     private func dispatch(_ jobID: String, attempt: Int, to worker: String, now: Moment) {
         guard let job = ledger.jobs[jobID] else { return }
         var header = JobHeader(job: job.id, attempt: attempt, articles: job.articles, failures: job.failures)
+        header.split = job.split
         if let signer {
-            let digest = LeaseSigner.digest(ofIDs: job.articles.map(\.id) + job.failures.map(\.id))
+            let digest =
+                job.split.map(LeaseSigner.digest(ofSplit:))
+                ?? LeaseSigner.digest(ofIDs: job.articles.map(\.id) + job.failures.map(\.id))
             header.lease = LeaseGrant(
                 worker: worker,
                 token: signer.token(job: job.id, attempt: attempt, worker: worker, idsDigest: digest))

@@ -9,6 +9,10 @@ public final class CoordinatorJournal {
         public var inputs: [String]
         public var batchSize: Int
         public var maxArticleBytes: Int
+        /// The split size when WARC.gz files were cut into split jobs (absent: none were).
+        public var splitBytes: UInt64? = nil
+        /// The CDX filters when records were selected from an index (absent: none were).
+        public var cdxSelection: String? = nil
     }
 
     /// One line of the journal.
@@ -19,6 +23,9 @@ public final class CoordinatorJournal {
         public var jobs: [String]?
         public var watermarkJob: Int?
         public var watermarkItems: Int?
+        /// The items (records and dead letters) of the split jobs this entry commits: a resumed run
+        /// cannot count them otherwise.
+        public var splitItems: [String: Int]?
         public var reason: String?
 
         public init(
@@ -39,6 +46,8 @@ public final class CoordinatorJournal {
         public var watermark = InputWatermark()
         public var requeues = 0
         public var finished = false
+        /// Items of every committed split job, by job id.
+        public var splitItems: [String: Int] = [:]
         public var isEmpty: Bool { settings == nil }
     }
 
@@ -92,6 +101,7 @@ public final class CoordinatorJournal {
                 state.settings = entry.settings ?? state.settings
             case "committed":
                 state.committed.formUnion(entry.jobs ?? [])
+                state.splitItems.merge(entry.splitItems ?? [:]) { $1 }
                 if let job = entry.watermarkJob, let items = entry.watermarkItems, job >= state.watermark.job
                 {
                     state.watermark = InputWatermark(job: job, items: items)

@@ -1,4 +1,5 @@
 import ArticlePipeline
+import ScrapeIO
 
 /// The coordinator's bookkeeping: jobs held until committed, counters, per-worker figures.
 struct CoordinatorLedger {
@@ -17,6 +18,13 @@ struct CoordinatorLedger {
     var finished = false
     var committedRate = RateWindow()
     var bytesCommitted = 0
+    /// Items (records and dead letters) committed for split jobs, as the collector counted them.
+    var splitItemsCommitted = 0
+    /// Split jobs committed with no item count (committed while a resumed run's coordinator was
+    /// down: only the collector's totals hold their items).
+    var splitJobsUncounted = 0
+    /// Records of committed split jobs that are not articles, by reason (as their workers counted).
+    private(set) var splitSkipped: [String: Int] = [:]
     /// Bytes of article bodies carried by the jobs in `jobs` (references count nothing).
     private(set) var heldBodyBytes = 0
     /// The most `heldBodyBytes` has been.
@@ -38,15 +46,28 @@ struct CoordinatorLedger {
         peakHeldBodyBytes = max(peakHeldBodyBytes, heldBodyBytes)
     }
 
-    mutating func commit(_ jobID: String) {
+    /// A job is durable in the output; `items` is what the collector counted for it (the only
+    /// count a split job has).
+    mutating func commit(_ jobID: String, items: Int? = nil) {
         guard let job = jobs.removeValue(forKey: jobID) else { return }
         heldBodyBytes -= job.carriedBytes
         givenUpReasons[jobID] = nil
-        itemsCommitted += job.itemCount
+        let count = job.split == nil ? job.itemCount : max(0, items ?? 0)
+        if job.split != nil && items == nil { splitJobsUncounted += 1 }
+        if job.split != nil { splitItemsCommitted = Saturating.add(splitItemsCommitted, count) }
+        itemsCommitted = Saturating.add(itemsCommitted, count)
         bytesCommitted += job.bodyBytes
         jobsCommitted += 1
-        ClusterMetrics.articlesCommitted.increment(by: job.itemCount)
+        ClusterMetrics.articlesCommitted.increment(by: count)
         ClusterMetrics.jobsCommitted.increment()
+    }
+
+    /// Adds the skip counts of committed split jobs; reasons past the first 256 count as `other`.
+    mutating func addSplitSkipped(_ skipped: [String: Int]) {
+        for (reason, n) in skipped {
+            let key = splitSkipped[reason] != nil || splitSkipped.count < 256 ? reason : "other"
+            splitSkipped[key] = Saturating.add(splitSkipped[key] ?? 0, n)
+        }
     }
 
     mutating func giveUp(_ jobID: String, attempts: Int, reason: String) {
@@ -57,6 +78,13 @@ struct CoordinatorLedger {
     /// and every article with the reason of the last failed attempt.
     func deadLetterLines(for jobID: String) -> [[UInt8]]? {
         guard let job = jobs[jobID], let (attempts, reason) = givenUpReasons[jobID] else { return nil }
+        if let split = job.split {
+            // The split's records are unknown: one row stands for the whole range.
+            return [
+                RecordJSON.encode(
+                    Self.splitDeadLetter(split, stage: "worker", reason: reason, attempts: attempts))
+            ]
+        }
         let failed = job.articles.map {
             DeadLetter(
                 id: $0.id, source: $0.source.description, stage: "worker", reason: reason, attempts: attempts,
@@ -68,10 +96,21 @@ struct CoordinatorLedger {
     /// The stages a given-up job's dead-letter lines will name.
     func failedStages(for jobID: String) -> [String: Int] {
         guard let job = jobs[jobID] else { return [:] }
+        if job.split != nil { return ["worker": 1] }
         var stages: [String: Int] = [:]
         for failure in job.failures { stages[failure.stage, default: 0] += 1 }
         if !job.articles.isEmpty { stages["worker", default: 0] += job.articles.count }
         return stages
+    }
+
+    /// The dead-letter row of a split none of whose records could be read.
+    static func splitDeadLetter(
+        _ split: FileSplit, stage: String, reason: String, attempts: Int
+    ) -> DeadLetter {
+        DeadLetter(
+            id: StableID.hex(StableID.hash64(split.description.utf8)), source: split.description,
+            stage: stage,
+            reason: reason, attempts: attempts)
     }
 
     mutating func update(_ worker: String, figures: WorkerFigures, at now: Moment) {

@@ -12,12 +12,32 @@ public struct JobContent: Sendable {
     public var failures: [DeadLetter]
     /// Bytes of the articles' payloads, carried or referenced (for throughput figures).
     public var bodyBytes: Int
+    /// Set for a split job: a byte range of a WARC.gz file its worker reads by itself (no articles
+    /// are known here until the collector reports how many items it committed for it).
+    public var split: FileSplit?
+
+    public init(
+        id: String, number: Int, articles: [ArticleMeta], bodies: [[UInt8]], failures: [DeadLetter],
+        bodyBytes: Int, split: FileSplit? = nil
+    ) {
+        self.id = id
+        self.number = number
+        self.articles = articles
+        self.bodies = bodies
+        self.failures = failures
+        self.bodyBytes = bodyBytes
+        self.split = split
+    }
 
     /// Bytes of the bodies the job carries (not those of articles it references).
     public var carriedBytes: Int { bodies.reduce(0) { $0 + $1.count } }
 
-    /// Articles plus read failures: what the job adds to the output once committed.
+    /// Articles plus read failures: what the job adds to the output once committed (0 for a split
+    /// job, whose items only its worker learns).
     public var itemCount: Int { articles.count + failures.count }
+
+    /// Items of the coordinator's reader the job consumed (a split is one), for the watermark.
+    public var inputItems: Int { split == nil ? itemCount : 1 }
 }
 
 /// Cuts the reader's stream into jobs of at most `batchSize` items, with stable ids (`job-000001`, …)
@@ -29,7 +49,11 @@ public struct JobCutter {
     public private(set) var itemsRead = 0
     /// Articles cut into jobs as references (their bodies left in the input file).
     public private(set) var referencedArticles = 0
+    /// Split jobs cut (each consumed one reader item).
+    public private(set) var splitsCut = 0
     public private(set) var exhausted = false
+    /// A split read while a job of articles was being filled: it starts the next job.
+    private var pendingSplit: FileSplit?
 
     public init(batchSize: Int, maxArticleBytes: Int) {
         self.batchSize = max(1, batchSize)
@@ -42,9 +66,25 @@ public struct JobCutter {
         jobsCut += 1
         var job = JobContent(
             id: Self.jobID(jobsCut), number: jobsCut, articles: [], bodies: [], failures: [], bodyBytes: 0)
+        if let split = pendingSplit {
+            pendingSplit = nil
+            job.split = split
+            job.bodyBytes = Int(clamping: split.length)
+            return job
+        }
         while job.itemCount < batchSize, let item = reader.next() {
             itemsRead += 1
             switch item {
+            case .split(let split):
+                // A split is a job of its own.
+                splitsCut += 1
+                guard job.itemCount > 0 else {
+                    job.split = split
+                    job.bodyBytes = Int(clamping: split.length)
+                    return job
+                }
+                pendingSplit = split
+                return job
             case .article(let raw) where raw.body.count > maxArticleBytes:
                 job.failures.append(
                     DeadLetter(
@@ -86,7 +126,10 @@ public struct JobCutter {
 
     /// Continues a run whose first `job` jobs (`items` input items) are done: the caller has
     /// skipped those items in the reader.
-    public mutating func resume(afterJob job: Int, items: Int) {
+    /// `splits` of those items were split jobs.
+    public mutating func resume(afterJob job: Int, items: Int, splits: Int = 0) {
+        pendingSplit = nil
+        splitsCut = splits
         jobsCut = job
         itemsRead = items
     }

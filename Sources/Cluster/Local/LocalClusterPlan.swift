@@ -1,5 +1,6 @@
 import Foundation
 import RemoteIO
+import ScrapeIO
 
 /// What `presswork run` starts on this machine: the coordinator in its own process, and one
 /// collector and `workers` workers as child processes of the same executable, all talking over
@@ -33,6 +34,15 @@ public struct LocalClusterPlan: Sendable {
     public var emptyPipeline: Bool
     /// How the coordinator fetches remote (http, https) inputs.
     public var remote: RemoteSettings
+    /// The size of split jobs for local WARC.gz inputs (with `byReference`); nil: no splits.
+    public var splitBytes: UInt64?
+    /// With `splitBytes`: http(s) WARC.gz inputs are split too (workers fetch their ranges).
+    public var splitsRemoteFiles = false
+    /// CDX indexes among the inputs and the records to select from them.
+    public var cdx = CdxSelection()
+    /// Folders (or URL prefixes) the workers may read besides the inputs' own (the `--base` of CDX
+    /// file names).
+    public var extraInputRoots: [String] = []
     public var logLevel: String
     public var logFormat: String
     /// The running process, whose exit the children follow.
@@ -43,7 +53,8 @@ public struct LocalClusterPlan: Sendable {
     public init(
         inputs: [String], socketDirectory: String, output: String, shards: Int, compression: String,
         level: Int?, workers: Int, threadsPerWorker: Int, batchSize: Int, byReference: Bool,
-        emptyPipeline: Bool, remote: RemoteSettings = RemoteSettings(), logLevel: String, logFormat: String,
+        emptyPipeline: Bool, remote: RemoteSettings = RemoteSettings(), splitBytes: UInt64? = nil,
+        logLevel: String, logFormat: String,
         parentPID: Int32,
         leaseKey: [UInt8]
     ) {
@@ -59,6 +70,7 @@ public struct LocalClusterPlan: Sendable {
         self.byReference = byReference
         self.emptyPipeline = emptyPipeline
         self.remote = remote
+        self.splitBytes = splitBytes
         self.logLevel = logLevel
         self.logFormat = logFormat
         self.parentPID = parentPID
@@ -77,6 +89,9 @@ public struct LocalClusterPlan: Sendable {
         settings.batchSize = batchSize
         settings.reader.handsOutReferences = byReference
         settings.reader.remote = remote
+        settings.reader.splitBytes = splitBytes
+        settings.reader.cdx = cdx
+        settings.reader.splitsRemoteFiles = splitsRemoteFiles
         settings.leaseKey = leaseKey
         return settings
     }
@@ -100,7 +115,10 @@ public struct LocalClusterPlan: Sendable {
             [
                 "worker", "--coordinator", coordinatorEndpoint, "--collector", collectorEndpoint,
                 "--threads", "\(threadsPerWorker)",
-            ] + Self.inputRoots(of: inputs).flatMap { ["--input-root", $0] }
+            ]
+            + (Self.inputRoots(of: inputs + extraInputRoots)
+            + (extraInputRoots + (splitsRemoteFiles ? inputs : [])).filter(RemoteLocation.isRemote))
+            .flatMap { ["--input-root", $0] }
             + (emptyPipeline ? ["--empty-pipeline"] : []) + common
         let workers = (0..<workers).map {
             Child(name: "worker \($0 + 1)", arguments: workerArguments, environment: [:])

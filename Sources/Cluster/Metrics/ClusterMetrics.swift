@@ -14,6 +14,8 @@ public enum ClusterMetrics {
     static let fetchRequests = Counter(label: "presswork_fetch_requests_total")
     static let fetchRetries = Counter(label: "presswork_fetch_retries_total")
     static let fetchThrottled = Counter(label: "presswork_fetch_throttled_total")
+    /// Bytes workers fetched for split and CDX jobs of remote files.
+    static let fetchBytes = Counter(label: "presswork_fetch_bytes_total")
     static let jobsInFlight = Gauge(label: "presswork_jobs_in_flight")
     static let jobsQueued = Gauge(label: "presswork_jobs_queued")
     static let workersAlive = Gauge(label: "presswork_workers_alive")
@@ -49,6 +51,9 @@ public enum ClusterMetrics {
             announceConnections()
         case .worker:
             articlesProcessed.increment(by: 0)
+            for counter in [fetchBytes, fetchRequests, fetchRetries, fetchThrottled] {
+                counter.increment(by: 0)
+            }
             jobsHeld.record(0)
         case .collector:
             for counter in [recordsWritten, outputBytes, duplicatesDropped] { counter.increment(by: 0) }

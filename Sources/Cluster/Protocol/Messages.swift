@@ -64,6 +64,9 @@ public struct JobHeader: Codable, Sendable {
     public var failures: [DeadLetter]
     /// The lease of this hand-out, echoed in the result so the collector can check it.
     public var lease: LeaseGrant?
+    /// Set for a split job (no articles, no failures): the byte range of a WARC.gz file the worker
+    /// reads by itself (protocol version 4).
+    public var split: FileSplit?
 }
 
 /// A hand-out of a job (job, attempt, worker) signed by the coordinator with the key it shares with
@@ -92,6 +95,10 @@ public struct ResultHeader: Codable, Sendable {
     public var failedStages: [String: Int]
     /// The job header's lease, echoed.
     public var lease: LeaseGrant?
+    /// The job header's split, echoed: the lease of a split job covers the split, not the ids.
+    public var split: FileSplit?
+    /// Records of a split passed over on purpose (not articles), by reason, as its reader counted.
+    public var skipped: [String: Int]?
 }
 
 /// `dead_job` from the coordinator to the collector: a job that failed every attempt; the
@@ -121,6 +128,19 @@ public struct CollectorFigures: Codable, Sendable, Equatable {
 public struct CommittedBody: Codable, Sendable {
     public var jobs: [String]
     public var figures: CollectorFigures
+    /// Records and dead letters written for each job, in `jobs` order: how the coordinator learns
+    /// what a split job held.
+    public var items: [Int]?
+    /// Records of the committed split jobs that are not articles, by reason (summed over the jobs).
+    public var skipped: [String: Int]?
+
+    public init(jobs: [String], figures: CollectorFigures, items: [Int]? = nil, skipped: [String: Int]? = nil)
+    {
+        self.jobs = jobs
+        self.figures = figures
+        self.items = items
+        self.skipped = skipped
+    }
 }
 
 /// `finish` to a worker or the collector: the run is complete; `finished` is the collector's reply.

@@ -1,4 +1,5 @@
 import ArticlePipeline
+import RemoteIO
 import ScrapeIO
 
 /// A message body that checks itself against `WireLimits` once decoded: `WireCodec.body` decodes
@@ -101,6 +102,27 @@ extension JobHeader: WireBody {
         for article in articles { try article.validate(limits) }
         for failure in failures { try failure.validate(limits) }
         if let lease { try lease.validate(limits) }
+        if let split {
+            guard articles.isEmpty, failures.isEmpty else { throw WireError("a split job lists items") }
+            try split.validate(limits)
+        }
+    }
+}
+
+extension FileSplit {
+    func validate(_ limits: WireLimits) throws(WireError) {
+        for name in [path, file] {
+            guard !name.isEmpty, WireLimits.isText(name, max: limits.maxTextBytes) else {
+                throw WireError("split file name is empty, too long or holds control characters")
+            }
+        }
+        guard file.hasPrefix("/") || RemoteLocation.isRemote(file) else {
+            throw WireError("split file is neither an absolute path nor an http(s) URL")
+        }
+        // Offsets must stay file offsets (off_t): no Int64 overflow when the range is read.
+        guard fileSize <= UInt64(Int64.max), length > 0, offset < fileSize, length <= fileSize - offset else {
+            throw WireError("split range \(offset)+\(length) does not lie in a file of \(fileSize) bytes")
+        }
     }
 }
 
@@ -122,6 +144,8 @@ extension ResultHeader: WireBody {
         for id in ids { try limits.name(id, "record id", max: limits.maxArticleIDBytes) }
         try limits.stages(failedStages, "failed stages", total: deadLetters)
         if let lease { try lease.validate(limits) }
+        if let split { try split.validate(limits) }
+        if let skipped { try limits.skipCounts(skipped) }
     }
 }
 
@@ -152,6 +176,13 @@ extension CommittedBody: WireBody {
     public func validate(_ limits: WireLimits) throws(WireError) {
         try limits.count(jobs.count, "committed jobs", in: 0...limits.maxListedJobs)
         for job in jobs { try limits.name(job, "a committed job id") }
+        if let items {
+            guard items.count == jobs.count else {
+                throw WireError("committed item counts do not match the jobs")
+            }
+            for n in items { try limits.count(n, "committed items", in: 0...limits.maxArticlesPerJob) }
+        }
+        if let skipped { try limits.skipCounts(skipped) }
         try figures.validate(limits)
     }
 }

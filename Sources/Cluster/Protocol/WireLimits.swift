@@ -78,6 +78,17 @@ extension WireLimits {
         }
     }
 
+    /// Counts of records that are not articles, by reason (`request`, `http status 404`, …).
+    func skipCounts(_ skipped: [String: Int]) throws(WireError) {
+        guard skipped.count <= maxStages else { throw WireError("skip counts name too many reasons") }
+        for (reason, n) in skipped {
+            guard !reason.isEmpty, Self.isText(reason, max: 128) else {
+                throw WireError("a skip reason is empty, too long or holds control characters")
+            }
+            try count(n, "skipped records", in: 0...maxCounter)
+        }
+    }
+
     func stages(_ stages: [String: Int], _ what: String, total: Int) throws(WireError) {
         guard stages.count <= maxStages else { throw WireError("\(what) names too many stages") }
         var sum = 0

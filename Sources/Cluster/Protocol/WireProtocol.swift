@@ -8,7 +8,9 @@ public enum WireProtocol {
     /// Bumped on any incompatible change; a peer with another version gets an `error` reply.
     /// 2: jobs may carry references to payloads in plain WARC files (`ArticleMeta.payload`).
     /// 3: jobs carry a signed lease that results echo; the collector's `hello` carries a proof.
-    public static let version = 3
+    /// 4: a job may be a split (`JobHeader.split`: a byte range of a WARC.gz file its worker reads);
+    ///    commit notices count each job's items.
+    public static let version = 4
     /// How often a peer that has nothing else to say sends a heartbeat (any traffic counts).
     public static let heartbeatInterval: Duration = .milliseconds(500)
     /// A peer silent for this many heartbeat intervals is considered dead.

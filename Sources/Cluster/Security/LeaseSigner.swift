@@ -1,3 +1,5 @@
+import ScrapeIO
+
 /// Signs and checks lease tokens with a key the coordinator and the collector share, so that the
 /// collector can tell, without asking, that a result answers a job the coordinator handed out.
 ///
@@ -34,6 +36,14 @@ public struct LeaseSigner: Sendable {
             hasher.update(CollectionOfOne(0x0A))
         }
         return hasher.finish()
+    }
+
+    /// The digest a split job's lease covers instead of item ids: its items are known only to the
+    /// worker that reads it, so the lease binds the result to the split (file and range).
+    public static func digest(ofSplit split: FileSplit) -> [UInt8] {
+        digest(ofIDs: [
+            "split\u{0}\(split.file)\u{0}\(split.offset)\u{0}\(split.length)\u{0}\(split.fileSize)"
+        ])
     }
 
     /// The token of one hand-out.

@@ -39,6 +39,8 @@ public struct JobScheduler: Sendable {
     private var queue = JobQueue()
     private var credit: [String: Int] = [:]
     private var leases = LeaseTable()
+    /// Jobs whose lease is a multiple of `settings.lease`.
+    private var leaseFactors: [String: Int] = [:]
     private var liveness: WorkerLiveness
     /// Attempts made so far for every job not yet committed or given up.
     private var attempts: [String: Int] = [:]
@@ -74,9 +76,12 @@ public struct JobScheduler: Sendable {
     public func knows(_ worker: String) -> Bool { credit[worker] != nil }
 
     /// A new job, never attempted.
-    public mutating func enqueue(_ job: String) {
+    /// `leaseFactor`: the job's lease is that many times `settings.lease` (a split job holds
+    /// thousands of articles where a job of articles holds a batch).
+    public mutating func enqueue(_ job: String, leaseFactor: Int = 1) {
         guard attempts[job] == nil else { return }
         attempts[job] = 0
+        if leaseFactor > 1 { leaseFactors[job] = leaseFactor }
         queue.pushBack(job)
     }
 
@@ -176,6 +181,7 @@ public struct JobScheduler: Sendable {
     @discardableResult
     public mutating func committed(_ job: String) -> Bool {
         if let lease = leases.release(job) { quarantine.committed(heldBy: lease.worker) }
+        leaseFactors[job] = nil
         return attempts.removeValue(forKey: job) != nil
     }
 
@@ -211,6 +217,7 @@ public struct JobScheduler: Sendable {
             return [.requeued(job: job, failedAttempt: attempt, reason: reason)]
         case .giveUp(let made):
             attempts[job] = nil
+            leaseFactors[job] = nil
             return [.giveUp(job: job, attempts: made, reason: reason)]
         }
     }
@@ -230,7 +237,8 @@ public struct JobScheduler: Sendable {
             let attempt = made + 1
             attempts[job] = attempt
             credit[worker] = max(0, (credit[worker] ?? 0) - 1)
-            leases.grant(job: job, to: worker, attempt: attempt, deadline: now + settings.lease)
+            let lease = settings.lease * (leaseFactors[job] ?? 1)
+            leases.grant(job: job, to: worker, attempt: attempt, deadline: now + lease)
             actions.append(.dispatch(job: job, attempt: attempt, worker: worker))
         }
         return actions

@@ -34,6 +34,20 @@ public struct RunStatus: Codable, Sendable, Equatable {
     /// Connections to the coordinator's job and status sockets refused over a cap (see
     /// `ConnectionCaps`); absent from coordinators before it.
     public var connectionsRefused: Int?
+    /// The remote inputs the coordinator streamed (the last 100, then the one being read): bytes
+    /// fetched, requests, retries and throttled retries of each. Absent when there were none.
+    public var remoteInputs: [RemoteInputRow]? = nil
+
+    /// One remote input's fetch figures.
+    public struct RemoteInputRow: Codable, Sendable, Equatable {
+        public var url: String
+        public var bytesFetched: UInt64
+        public var requests: Int
+        public var retries: Int
+        public var throttled: Int
+        public var error: String?
+        public var done: Bool
+    }
 
     /// One row per live worker.
     public struct WorkerRow: Codable, Sendable, Equatable {

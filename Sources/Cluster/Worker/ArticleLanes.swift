@@ -11,6 +11,8 @@ struct FinishedJob: Sendable {
     var deadLetters: [[UInt8]]
     var failedArticles: Int
     var failedStages: [String: Int]
+    /// A split job's records that are not articles, by reason.
+    var skipped: [String: Int]? = nil
 }
 
 /// Runs articles on `threads` Dispatch lanes, each with its own `Pipeline` instance. Articles of all
@@ -28,10 +30,12 @@ final class ArticleLanes: Sendable {
     /// The per-job collection point of results, filled by the lanes.
     final class JobRun: Sendable {
         let header: JobHeader
+        let skipped: [String: Int]?
         private let state: Mutex<(results: [ArticleOutcome?], remaining: Int)>
 
-        init(header: JobHeader) {
+        init(header: JobHeader, skipped: [String: Int]? = nil) {
             self.header = header
+            self.skipped = skipped
             state = Mutex((Array(repeating: nil, count: header.articles.count), header.articles.count))
         }
 
@@ -47,7 +51,8 @@ final class ArticleLanes: Sendable {
         func finished() -> FinishedJob {
             let results = state.withLock { $0.results }
             var job = FinishedJob(
-                header: header, ids: [], records: [], deadLetters: [], failedArticles: 0, failedStages: [:])
+                header: header, ids: [], records: [], deadLetters: [], failedArticles: 0, failedStages: [:],
+                skipped: skipped)
             job.deadLetters = header.failures.map(RecordJSON.encode)
             for failure in header.failures { job.failedStages[failure.stage, default: 0] += 1 }
             for case let outcome? in results {
@@ -78,6 +83,9 @@ final class ArticleLanes: Sendable {
     /// When true, articles skip the pipeline and become minimal records: the transport benchmark.
     private let emptyPipeline: Bool
     private let inputRoots: [String]?
+    /// Reads split jobs one at a time (reading a split decodes member heads only; its articles are
+    /// then spread over the lanes like any job's).
+    private let splitReading = DispatchQueue(label: "presswork.splits", qos: .userInitiated)
 
     init(
         threads: Int, pipeline: PipelineSettings, emptyPipeline: Bool = false, inputRoots: [String]? = nil,
@@ -95,8 +103,20 @@ final class ArticleLanes: Sendable {
     }
 
     /// Queues every article of a job; a job without articles (only read failures) finishes at once.
+    /// A split job is read first, on the split reading queue (`SplitJobReader`), then queued the same way.
     func submit(_ header: JobHeader, bodies: [[UInt8]]) {
-        let run = JobRun(header: header)
+        guard header.split == nil else {
+            splitReading.async { [self] in
+                let read = SplitJobReader.read(header, inputRoots: inputRoots)
+                queue(read.header, bodies: read.bodies, skipped: read.skipped)
+            }
+            return
+        }
+        queue(header, bodies: bodies)
+    }
+
+    private func queue(_ header: JobHeader, bodies: [[UInt8]], skipped: [String: Int]? = nil) {
+        let run = JobRun(header: header, skipped: skipped)
         if header.articles.isEmpty {
             onJobDone(run.finished())
             return

@@ -176,7 +176,8 @@ public final class Worker {
         for job in finished.takeAll() {
             let header = ResultHeader(
                 job: job.header.job, attempt: job.header.attempt, worker: peer.id, ids: job.ids,
-                deadLetters: job.deadLetters.count, failedStages: job.failedStages, lease: job.header.lease)
+                deadLetters: job.deadLetters.count, failedStages: job.failedStages, lease: job.header.lease,
+                split: job.header.split, skipped: job.skipped)
             outbox.append(
                 (job.header.job, [WireCodec.encode(.result, header)] + job.records + job.deadLetters))
             figures.articlesDone += job.header.articles.count

@@ -44,6 +44,11 @@ final class InputChunkReader {
         case descriptor(Int32, closes: Bool)
         /// An HTTP(S) object: read in order only, like a pipe (no seeking, no `pread`).
         case remote(RemoteObjectStream)
+        /// Bytes fetched already (a record range of a remote file): they stand at file offset
+        /// `base` on, and the file is taken to end where they do.
+        case memory([UInt8], base: UInt64)
+        /// An HTTP(S) object of known size read at any offset in blocks (a split of a remote file).
+        case blocks(RemoteBlockReader)
     }
 
     init(descriptor: Int32, path: String, closesDescriptor: Bool, chunkSize: Int = defaultChunkSize) {
@@ -64,24 +69,59 @@ final class InputChunkReader {
         regularFileSize = nil
     }
 
+    /// Reads `bytes`, which stand at file offset `base` of the file `path` names.
+    init(memory bytes: [UInt8], base: UInt64, path: String, chunkSize: Int = defaultChunkSize) {
+        self.source = .memory(bytes, base: base)
+        self.path = path
+        self.storage = .allocate(byteCount: max(chunkSize, 16), alignment: 16)
+        isRegularFile = true
+        regularFileSize = base + UInt64(bytes.count)
+        offset = base
+        readPosition = base
+    }
+
+    /// Reads the remote object `blocks` at any offset, like a regular file of its size.
+    init(blocks: RemoteBlockReader, path: String, chunkSize: Int = defaultChunkSize) {
+        self.source = .blocks(blocks)
+        self.path = path
+        self.storage = .allocate(byteCount: max(chunkSize, 16), alignment: 16)
+        isRegularFile = true
+        regularFileSize = blocks.size
+    }
+
     deinit {
         storage.deallocate()
         switch source {
         case .descriptor(let descriptor, let closes): if closes { _ = close(descriptor) }
         case .remote(let stream): stream.close()
+        case .memory, .blocks: break
         }
     }
 
     /// True when the bytes come over the network: a read error there is a failed fetch.
     var isRemote: Bool {
-        if case .remote = source { return true }
-        return false
+        switch source {
+        case .remote, .blocks: true
+        case .descriptor, .memory: false
+        }
     }
 
     /// The requests, retries and throttled retries of a remote input so far (zeros for a file).
     var fetchFigures: (requests: Int, retries: Int, throttled: Int) {
-        guard case .remote(let stream) = source else { return (0, 0, 0) }
-        return (stream.requests, stream.retries, stream.throttled)
+        switch source {
+        case .remote(let stream): (stream.requests, stream.retries, stream.throttled)
+        case .blocks(let blocks): (blocks.requests, blocks.retries, blocks.throttled)
+        case .descriptor, .memory: (0, 0, 0)
+        }
+    }
+
+    /// Bytes fetched over the network (0 for a file or bytes fetched by someone else).
+    var bytesFetched: UInt64 {
+        switch source {
+        case .remote: bytesRead
+        case .blocks(let blocks): blocks.bytesFetched
+        case .descriptor, .memory: 0
+        }
     }
 
     /// The file descriptor of a regular file, the only source that can seek and `pread`.
@@ -90,11 +130,12 @@ final class InputChunkReader {
         return descriptor
     }
 
-    /// Opens `path` read-only, or returns the lower-cased system reason it could not be opened.
-    static func open(path: String) -> Result<InputChunkReader, SystemErrorReason> {
+    /// Opens `path` read-only, or returns the lower-cased system reason it could not be opened;
+    /// `label` names it in locations (by default, `path`).
+    static func open(path: String, label: String? = nil) -> Result<InputChunkReader, SystemErrorReason> {
         let fd = Self.systemOpen(path)
         guard fd >= 0 else { return .failure(SystemErrorReason(errno: errno)) }
-        return .success(InputChunkReader(descriptor: fd, path: path, closesDescriptor: true))
+        return .success(InputChunkReader(descriptor: fd, path: label ?? path, closesDescriptor: true))
     }
 
     private static func systemOpen(_ path: String) -> Int32 {
@@ -165,8 +206,14 @@ final class InputChunkReader {
     /// Moves to file offset `target` of a regular file, dropping buffered bytes; false when the
     /// input cannot seek (then nothing changed).
     func seek(to target: UInt64) -> Bool {
-        guard let descriptor = seekableDescriptor, lseek(descriptor, off_t(target), SEEK_SET) >= 0 else {
-            return false
+        if case .memory = source {
+            guard target <= regularFileSize ?? 0 else { return false }
+        } else if case .blocks = source {
+            guard target <= regularFileSize ?? 0 else { return false }
+        } else {
+            guard let descriptor = seekableDescriptor, lseek(descriptor, off_t(target), SEEK_SET) >= 0 else {
+                return false
+            }
         }
         head = 0
         tail = 0
@@ -180,6 +227,24 @@ final class InputChunkReader {
     /// Reads up to `destination.count` bytes at file offset `position` of a regular file without
     /// moving the sequential position; the count read (0 at the end or on an error).
     func readStored(at position: UInt64, into destination: UnsafeMutableRawBufferPointer) -> Int {
+        if case .blocks(let blocks) = source {
+            let count = blocks.read(at: position, into: destination)
+            if let error = blocks.error { readError = error.description }
+            bytesRead = max(bytesRead, position + UInt64(count))
+            return count
+        }
+        if case .memory(let bytes, let base) = source {
+            guard position >= base, position - base < UInt64(bytes.count), destination.count > 0 else {
+                return 0
+            }
+            let from = Int(position - base)
+            let count = min(destination.count, bytes.count - from)
+            bytes.withUnsafeBytes {
+                destination.baseAddress!.copyMemory(from: $0.baseAddress! + from, byteCount: count)
+            }
+            bytesRead = max(bytesRead, position + UInt64(count))
+            return count
+        }
         guard let descriptor = seekableDescriptor, let target = destination.baseAddress else { return 0 }
         var done = 0
         while done < destination.count {
@@ -202,6 +267,12 @@ final class InputChunkReader {
         switch source {
         case .descriptor(let file, _):
             descriptor = file
+        case .memory, .blocks:
+            let count = readStored(
+                at: readPosition, into: UnsafeMutableRawBufferPointer(start: target, count: capacity))
+            readPosition += UInt64(count)
+            if count == 0 { reachedEnd = true }
+            return count
         case .remote(let stream):
             do {
                 let count = try stream.read(

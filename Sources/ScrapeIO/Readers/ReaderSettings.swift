@@ -19,6 +19,14 @@ public struct ReaderSettings: Sendable {
     /// same path (`ArticleReferenceLoader`). Whatever cannot be judged from a record's head (no
     /// URL, a damaged member, several records in one member) is read as before.
     public var handsOutReferences = false
+    /// With `handsOutReferences`: local `.warc.gz` files are not read but cut into `.split` items of
+    /// this many bytes (by size alone, see `FileSplit`), each for a worker to read. Nil: no splits.
+    public var splitBytes: UInt64?
+    /// With `splitBytes`: `http(s)` `.warc.gz` inputs are split too (their size from a HEAD
+    /// request); workers then fetch their splits with Range requests.
+    public var splitsRemoteFiles = false
+    /// Which inputs are CDX indexes and which of their records to read (`CdxSelection`).
+    public var cdx = CdxSelection()
     /// How `http://` and `https://` inputs are fetched (retries, connections per host, buffer).
     public var remote = RemoteSettings()
 
@@ -44,6 +52,11 @@ public struct ReaderStats: Sendable, Equatable {
     public var fetchRetries = 0
     /// Of the retries, those a server asked for by throttling (429, 503).
     public var fetchThrottled = 0
+    /// `.split` items handed out (their bytes are counted in `bytesConsumed` when handed out).
+    public var splits = 0
+    /// The fetch figures of the remote inputs streamed so far (the last 100 finished ones, then the
+    /// one being read).
+    public var remoteInputs: [RemoteInputFigures] = []
 
     public init() {}
 }

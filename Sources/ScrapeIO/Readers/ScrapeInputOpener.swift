@@ -47,12 +47,21 @@ struct ScrapeInputOpener {
             }
             return opened
         }
-        guard let format = forced ?? named.format ?? ScrapeInputFormat.sniff(input.window) else {
+        let isIndex = context.settings.cdx.indexes.contains(path)
+        guard
+            let format = forced ?? named.format ?? ScrapeInputFormat.sniff(input.window)
+                ?? (isIndex ? .jsonLines : nil)
+        else {
             let reason = "unrecognised binary data (not WARC, JSON Lines, HTML or text)"
             opened.items.append(context.failure(SourceLocation(path: path), reason))
             return opened
         }
         context.logger.debug("opened input", metadata: ["path": "\(path)", "format": "\(format)"])
+        if context.settings.cdx.indexes.contains(path) {
+            opened.reader = CdxSelectionReader(
+                input: input, path: path, context: context, selection: context.settings.cdx)
+            return opened
+        }
         if format == .warc, compression == .gzip, opened.items.isEmpty, context.settings.handsOutReferences,
             chunks.seek(to: 0),
             let reader = GzipWarcReferenceReader(chunks: chunks, path: path, context: context)

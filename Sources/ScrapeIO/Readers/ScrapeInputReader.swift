@@ -31,6 +31,11 @@ public final class ScrapeInputReader {
     private var finishedFetches = (requests: 0, retries: 0, throttled: 0)
     private var articles = 0
     private var failures = 0
+    private var splits = 0
+    /// Remote inputs streamed to their end (the last `keptRemoteInputs`).
+    private var finishedRemote: [RemoteInputFigures] = []
+    static let keptRemoteInputs = 100
+    private var splitBytes: UInt64 = 0
 
     public convenience init(inputs: [String], settings: ReaderSettings = .init(), logger: Logger) {
         self.init(inputs: inputs, settings: settings, logger: logger, standardInput: STDIN_FILENO)
@@ -73,13 +78,18 @@ public final class ScrapeInputReader {
         var stats = ReaderStats()
         stats.articles = articles
         stats.failures = failures
+        stats.splits = splits
         stats.skippedRecords = context.skipped
-        stats.bytesConsumed = finishedBytes + (currentChunks?.bytesRead ?? 0)
+        stats.bytesConsumed = finishedBytes + splitBytes + (currentChunks?.bytesRead ?? 0)
         stats.totalBytes = totalBytes
         let current = currentChunks?.fetchFigures ?? (requests: 0, retries: 0, throttled: 0)
         stats.fetchRequests = finishedFetches.requests + current.requests
         stats.fetchRetries = finishedFetches.retries + current.retries
         stats.fetchThrottled = finishedFetches.throttled + current.throttled
+        stats.remoteInputs = finishedRemote
+        if let chunks = currentChunks, chunks.isRemote {
+            stats.remoteInputs.append(Self.figures(of: chunks, done: false))
+        }
         return stats
     }
 
@@ -94,6 +104,9 @@ public final class ScrapeInputReader {
         switch item {
         case .article, .reference:
             articles += 1
+        case .split(let split):
+            splits += 1
+            splitBytes += split.length
         case .failure(var failure):
             failures += 1
             // A remote input that stopped delivering: the records it cut short failed to be fetched.
@@ -112,6 +125,8 @@ public final class ScrapeInputReader {
         if let chunks = currentChunks {
             finishedBytes += chunks.bytesRead
             if chunks.isRemote {
+                if finishedRemote.count >= Self.keptRemoteInputs { finishedRemote.removeFirst() }
+                finishedRemote.append(Self.figures(of: chunks, done: true))
                 let fetched = chunks.fetchFigures
                 finishedFetches.requests += fetched.requests
                 finishedFetches.retries += fetched.retries
@@ -131,6 +146,13 @@ public final class ScrapeInputReader {
         pendingIndex = 0
     }
 
+    private static func figures(of chunks: InputChunkReader, done: Bool) -> RemoteInputFigures {
+        let fetched = chunks.fetchFigures
+        return RemoteInputFigures(
+            url: chunks.path, bytes: chunks.bytesRead, requests: fetched.requests, retries: fetched.retries,
+            throttled: fetched.throttled, error: chunks.readError, done: done)
+    }
+
     private func openTopLevel(_ path: String) {
         context.logger.info("reading input", metadata: ["path": "\(path)"])
         if path == "-" {
@@ -144,6 +166,10 @@ public final class ScrapeInputReader {
                 pending = [
                     .failure(ReadFailure(source: SourceLocation(path: path), reason: reason, stage: "fetch"))
                 ]
+                return
+            }
+            if let splits = remoteSplits(of: path) {
+                pending = splits.map(ScrapeItem.split)
                 return
             }
             let stream = RemoteObjectStream(
@@ -177,6 +203,10 @@ public final class ScrapeInputReader {
     }
 
     private func openFile(_ path: String, format: ScrapeInputFormat?) {
+        if format == nil, let splits = self.splits(of: path) {
+            pending = splits.map(ScrapeItem.split)
+            return
+        }
         switch InputChunkReader.open(path: path) {
         case .success(let chunks): start(chunks, format: format)
         case .failure(let error): pending = [context.failure(SourceLocation(path: path), error.text)]
@@ -189,6 +219,39 @@ public final class ScrapeInputReader {
         current = opened.reader
         pending = opened.items
         pendingIndex = 0
+    }
+
+    /// The splits of a local, non-empty `.warc.gz` file when splits are on; nil otherwise.
+    private func splits(of path: String) -> [FileSplit]? {
+        guard context.settings.handsOutReferences, let splitBytes = context.settings.splitBytes,
+            case let named = ScrapeInputFormat.classify(name: path), named.format == .warc,
+            named.compression == .gzip,
+            case .success(.file(let size)) = SortedDirectoryWalker.kind(of: path, followsFolderLinks: true),
+            size > 0
+        else { return nil }
+        context.logger.debug("cut into splits", metadata: ["path": "\(path)", "bytes": "\(size)"])
+        return FileSplit.cut(
+            path: path, file: AbsolutePath.resolve(path), size: size, splitBytes: splitBytes)
+    }
+
+    /// The splits of an http(s) `.warc.gz` input when remote files are split; nil otherwise (or
+    /// when its size cannot be had: it is then streamed).
+    private func remoteSplits(of url: String) -> [FileSplit]? {
+        let settings = context.settings
+        guard settings.handsOutReferences, settings.splitsRemoteFiles, let splitBytes = settings.splitBytes,
+            case let named = ScrapeInputFormat.classify(name: url), named.format == .warc,
+            named.compression == .gzip
+        else { return nil }
+        do {
+            let size = try RemoteObjectSize.fetch(url: url, settings: settings.remote, logger: context.logger)
+            guard size > 0 else { return nil }
+            return FileSplit.cut(path: url, file: url, size: size, splitBytes: splitBytes)
+        } catch {
+            context.logger.warning(
+                "no size for a remote input: it is streamed",
+                metadata: ["url": "\(url)", "reason": "\(error)"])
+            return nil
+        }
     }
 
     /// The sum of the sizes of everything that will be read, or nil when stdin or a remote input is

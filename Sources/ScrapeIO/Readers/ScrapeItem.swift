@@ -7,6 +7,19 @@ public enum ScrapeItem: Sendable {
     /// plain WARC file, for whoever processes it to read with `ArticleReferenceLoader`.
     case reference(ArticleReference)
     case failure(ReadFailure)
+    /// Only when `ReaderSettings.splitBytes` is set: a byte range of a WARC.gz file for a worker to
+    /// read by itself (`FileSplitReader`), the file left unread here.
+    case split(FileSplit)
+
+    /// The stored offset the item was found at (a record's gzip member for WARC.gz), when known.
+    public var sourceOffset: UInt64? {
+        switch self {
+        case .article(let article): article.source.offset
+        case .reference(let reference): reference.article.source.offset
+        case .failure(let failure): failure.source.offset
+        case .split(let split): split.offset
+        }
+    }
 }
 
 /// A record (or whole input) that could not be read; it goes to the dead-letter shard.

@@ -55,6 +55,19 @@ public final class ArticleReferenceLoader {
         }
     }
 
+    /// `item` resolved like `resolve(_:)`, its stored bytes given (`stored`, exactly its payload).
+    public func resolve(_ item: ScrapeItem, stored: [UInt8]) -> ScrapeItem {
+        guard case .reference(let reference) = item else { return item }
+        switch body(of: reference.payload, stored: stored) {
+        case .success(let body):
+            var article = reference.article
+            article.body = body
+            return .article(article)
+        case .failure(let error):
+            return .failure(ReadFailure(source: reference.article.source, reason: error.reason))
+        }
+    }
+
     /// The decoded article body of `payload`.
     public func body(of payload: StoredPayload) -> Result<[UInt8], ArticleReferenceError> {
         guard payload.length >= 0, payload.length <= maxRecordBytes + Self.headerAllowance else {
@@ -75,6 +88,11 @@ public final class ArticleReferenceLoader {
         case .success(let bytes): stored = bytes
         case .failure(let error): return .failure(.init(reason: "\(payload.file): \(error.reason)"))
         }
+        return body(of: payload, stored: stored)
+    }
+
+    /// The decoded article body of `payload`, whose stored bytes are `stored` (fetched already).
+    public func body(of payload: StoredPayload, stored: [UInt8]) -> Result<[UInt8], ArticleReferenceError> {
         guard payload.isGzipMember == true else {
             return stored.withUnsafeBytes { decode($0, isHTTP: payload.isHTTP) }
         }
@@ -113,6 +131,17 @@ public final class ArticleReferenceLoader {
         case .failure(.reason(let reason)):
             return .failure(.init(reason: reason))
         }
+    }
+
+    /// Why this loader would refuse to read `path` (outside the allowed roots), or nil (also when
+    /// it does not exist: opening it then says so).
+    public func refusal(of path: String) -> ArticleReferenceError? {
+        guard let allowedRoots else { return nil }
+        let outside = ArticleReferenceError(
+            reason: "referenced input \(path) is outside the allowed input roots")
+        guard path.hasPrefix("/") else { return outside }
+        guard let resolved = Self.canonicalPath(path) else { return nil }
+        return allowedRoots.contains { resolved.hasPrefix($0) } ? nil : outside
     }
 
     private func openFile(_ path: String) -> Result<Int32, ArticleReferenceError> {

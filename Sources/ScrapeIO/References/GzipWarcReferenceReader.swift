@@ -24,20 +24,29 @@ final class GzipWarcReferenceReader: ScrapeFormatReader {
     private let context: ScrapeReadContext
     private let size: UInt64
     /// The stored offset of the next member.
-    private var start: UInt64 = 0
+    private var start: UInt64
+    /// Where reading stops: the end of the file, or the record member where a split's range ends.
+    private let limit: UInt64
     /// Set while members are read as a stream (until it rests between two members again).
     private var stream: WarcRecordReader?
     private let stored: StoredByteWindow
     private let inflater = GzipHeadInflater()
     private let memberInflater = WholeGzipMemberInflater()
 
-    init?(chunks: InputChunkReader, path: String, context: ScrapeReadContext) {
+    /// A reader of the members of `chunks` (a regular file) from `from` on, stopping at `stopAt`
+    /// (or the end); `file` is the absolute path references name (by default, `path` resolved).
+    init?(
+        chunks: InputChunkReader, path: String, context: ScrapeReadContext, file: String? = nil,
+        from: UInt64 = 0, stopAt: UInt64? = nil
+    ) {
         guard let size = chunks.regularFileSize else { return nil }
         self.chunks = chunks
         self.path = path
-        self.file = AbsolutePath.resolve(path)
+        self.file = file ?? AbsolutePath.resolve(path)
         self.context = context
         self.size = size
+        start = from
+        limit = min(size, stopAt ?? size)
         stored = StoredByteWindow(chunks: chunks, fileSize: size)
     }
 
@@ -60,7 +69,7 @@ final class GzipWarcReferenceReader: ScrapeFormatReader {
                 }
                 return item
             }
-            guard start < size else { return nil }
+            guard start < limit else { return nil }
             switch step() {
             case .item(let item): return item
             case .skipped: continue

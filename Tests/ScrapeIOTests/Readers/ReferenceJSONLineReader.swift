@@ -18,6 +18,8 @@ enum JSONLineOutcome: Equatable, CustomStringConvertible {
             self = .failure(failure.reason)
         case .reference(let reference):
             self = .failure("unexpected reference to \(reference.payload.file)")
+        case .split(let split):
+            self = .failure("unexpected split of \(split.file)")
         }
     }
 

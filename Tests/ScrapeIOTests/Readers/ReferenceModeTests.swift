@@ -29,7 +29,7 @@ struct ReferenceModeTests {
                     "article \(a.source.description) \(a.id) \(a.url ?? "-") \(a.contentType ?? "-") \(a.charset ?? "-") \(a.fetchedAt ?? "-") \(StableID.hash64(a.body)) \(a.body.count)"
             case .failure(let f):
                 return "failure \(f.source.description) \(f.reason)"
-            case .reference:
+            case .reference, .split:
                 return "unresolved reference"
             }
         }
