@@ -97,9 +97,11 @@ mkdir -p "$work/scrape"
 python3 "$root/tools/gen_scrape.py" --pages "$root/tools/sample-pages" --count 300 \
   --format warc.gz --seed 3 --out "$work/scrape/crawl.warc.gz" --ids-out "$work/ids.txt" 2>/dev/null
 # The lease key coordinator and collector share; the workers may read only the scrape folder.
+# The 1.2-MB scrape is cut into 0.1-MB split jobs (the default 64 MB would make it one job, for
+# one host), so both hosts read parts of it.
 (umask 077 && od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$work/lease.key")
 ip netns exec "$hub" "$bin" coordinator "$work/scrape/crawl.warc.gz" --bind 'tcp://*:5555' \
-  --status-bind tcp://127.0.0.1:5557 --batch 8 --by-reference --lease-key "$work/lease.key" \
+  --status-bind tcp://127.0.0.1:5557 --batch 8 --by-reference --split-mb 0.1 --lease-key "$work/lease.key" \
   --log-level info >"$work/coordinator.out" 2>"$work/coordinator.log" &
 coordinator=$!
 pids+=("$coordinator")
