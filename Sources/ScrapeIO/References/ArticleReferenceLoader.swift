@@ -45,20 +45,20 @@ public final class ArticleReferenceLoader {
     /// could not be read); other items unchanged.
     public func resolve(_ item: ScrapeItem) -> ScrapeItem {
         guard case .reference(let reference) = item else { return item }
-        switch body(of: reference.payload) {
-        case .success(let body):
-            var article = reference.article
-            article.body = body
-            return .article(article)
-        case .failure(let error):
-            return .failure(ReadFailure(source: reference.article.source, reason: error.reason))
-        }
+        return Self.item(reference, body(of: reference.payload))
     }
 
     /// `item` resolved like `resolve(_:)`, its stored bytes given (`stored`, exactly its payload).
     public func resolve(_ item: ScrapeItem, stored: [UInt8]) -> ScrapeItem {
         guard case .reference(let reference) = item else { return item }
-        switch body(of: reference.payload, stored: stored) {
+        return Self.item(reference, body(of: reference.payload, stored: stored))
+    }
+
+    /// The article of `reference` with `body`, or its failure.
+    private static func item(
+        _ reference: ArticleReference, _ body: Result<[UInt8], ArticleReferenceError>
+    ) -> ScrapeItem {
+        switch body {
         case .success(let body):
             var article = reference.article
             article.body = body

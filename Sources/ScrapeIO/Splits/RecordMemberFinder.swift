@@ -28,16 +28,7 @@ final class RecordMemberFinder {
             // Candidates first (the window must not move while its bytes are looked at), then each
             // one checked.
             let (candidates, count) = stored.withBytes(at: position, length: Self.scanBytes) { bytes in
-                var found: [UInt64] = []
-                var index = 0
-                while index < bytes.count,
-                    let hit = MemberHeaderScanner.firstGzipHeader(
-                        in: UnsafeRawBufferPointer(rebasing: bytes[index...]))
-                {
-                    found.append(position + UInt64(index + hit))
-                    index += hit + 1
-                }
-                return (found, bytes.count)
+                (MemberHeaderScanner.gzipHeaders(in: bytes, base: position), bytes.count)
             }
             guard count > 0 else { return nil }
             for candidate in candidates where candidate < limit && isRecordMember(candidate) {

@@ -80,6 +80,20 @@ enum MemberHeaderScanner {
         }
     }
 
+    /// The offsets (`base` plus the index) of every gzip member header candidate in `bytes`, in
+    /// order: the places a reader resynchronising in a window of a file checks one by one.
+    static func gzipHeaders(in bytes: UnsafeRawBufferPointer, base: UInt64) -> [UInt64] {
+        var found: [UInt64] = []
+        var index = 0
+        while index < bytes.count,
+            let hit = firstGzipHeader(in: UnsafeRawBufferPointer(rebasing: bytes[index...]))
+        {
+            found.append(base + UInt64(index + hit))
+            index += hit + 1
+        }
+        return found
+    }
+
     /// The index of the first zstd frame magic (28 b5 2f fd) in `bytes`, or nil; see `firstGzipHeader`.
     static func firstZstdFrame(in bytes: UnsafeRawBufferPointer) -> Int? {
         firstMatch(in: bytes, lead: 0x28) { rest in
