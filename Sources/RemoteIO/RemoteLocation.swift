@@ -1,3 +1,5 @@
+import Foundation
+
 /// Telling remote inputs from local paths, and resolving the lines of a path listing.
 public enum RemoteLocation {
     /// The schemes this build fetches.
