@@ -13,7 +13,7 @@
 /// and the charset converter's output chunk), so a worker allocates them once, not per article.
 public final class Pipeline {
     /// Written into every record's `pipeline` field; bump it when output can change.
-    public static let version = "presswork-pipeline/0.4.0"
+    public static let version = "presswork-pipeline/0.5.0"
 
     public let settings: PipelineSettings
     private let limits: LimitsStage
