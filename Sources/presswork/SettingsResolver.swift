@@ -53,6 +53,13 @@ struct SettingsResolver {
         return environment["PRESSWORK_" + name.uppercased()] ?? file[name]
     }
 
+    /// A setting whose name is a standard outside Presswork (`AWS_REGION`): that environment
+    /// variable, else the `PRESSWORK_` one or the config file's key (`aws-region`); empty is unset.
+    func standard(_ name: String) -> String? {
+        let value = environment[name] ?? lookup(name)
+        return value?.isEmpty == false ? value : nil
+    }
+
     func string(_ key: String, flag: String?, default value: String) -> String {
         flag ?? lookup(key) ?? value
     }
