@@ -165,4 +165,38 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: dir.path("wrong").path), "nothing was run")
         }
     }
+
+    @Test(.enabled(if: MotoServer.shouldRun, "\(skipped)"))
+    func aCdxSelectionOnS3FetchesOnlyTheSelectedRecordsSigned() async throws {
+        try await ProcessTestSlots.run {
+            let dir = try TemporaryDirectory()
+            let (crawl, index) = try CdxSelectionRunTests.crawlWithIndex(in: dir)
+            var objects = Dictionary(
+                uniqueKeysWithValues: zip(
+                    crawl.files.map { "cc/" + $0 }, crawl.paths.map(URL.init(fileURLWithPath:))))
+            objects["cc/index.cdxj"] = index
+            let moto = try MotoServer(
+                logs: dir.url, bucket: "crawl", objects: objects, verifiesSignatures: true)
+            defer { moto.stop() }
+            let whole = try run(
+                ["run"] + crawl.paths + ["-o", dir.path("whole").path], in: dir, environment: [:])
+            #expect(whole.status == 0)
+            let before = moto.requests.count
+            _ = try run(
+                [
+                    "run", "--cdx", "s3://crawl/cc/index.cdxj", "--base", "s3://crawl/cc/", "--url-regex",
+                    "city-council", "--s3-endpoint", moto.endpoint, "-o", dir.path("selected").path,
+                    "--workers",
+                    "2",
+                ], in: dir, environment: moto.credentialEnvironment)
+            let expected = try CdxSelectionRunTests.recordLinesWithoutSource(dir.path("whole")).filter {
+                $0.contains("city-council")
+            }
+            #expect(expected.count >= 20)
+            #expect(try CdxSelectionRunTests.recordLinesWithoutSource(dir.path("selected")) == expected)
+            let fetched = moto.requests.dropFirst(before).filter { $0.contains("\"GET /crawl/cc/crawl-") }
+            #expect(fetched.count == expected.count, "one ranged GET a selected record")
+            #expect(fetched.allSatisfy { $0.contains("\" 206 ") }, "\(fetched.prefix(3))")
+        }
+    }
 }
