@@ -5,8 +5,8 @@ import RemoteIO
 ///
 /// Credentials come from `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN`,
 /// the region from `AWS_REGION` (or `AWS_DEFAULT_REGION`; default us-east-1), each read by
-/// `SettingsResolver.standard` (the variable, else `PRESSWORK_AWS_…`, else the config file's
-/// `aws-…` key). Without credentials, requests go unsigned: anonymous access to public buckets.
+/// `SettingsResolver.standard` (the variables, else `PRESSWORK_AWS_…`, else the config file's
+/// `aws-…` keys). Without credentials, requests go unsigned: anonymous access to public buckets.
 struct S3Options: ParsableArguments {
     @Option(
         help: """
@@ -28,8 +28,7 @@ struct S3Options: ParsableArguments {
                 throw ValidationError("s3-endpoint must be an http:// or https:// URL, not '\(endpoint)'")
             }
         }
-        settings.region =
-            resolver.standard("AWS_REGION") ?? resolver.standard("AWS_DEFAULT_REGION") ?? settings.region
+        settings.region = resolver.standard("AWS_REGION", "AWS_DEFAULT_REGION") ?? settings.region
         settings.listPageSize = try resolver.int(
             "s3-page-size", flag: s3PageSize, default: settings.listPageSize)
         guard (1...1_000).contains(settings.listPageSize) else {

@@ -75,7 +75,9 @@ def records(out):
 local, remote = records(os.path.join(work, "local")), records(os.path.join(work, "s3"))
 rows = [line.split() for line in """$rows""".strip().splitlines()]
 ratios = [float(here) / float(there) for _, here, there in rows]
-print(f"s3 vs local files, {files} x {count} articles, 2 workers, split jobs: {'yes' if split == '1' else 'no'}, load {load}")
+megabytes = sum(os.path.getsize(p) for p in glob.glob(os.path.join(work, "crawl-*.warc.gz"))) / 1e6
+print(f"s3 vs local files, {files} x {count} articles ({megabytes:.1f} MB of WARC.gz), 2 workers, "
+      f"split jobs: {'yes' if split == '1' else 'no'}, load {load}")
 for (round_, here, there), ratio in zip(rows, ratios):
     print(f"round {round_}: local {here} s, s3 {there} s, ratio {ratio:.2f}")
 print(f"median ratio (local s / s3 s): {statistics.median(ratios):.2f}; records: {len(remote)} from s3, "

@@ -15,6 +15,11 @@ import Digests
 /// trimmed values, sorted) and the payload's SHA-256; the string to sign names the algorithm, the
 /// time, the scope (`date/region/service/aws4_request`) and the canonical request's SHA-256; the
 /// signing key is the secret key HMAC'ed with the date, region, service and `aws4_request` in turn.
+///
+/// Signed here rather than through an AWS SDK: Soto, the Swift one, brings AsyncHTTPClient,
+/// swift-nio-ssl and swift-crypto (minutes of every cold build on two cores), while reading a crawl
+/// needs three requests (GET with a range, HEAD, ListObjectsV2) that libcurl, already the HTTP
+/// client, sends with four extra headers; the hashes are the project's own (`Digests`).
 public enum SigV4Signer {
     /// The SHA-256 of an empty payload: every GET and HEAD request sends it.
     public static let emptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
