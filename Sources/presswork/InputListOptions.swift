@@ -119,7 +119,8 @@ struct InputListOptions: ParsableArguments {
     }
 
     /// `given` followed by the inputs of the listing (flag, else `PRESSWORK_PATHS`, else config),
-    /// each `s3://` prefix or glob among them replaced by the objects it names.
+    /// each `s3://` prefix or glob among them replaced by the objects it names (CDX indexes are
+    /// named one by one: they stay as given).
     func inputs(given: [String], resolver: SettingsResolver, logger: Logger) throws -> [String] {
         try expandingS3Listings(
             in: try listedInputs(given: given, resolver: resolver, logger: logger),
@@ -133,9 +134,10 @@ struct InputListOptions: ParsableArguments {
     {
         guard inputs.contains(where: { S3Location($0)?.isListing == true }) else { return inputs }
         let settings = try remote(resolver: resolver)
+        let indexes = Set(list("cdx", cdx, resolver))
         var expanded: [String] = []
         for input in inputs {
-            guard let location = S3Location(input), location.isListing else {
+            guard !indexes.contains(input), let location = S3Location(input), location.isListing else {
                 expanded.append(input)
                 continue
             }
