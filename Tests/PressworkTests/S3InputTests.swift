@@ -5,8 +5,9 @@ import Testing
 /// `s3://` inputs from a real S3-compatible store (the moto server, started by the tests): a
 /// cluster over an `s3://bucket/prefix/` gives the records of the same run on the local files,
 /// byte for byte, whether the coordinator streams the objects or the workers fetch split ranges;
-/// listings follow continuation tokens; a store that checks signatures accepts ours and refuses
-/// a wrong key. Without moto (outside CI) the tests are skipped; under CI they fail.
+/// listings follow continuation tokens; a store that checks signatures accepts ours (listings,
+/// sizes, ranges, CDX records) and refuses a wrong key. Without moto (outside CI) those tests are
+/// skipped; under CI they fail. Throttling is retried as for http(s) (a server with faults).
 @Suite(.serialized) struct S3InputTests {
     private func run(
         _ arguments: [String], in dir: TemporaryDirectory, environment: [String: String],
@@ -197,6 +198,32 @@ import Testing
             let fetched = moto.requests.dropFirst(before).filter { $0.contains("\"GET /crawl/cc/crawl-") }
             #expect(fetched.count == expected.count, "one ranged GET a selected record")
             #expect(fetched.allSatisfy { $0.contains("\" 206 ") }, "\(fetched.prefix(3))")
+        }
+    }
+
+    /// S3 throttles with 503 (`SlowDown`): an `s3://` object is retried with the backoff of
+    /// http(s) inputs and the retries count as throttling. The store here is a server that answers
+    /// 503 three times, then serves the file path-style (`/bucket/key`), unsigned.
+    @Test func aThrottledS3ObjectIsRetriedLikeAnHTTPOne() async throws {
+        try await ProcessTestSlots.run {
+            let dir = try TemporaryDirectory()
+            let crawl = try RemoteCrawl.generate(in: dir.path("store/crawl"), counts: [60])
+            let server = try FaultyHTTPServer(serving: dir.path("store"), logs: dir.url, failFirst: 3)
+            let overS3 = try run(
+                [
+                    "run", "s3://crawl/" + crawl.files[0], "--s3-endpoint", server.baseURL, "-o",
+                    dir.path("s3").path,
+                ], in: dir, environment: [:])
+            #expect(server.requests.map(\.status) == [503, 503, 503, 200])
+            #expect(
+                server.requests.allSatisfy { $0.path == "/crawl/" + crawl.files[0] }, "\(server.requests)")
+            #expect(
+                overS3.stderr.contains("requests=4 retries=3 throttled=3"), "\(overS3.stderr.suffix(2_000))")
+            _ = try run(["run"] + crawl.paths + ["-o", dir.path("local").path], in: dir, environment: [:])
+            let local = try RemoteCrawl.lines(dir.path("local"), folder: crawl.folder)
+            #expect(local.count == 60)
+            #expect(
+                try RemoteCrawl.lines(dir.path("s3"), readFrom: "s3://crawl/", folder: crawl.folder) == local)
         }
     }
 }
