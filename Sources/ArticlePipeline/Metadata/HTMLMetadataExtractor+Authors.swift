@@ -29,6 +29,8 @@ extension HTMLMetadataExtractor {
         /// its markup declares count; the names it shows are of its staff, its reviewers or the
         /// items it lists.
         var declaredOnly = false
+        /// The page is a forum thread: its writers are accounts, and their names are the bylines.
+        var forum = false
     }
 
     /// Byline elements with this many different names list other pages' stories.
@@ -36,6 +38,56 @@ extension HTMLMetadataExtractor {
 
     /// The authors the evidence supports, or none.
     func authors(from evidence: AuthorEvidence) -> [String] {
+        let names = candidateAuthors(from: evidence)
+        // The site or its publisher ("Docker Inc" on docs.docker.com) or a login ("andrew.keaveney")
+        // declared as the author is the weakest evidence: a person the page shows in its byline wins.
+        guard !evidence.forum, !names.isEmpty, names.allSatisfy({ isWeakAuthor($0, keys: evidence.siteKeys) })
+        else {
+            return names
+        }
+        if let shown = shownAuthors(evidence),
+            !shown.contains(where: { isWeakAuthor($0, keys: evidence.siteKeys) || !Self.isCleanName($0) })
+        {
+            return shown
+        }
+        // Never the site's name unless the page shows it as the byline: declared only in markup,
+        // it says who publishes the page, not who wrote it.
+        return names.filter { Self.isAccountHandle($0) || bylineText(naming: $0) != nil }
+    }
+
+    /// The names the page shows as its byline: a labelled byline, byline-like elements or the line
+    /// under the headline.
+    private func shownAuthors(_ evidence: AuthorEvidence) -> [String]? {
+        if evidence.declaredOnly { return nil }
+        if let names = labelledByline() { return names }
+        let elements =
+            evidence.dropsReviews
+            ? evidence.bylineElements.filter { !isInReview($0) } : evidence.bylineElements
+        return visibleBylines(elements, siteKeys: evidence.siteKeys)
+            ?? evidence.heading.flatMap { bylineAfterHeading($0) }
+    }
+
+    /// A name without brackets, quotes or page controls ("Matt Godbolt (the developer of", "Full
+    /// bio" are pieces of sentences and links, not bylines).
+    private static func isCleanName(_ name: String) -> Bool {
+        !name.contains(where: { "()[]\"“”«»:".contains($0) }) && !isInterfaceText(name)
+    }
+
+    /// A site's or publisher's name, or a login.
+    private func isWeakAuthor(_ name: String, keys: Set<String>) -> Bool {
+        (isPublisher(name, keys: keys) && !Self.readsAsPerson(name)) || Self.isAccountHandle(name)
+    }
+
+    /// Two or three words, the first a known given name: a writer's own site bears their name
+    /// ("Heather Handmade" on heatherhandmade.com).
+    private static func readsAsPerson(_ name: String) -> Bool {
+        let words = name.split(separator: " ")
+        guard (2...3).contains(words.count), let first = words.first else { return false }
+        return Gazetteer.isGivenName(first.lowercased())
+    }
+
+    /// The authors the declarations support, else what the page shows.
+    private func candidateAuthors(from evidence: AuthorEvidence) -> [String] {
         let declared = Self.splitAuthors(evidence.declared)
         if !declared.isEmpty {
             let people = declared.filter { !MetadataCleanup.isRoleOrAgency($0) }
@@ -155,7 +207,7 @@ extension HTMLMetadataExtractor {
         "sign", "log", "login", "logout", "follow", "written", "posted", "touch", "authorized", "dealer",
         "subscribe", "share", "menu", "register", "contact", "author", "authors", "name", "testimonial",
         "review", "reviews", "more", "view", "read", "comments", "edit", "privacy", "policy", "terms",
-        "cookies",
+        "cookies", "bio",
     ]
 
     /// Whether a byline-like text is a control or a label rather than a name.
@@ -214,5 +266,38 @@ extension HTMLMetadataExtractor {
     func isSiteName(_ name: String, keys: Set<String>) -> Bool {
         let letters = MetadataCleanup.siteLetters(name)
         return !letters.isEmpty && keys.contains(letters)
+    }
+
+    /// Words a company's name ends with ("Docker Inc", "Kneib Dentistry PC", "QCY Official").
+    private static let companyEndings: Set<String> = [
+        "inc", "llc", "ltd", "pc", "co", "corp", "plc", "gmbh", "group", "company", "official", "publishing",
+        "news",
+    ]
+
+    /// Whether `name` names the site or the company behind it: its letters, without company
+    /// endings and a domain ending ("TopGear.com"), are one of the site's keys (host labels, site
+    /// names) or the initials of a site name ("USA TODAY" is not; "LMU" for "Loyola Marymount").
+    func isPublisher(_ name: String, keys: Set<String>) -> Bool {
+        if isSiteName(name, keys: keys) { return true }
+        var words = name.lowercased().split(whereSeparator: { $0 == " " || $0 == "," })
+        while words.count > 1, let last = words.last,
+            Self.companyEndings.contains(String(last.filter { $0 != "." && $0 != "®" }))
+        {
+            words.removeLast()
+        }
+        var text = words.joined(separator: " ")
+        for ending in [".com", ".org", ".net", ".io", ".co.uk"] where text.hasSuffix(ending) {
+            text.removeLast(ending.count)
+        }
+        let letters = MetadataCleanup.siteLetters(text)
+        // A label glued to the site's name ("AuthorVenteur") still names the site.
+        return letters.count >= 3
+            && (keys.contains(letters) || keys.contains { $0.count >= 5 && letters.hasSuffix($0) })
+    }
+
+    /// A login rather than a name: one word without capitals ("brandon-peaktwo", "andrew.keaveney",
+    /// "mdelatorreq6vkpg2ma0ci").
+    static func isAccountHandle(_ name: String) -> Bool {
+        !name.contains(" ") && name.contains(where: \.isLetter) && !name.contains(where: \.isUppercase)
     }
 }

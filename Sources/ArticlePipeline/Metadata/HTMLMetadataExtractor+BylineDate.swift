@@ -33,7 +33,7 @@ extension HTMLMetadataExtractor {
     }
 
     /// The first short visible text node that holds `name`.
-    private func bylineText(naming name: String) -> Int? {
+    func bylineText(naming name: String) -> Int? {
         let wanted = Array(name.utf8)
         for index in document.nodes.indices where isVisibleText(index, maxLength: Self.bylineText) {
             let start = Int(document.nodes[index].start)

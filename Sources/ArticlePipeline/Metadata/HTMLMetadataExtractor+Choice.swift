@@ -30,7 +30,8 @@ extension HTMLMetadataExtractor {
                 declaredOnly: article.pageType.flatMap(PageType.init(rawValue:)).map {
                     !Self.isDatedWriting($0)
                 }
-                    ?? false))
+                    ?? false,
+                forum: article.pageType == PageType.forum.rawValue))
         let type = article.pageType.flatMap(PageType.init(rawValue:))
         article.section = meta["article:section"]
         let order = DateNormaliser.NumericOrder(language: metaTags.htmlLanguage ?? meta["og:locale"])
