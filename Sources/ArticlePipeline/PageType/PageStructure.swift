@@ -74,7 +74,7 @@ struct PageStructure {
     ) {
         let count = nodes.count
         var zones = [UInt16](repeating: 0, count: count)
-        var signatures = [UInt64](repeating: 0, count: count)
+        var classSlots = [Int32](repeating: -1, count: count)
         var textBelow = [Int32](repeating: 0, count: count)
         var linkBelow = [Int32](repeating: 0, count: count)
         var marks = [UInt8](repeating: 0, count: count)
@@ -94,10 +94,8 @@ struct PageStructure {
                 if let counted = countedIndex[Int(node.tag.rawValue)] { counts[counted] += 1 }
                 marks[index] = itemMarks[Int(node.tag.rawValue)]
                 if node.attributeCount > 0 {
-                    signatures[index] = readAttributes(
+                    classSlots[index] = readAttributes(
                         index, document: document, bytes: bytes, lastCounted: &lastCounted)
-                } else {
-                    signatures[index] = UInt64(node.tag.rawValue) &+ 1
                 }
             case .text where inherited & Self.hiddenBit == 0:
                 let (length, prices) = readText(node, zones: inherited, bytes: bytes)
@@ -116,6 +114,7 @@ struct PageStructure {
             linkBelow[parent] += linkBelow[index]
             marks[parent] |= marks[index]
         }
+        let signatures = Signatures(nodes: nodes, classSlots: classSlots, document: document, bytes: bytes)
         measureRuns(nodes, signatures: signatures, textBelow: textBelow, linkBelow: linkBelow, marks: marks)
     }
 
@@ -209,7 +208,8 @@ struct PageStructure {
     /// Finds runs of alike siblings: consecutive elements with one signature, whose items hold
     /// text.
     private mutating func measureRuns(
-        _ nodes: UnsafeBufferPointer<HTMLNode>, signatures: [UInt64], textBelow: [Int32], linkBelow: [Int32],
+        _ nodes: UnsafeBufferPointer<HTMLNode>, signatures: Signatures, textBelow: [Int32],
+        linkBelow: [Int32],
         marks: [UInt8]
     ) {
         for parent in nodes.indices where nodes[parent].firstChild >= 0 {
@@ -217,9 +217,9 @@ struct PageStructure {
             var run = RunTally()
             while child >= 0 {
                 if nodes[child].kind == .element {
-                    if signatures[child] != run.signature {
+                    if run.first < 0 || !signatures.alike(child, run.first) {
                         close(run)
-                        run = RunTally(signature: signatures[child])
+                        run = RunTally(first: child)
                     }
                     run.add(text: textBelow[child], links: linkBelow[child], marks: marks[child])
                 }
@@ -231,7 +231,8 @@ struct PageStructure {
 
     /// One run of alike siblings as it is being read.
     private struct RunTally {
-        var signature: UInt64 = 0
+        /// The run's first element: the others have its signature.
+        var first = -1
         var length = 0
         var text = 0
         var links = 0
