@@ -175,6 +175,15 @@ struct PageStructure {
         var found = 0
         var position = start
         while position < end {
+            // Eight bytes at a time while none of them can start a sign (`$`, 0xC2, 0xE2).
+            if let base = bytes.baseAddress {
+                while position + 8 <= end,
+                    !Self.mayHoldSign(UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+                {
+                    position += 8
+                }
+                guard position < end else { break }
+            }
             let byte = bytes[position]
             var width = 0
             if byte == 0x24 {
@@ -203,6 +212,18 @@ struct PageStructure {
             position = after
         }
         return found
+    }
+
+    /// Whether one of the eight bytes of `word` is `$`, 0xC2 or 0xE2 (a zero byte after an
+    /// exclusive or; false positives only cost the byte-by-byte test).
+    @inline(__always)
+    static func mayHoldSign(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let dollar = word ^ (ones &* 0x24)
+        let c2 = word ^ (ones &* 0xC2)
+        let e2 = word ^ (ones &* 0xE2)
+        let zero = ((dollar &- ones) & ~dollar) | ((c2 &- ones) & ~c2) | ((e2 &- ones) & ~e2)
+        return zero & 0x8080_8080_8080_8080 != 0
     }
 
     /// Finds runs of alike siblings: consecutive elements with one signature, whose items hold
