@@ -27,9 +27,9 @@ enum HTMLCharacterReferences {
 
     /// Decodes the reference at `start` (an `&`) in `bytes[..<end]` into `output`; returns the
     /// position after it, or nil when there is no reference there (the `&` is then plain text).
-    static func decode(
+    static func decode<Sink: ByteSink>(
         _ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int, inAttribute: Bool,
-        into output: inout [UInt8]
+        into output: inout Sink
     ) -> Int? {
         let index = start + 1
         guard index < end else { return nil }
@@ -71,8 +71,8 @@ enum HTMLCharacterReferences {
     }
 
     /// `&#` was read; `start` is after it.
-    private static func numeric(
-        _ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int, into output: inout [UInt8]
+    private static func numeric<Sink: ByteSink>(
+        _ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int, into output: inout Sink
     ) -> Int? {
         var index = start
         let hex = index < end && (bytes[index] | 0x20) == UInt8(ascii: "x")
@@ -104,13 +104,13 @@ enum HTMLCharacterReferences {
         return value
     }
 
-    private static func append(_ value: UInt64, to output: inout [UInt8]) {
+    private static func append<Sink: ByteSink>(_ value: UInt64, to output: inout Sink) {
         appendScalar(UInt32(truncatingIfNeeded: value), to: &output)
         let second = UInt32(truncatingIfNeeded: value >> 32)
         if second != 0 { appendScalar(second, to: &output) }
     }
 
-    private static func appendScalar(_ code: UInt32, to output: inout [UInt8]) {
+    private static func appendScalar<Sink: ByteSink>(_ code: UInt32, to output: inout Sink) {
         UTF8.encode(Unicode.Scalar(code) ?? "\u{FFFD}") { output.append($0) }
     }
 }

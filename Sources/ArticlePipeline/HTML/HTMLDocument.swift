@@ -31,8 +31,8 @@ struct HTMLAttributeSlot: Sendable {
 /// Output of the parse stage: the nodes in document order (parents always before their children;
 /// node 0 is the document), their text in one byte arena, and what the parser had to give up on.
 ///
-/// The arrays are reused from page to page by the parse stage (see `ParseStage`), so a worker's
-/// steady state allocates almost nothing for the tree.
+/// The node and attribute arrays are reused from page to page by the parse stage (see
+/// `ParseStage`); the bytes are one allocation per page, filled in place by the tokenizer.
 struct HTMLDocument: Sendable {
     var nodes: [HTMLNode] = [HTMLNode(kind: .document)]
     var attributes: [HTMLAttributeSlot] = []

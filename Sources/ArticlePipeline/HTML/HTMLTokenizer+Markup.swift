@@ -35,10 +35,10 @@ extension HTMLTokenizer {
             builder.endTag(tag, nameStart: 0, nameLength: 0)
             return
         }
-        let arenaStart = builder.document.bytes.count
-        for offset in start..<end { builder.document.bytes.append(ASCII.lowercased(bytes[offset])) }
+        let arenaStart = builder.arena.count
+        for offset in start..<end { builder.arena.append(ASCII.lowercased(bytes[offset])) }
         builder.endTag(.unknown, nameStart: arenaStart, nameLength: end - start)
-        builder.document.bytes.removeSubrange(arenaStart...)
+        builder.arena.truncate(to: arenaStart)
     }
 
     /// The position of the `>` that ends a tag, skipping quoted values; nil at the end of the input.
@@ -75,9 +75,9 @@ extension HTMLTokenizer {
             var last = close
             while first < last && ASCII.isWhitespace(bytes[first]) { first += 1 }
             while last > first && ASCII.isWhitespace(bytes[last - 1]) { last -= 1 }
-            let arenaStart = builder.document.bytes.count
-            for offset in first..<last { builder.document.bytes.append(ASCII.lowercased(bytes[offset])) }
-            builder.doctype(start: arenaStart, end: builder.document.bytes.count)
+            let arenaStart = builder.arena.count
+            for offset in first..<last { builder.arena.append(ASCII.lowercased(bytes[offset])) }
+            builder.doctype(start: arenaStart, end: builder.arena.count)
             return min(close + 1, count)
         }
         if hasPrefix(bytes, at: body, "[CDATA[", caseInsensitive: false) && builder.inForeignContent {
@@ -90,10 +90,9 @@ extension HTMLTokenizer {
                 index += 1
             }
             let contentEnd = index + 2 < count ? index : count
-            let arenaStart = builder.document.bytes.count
-            builder.document.bytes.append(
-                contentsOf: UnsafeBufferPointer(rebasing: bytes[contentStart..<contentEnd]))
-            builder.text(start: arenaStart, end: builder.document.bytes.count)
+            let arenaStart = builder.arena.count
+            builder.arena.append(bytes, contentStart, contentEnd)
+            builder.text(start: arenaStart, end: builder.arena.count)
             return min(contentEnd + 3, count)
         }
         return bogusComment(bytes, from: body, into: &builder)
@@ -133,10 +132,9 @@ extension HTMLTokenizer {
                 index += 1
             }
         }
-        let arenaStart = builder.document.bytes.count
-        builder.document.bytes.append(
-            contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<max(start, contentEnd)]))
-        builder.comment(start: arenaStart, end: builder.document.bytes.count)
+        let arenaStart = builder.arena.count
+        builder.arena.append(bytes, start, max(start, contentEnd))
+        builder.comment(start: arenaStart, end: builder.arena.count)
         return after
     }
 
@@ -147,9 +145,9 @@ extension HTMLTokenizer {
         -> Int
     {
         let close = find(UInt8(ascii: ">"), bytes, from: start) ?? bytes.count
-        let arenaStart = builder.document.bytes.count
-        builder.document.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<close]))
-        builder.comment(start: arenaStart, end: builder.document.bytes.count)
+        let arenaStart = builder.arena.count
+        builder.arena.append(bytes, start, close)
+        builder.comment(start: arenaStart, end: builder.arena.count)
         return min(close + 1, bytes.count)
     }
 
@@ -170,30 +168,27 @@ extension HTMLTokenizer {
             builder.endTag(tag, nameStart: 0, nameLength: 0)
             return start
         }
-        let arenaStart = builder.document.bytes.count
+        let arenaStart = builder.arena.count
         if tag.flags.contains(.rcdata) {
             var index = start
             var pending = start
             while index < contentEnd {
                 if bytes[index] == UInt8(ascii: "&") {
-                    builder.document.bytes.append(
-                        contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<index]))
+                    builder.arena.append(bytes, pending, index)
                     let decoded = HTMLCharacterReferences.decode(
-                        bytes, at: index, end: contentEnd, inAttribute: false, into: &builder.document.bytes)
-                    if decoded == nil { builder.document.bytes.append(UInt8(ascii: "&")) }
+                        bytes, at: index, end: contentEnd, inAttribute: false, into: &builder.arena)
+                    if decoded == nil { builder.arena.append(UInt8(ascii: "&")) }
                     index = decoded ?? index + 1
                     pending = index
                 } else {
                     index += 1
                 }
             }
-            builder.document.bytes.append(
-                contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<contentEnd]))
+            builder.arena.append(bytes, pending, contentEnd)
         } else {
-            builder.document.bytes.append(
-                contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<contentEnd]))
+            builder.arena.append(bytes, start, contentEnd)
         }
-        builder.text(start: arenaStart, end: builder.document.bytes.count, parent: node)
+        builder.text(start: arenaStart, end: builder.arena.count, parent: node)
         guard contentEnd < bytes.count else { return bytes.count }
         builder.endTag(tag, nameStart: 0, nameLength: 0)
         guard let close = tagEnd(bytes, from: contentEnd + 2 + name.count) else { return bytes.count }

@@ -9,9 +9,18 @@
 /// standard says. NUL bytes in text are dropped (as tree construction does in the body).
 struct HTMLTokenizer {
     mutating func tokenize(_ input: [UInt8], into builder: inout HTMLTreeBuilder) {
-        input.withUnsafeBufferPointer { buffer in
-            run(buffer, into: &builder)
+        // The arena writes into the document's bytes directly. Each byte it holds comes from input
+        // bytes of its own, at most 1.2 times as many (`&nGt;`, 5 bytes, decodes to 6): a quarter
+        // more than the input always suffices.
+        let bound = input.count + input.count / 4 + 64
+        let bytes = [UInt8](unsafeUninitializedCapacity: bound) { storage, initialized in
+            builder.arena.attach(storage)
+            input.withUnsafeBufferPointer { buffer in
+                run(buffer, into: &builder)
+            }
+            initialized = builder.arena.detach()
         }
+        builder.document.bytes = bytes
     }
 
     private func run(_ bytes: UnsafeBufferPointer<UInt8>, into builder: inout HTMLTreeBuilder) {
@@ -20,30 +29,26 @@ struct HTMLTokenizer {
         /// Input bytes from here to `index` are text not yet copied to the arena.
         var pending = 0
         /// Where the current text run starts in the arena.
-        var textStart = builder.document.bytes.count
+        var textStart = builder.arena.count
         while index < count && !builder.stopped {
+            index = Self.nextSpecial(bytes, from: index)
+            guard index < count else { break }
             let byte = bytes[index]
-            if byte != UInt8(ascii: "<") && byte != UInt8(ascii: "&") && byte != 0 {
-                index += 1
-                continue
-            }
             if byte == UInt8(ascii: "&") {
-                builder.document.bytes.append(
-                    contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<index]))
+                builder.arena.append(bytes, pending, index)
                 if let after = HTMLCharacterReferences.decode(
-                    bytes, at: index, end: count, inAttribute: false, into: &builder.document.bytes)
+                    bytes, at: index, end: count, inAttribute: false, into: &builder.arena)
                 {
                     index = after
                 } else {
-                    builder.document.bytes.append(byte)
+                    builder.arena.append(byte)
                     index += 1
                 }
                 pending = index
                 continue
             }
             if byte == 0 {
-                builder.document.bytes.append(
-                    contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<index]))
+                builder.arena.append(bytes, pending, index)
                 index += 1
                 pending = index
                 continue
@@ -58,8 +63,8 @@ struct HTMLTokenizer {
                 continue
             }
             // Markup: the text before it is complete.
-            builder.document.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<index]))
-            builder.text(start: textStart, end: builder.document.bytes.count)
+            builder.arena.append(bytes, pending, index)
+            builder.text(start: textStart, end: builder.arena.count)
             let after: Int?
             if ASCII.isLetter(next) {
                 after = startTag(bytes, at: index, into: &builder)
@@ -73,13 +78,40 @@ struct HTMLTokenizer {
             guard let after else { return }  // cut off by the end of the input: dropped
             index = after
             pending = after
-            textStart = builder.document.bytes.count
+            textStart = builder.arena.count
         }
         guard !builder.stopped else { return }
         if pending < count {
-            builder.document.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<count]))
+            builder.arena.append(bytes, pending, count)
         }
-        builder.text(start: textStart, end: builder.document.bytes.count)
+        builder.text(start: textStart, end: builder.arena.count)
+    }
+
+    /// The position of the first `<`, `&` or NUL at or after `start` (the end of the input when
+    /// there is none): eight bytes at a time, testing each for a zero byte after an exclusive or
+    /// with the three wanted bytes.
+    @inline(__always)
+    static func nextSpecial(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        let count = bytes.count
+        var index = start
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let less = word ^ (ones &* 0x3C)
+            let amp = word ^ (ones &* 0x26)
+            let found =
+                ((word &- ones) & ~word) | ((less &- ones) & ~less) | ((amp &- ones) & ~amp)
+            if found & highs != 0 { break }
+            index += 8
+        }
+        while index < count {
+            let byte = base[index]
+            if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == 0 { return index }
+            index += 1
+        }
+        return count
     }
 
     /// Reads the start tag at `start` (`<` and a letter) with its attributes, hands it to the
@@ -99,13 +131,13 @@ struct HTMLTokenizer {
         }
         guard index < count else { return nil }
         let tag = HTMLTagTable.tag(bytes, start + 1, index)
-        let nameStart = builder.document.bytes.count
+        let nameStart = builder.arena.count
         if tag == .unknown {
             for offset in (start + 1)..<index {
-                builder.document.bytes.append(ASCII.lowercased(bytes[offset]))
+                builder.arena.append(ASCII.lowercased(bytes[offset]))
             }
         }
-        let nameLength = builder.document.bytes.count - nameStart
+        let nameLength = builder.arena.count - nameStart
         let firstAttribute = builder.document.attributes.count
         guard
             let (end, selfClosing) = attributes(
@@ -123,9 +155,9 @@ struct HTMLTokenizer {
             !flags.isDisjoint(with: [.rawText, .rcdata, .scriptData]) || tag == .plaintext
         else { return end }
         if tag == .plaintext {
-            builder.document.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[end...]))
+            builder.arena.append(bytes, end, count)
             builder.text(
-                start: builder.document.bytes.count - (count - end), end: builder.document.bytes.count)
+                start: builder.arena.count - (count - end), end: builder.arena.count)
             return count
         }
         return rawTextContent(bytes, from: end, tag: tag, node: node, into: &builder)
@@ -164,30 +196,29 @@ struct HTMLTokenizer {
             let nameEnd = index
             while index < count && ASCII.isWhitespace(bytes[index]) { index += 1 }
             guard index < count else { return nil }
-            let arenaNameStart = builder.document.bytes.count
-            builder.document.bytes.append(
-                contentsOf: UnsafeBufferPointer(rebasing: bytes[nameStart..<nameEnd]))
+            let arenaNameStart = builder.arena.count
+            builder.arena.append(bytes, nameStart, nameEnd)
             if hasUppercase(bytes, nameStart, nameEnd) {
                 for offset in nameStart..<nameEnd {
-                    builder.document.bytes[arenaNameStart + offset - nameStart] = ASCII.lowercased(
+                    builder.arena[arenaNameStart + offset - nameStart] = ASCII.lowercased(
                         bytes[offset])
                 }
             }
-            let valueStart = builder.document.bytes.count
+            let valueStart = builder.arena.count
             if bytes[index] == UInt8(ascii: "=") {
                 index += 1
                 while index < count && ASCII.isWhitespace(bytes[index]) { index += 1 }
                 guard index < count else { return nil }
-                guard let after = attributeValue(bytes, from: index, into: &builder.document.bytes) else {
+                guard let after = attributeValue(bytes, from: index, into: &builder.arena) else {
                     return nil
                 }
                 index = after
             }
             let slot = HTMLAttributeSlot(
                 nameStart: Int32(arenaNameStart), nameLength: Int32(nameEnd - nameStart),
-                valueStart: Int32(valueStart), valueLength: Int32(builder.document.bytes.count - valueStart))
-            if isDuplicate(slot, from: firstAttribute, in: builder.document) {
-                builder.document.bytes.removeSubrange(arenaNameStart...)
+                valueStart: Int32(valueStart), valueLength: Int32(builder.arena.count - valueStart))
+            if isDuplicate(slot, from: firstAttribute, in: builder) {
+                builder.arena.truncate(to: arenaNameStart)
             } else {
                 builder.document.attributes.append(slot)
             }
@@ -204,7 +235,7 @@ struct HTMLTokenizer {
     /// Decodes a quoted or unquoted attribute value starting at `start` into `arena`; returns the
     /// position after it (after the closing quote), or nil when the input ends inside it.
     private func attributeValue(
-        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into arena: inout [UInt8]
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into arena: inout ByteArena
     )
         -> Int?
     {
@@ -218,18 +249,18 @@ struct HTMLTokenizer {
         if quoted, let close = find(quote, bytes, from: index),
             !contains(UInt8(ascii: "&"), bytes, from: index, to: close)
         {
-            arena.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<close]))
+            arena.append(bytes, index, close)
             return close + 1
         }
         var pending = index
         while index < count {
             let byte = bytes[index]
             if quoted ? byte == quote : (ASCII.isWhitespace(byte) || byte == UInt8(ascii: ">")) {
-                arena.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<index]))
+                arena.append(bytes, pending, index)
                 return quoted ? index + 1 : index
             }
             if byte == UInt8(ascii: "&") {
-                arena.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<index]))
+                arena.append(bytes, pending, index)
                 if let after = HTMLCharacterReferences.decode(
                     bytes, at: index, end: count, inAttribute: true, into: &arena)
                 {
@@ -247,15 +278,17 @@ struct HTMLTokenizer {
     }
 
     /// The standard keeps the first of two attributes with the same name.
-    private func isDuplicate(_ slot: HTMLAttributeSlot, from first: Int, in document: HTMLDocument) -> Bool {
-        guard document.attributes.count > first else { return false }
-        for index in first..<document.attributes.count
-        where document.attributes[index].nameLength == slot.nameLength {
-            let other = Int(document.attributes[index].nameStart)
+    private func isDuplicate(_ slot: HTMLAttributeSlot, from first: Int, in builder: HTMLTreeBuilder) -> Bool
+    {
+        let attributes = builder.document.attributes
+        let arena = builder.arena
+        guard attributes.count > first else { return false }
+        for index in first..<attributes.count where attributes[index].nameLength == slot.nameLength {
+            let other = Int(attributes[index].nameStart)
             let start = Int(slot.nameStart)
             var same = true
             for offset in 0..<Int(slot.nameLength)
-            where document.bytes[other + offset] != document.bytes[start + offset] {
+            where arena[other + offset] != arena[start + offset] {
                 same = false
                 break
             }

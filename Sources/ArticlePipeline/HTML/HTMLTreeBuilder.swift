@@ -6,6 +6,8 @@
 /// `html`/`head`/`body` and does not run the adoption agency algorithm.
 struct HTMLTreeBuilder {
     var document = HTMLDocument()
+    /// The document's bytes while the page is tokenized (see `HTMLTokenizer.tokenize`).
+    var arena = ByteArena()
     /// Set when the element limit was reached; the tokenizer stops feeding tokens.
     private(set) var stopped = false
     private var stack: [Int32] = [0]
@@ -25,6 +27,7 @@ struct HTMLTreeBuilder {
         maxElements = settings.maxElements
         maxDepth = max(1, settings.maxDepth)
         document.reset()
+        arena.removeAll()
         stopped = false
         stack.removeAll(keepingCapacity: true)
         stack.append(0)
@@ -85,7 +88,7 @@ struct HTMLTreeBuilder {
     }
 
     /// Closes the element named by the end tag, if one is open within reach. Unknown names are
-    /// compared by their lower-cased bytes at `document.bytes[nameStart...]`.
+    /// compared by their lower-cased bytes at `arena[nameStart...]`.
     mutating func endTag(_ tag: HTMLTag, nameStart: Int, nameLength: Int) {
         guard !stopped, tag != .body, tag != .html else { return }
         if tag == .br {  // `</br>` is a `<br>`, as browsers read it
@@ -119,7 +122,7 @@ struct HTMLTreeBuilder {
         }
     }
 
-    /// Adds `document.bytes[start..<end]` as text under the current element (or `parent`), joining
+    /// Adds `arena[start..<end]` as text under the current element (or `parent`), joining
     /// it to a text node that ends right where it starts.
     mutating func text(start: Int, end: Int, parent explicitParent: Int? = nil) {
         guard !stopped, end > start else { return }
@@ -170,11 +173,11 @@ struct HTMLTreeBuilder {
         return index
     }
 
-    /// FNV-1a of the lower-cased name at `document.bytes[start..<start + length]`.
+    /// FNV-1a of the lower-cased name at `arena[start..<start + length]`.
     private func nameHash(_ start: Int, _ length: Int) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for index in start..<start + length {
-            hash = (hash ^ UInt64(document.bytes[index])) &* 0x0000_0100_0000_01b3
+            hash = (hash ^ UInt64(arena[index])) &* 0x0000_0100_0000_01b3
         }
         return hash
     }
@@ -186,7 +189,7 @@ struct HTMLTreeBuilder {
         guard Int(value.length) == nameLength else { return false }
         let start = Int(value.start)
         for offset in 0..<nameLength
-        where document.bytes[start + offset] != document.bytes[nameStart + offset] {
+        where arena[start + offset] != arena[nameStart + offset] {
             return false
         }
         return true
@@ -194,15 +197,14 @@ struct HTMLTreeBuilder {
 
     /// Pops the stack down to (and including) `position`; flattened elements close with it.
     private mutating func pop(to position: Int) {
-        for open in stack[position...] {
-            let node = document.nodes[Int(open)]
+        while stack.count > position {
+            let node = document.nodes[Int(stack.removeLast())]
             openCount[Int(node.tag.rawValue)] -= 1
             if node.tag == .unknown {
                 openUnknown[nameHash(Int(node.start), Int(node.length)), default: 0] -= 1
             }
         }
-        stack.removeSubrange(position...)
-        flattened.removeAll(keepingCapacity: true)
+        if !flattened.isEmpty { flattened.removeAll(keepingCapacity: true) }
     }
 
     /// Elements the standard keeps inside `<head>`; any other start tag ends it.

@@ -27,37 +27,122 @@ extension MainTextSelector {
         return result
     }
 
-    func hasMarker(
-        _ attribute: StaticString, _ node: Int, caption: Bool = false, reviews: Bool = false
-    ) -> Bool {
-        guard let slot = document.attributeSlot(attribute, of: node) else { return false }
+    /// What the furniture tests of `BoilerplateRules` say of one `class` value.
+    struct ClassMarks: OptionSet {
+        let rawValue: UInt8
+        /// `BoilerplateRules.hasMarker`.
+        static let furniture = ClassMarks(rawValue: 1 << 0)
+        /// `BoilerplateRules.hasReviewMarker` (product pages).
+        static let reviews = ClassMarks(rawValue: 1 << 1)
+        /// `BoilerplateRules.hasCaptionMarker`.
+        static let caption = ClassMarks(rawValue: 1 << 2)
+    }
+
+    /// The attributes the furniture marking reads, found in one pass over an element's
+    /// attributes (instead of one search per name).
+    struct MarkerAttributes {
+        var classSlot: HTMLAttributeSlot?
+        var idSlot: HTMLAttributeSlot?
+        var role: HTMLAttributeSlot?
+        var hidden = false
+        var ariaHidden: HTMLAttributeSlot?
+        var style: HTMLAttributeSlot?
+
+        init(of node: HTMLNode, in document: HTMLDocument, bytes: UnsafeBufferPointer<UInt8>) {
+            let first = Int(node.firstAttribute)
+            // The first attribute of each name counts, as `attributeSlot` finds it (the tokenizer
+            // keeps no duplicates).
+            for slot in document.attributes[first..<first + Int(node.attributeCount)] {
+                let name = UnsafeBufferPointer(
+                    rebasing: bytes[Int(slot.nameStart)..<Int(slot.nameStart + slot.nameLength)])
+                switch name.count {
+                case 2 where idSlot == nil:
+                    if Self.equals(name, "id") { idSlot = slot }
+                case 4 where role == nil:
+                    if Self.equals(name, "role") { role = slot }
+                case 5:
+                    if classSlot == nil && Self.equals(name, "class") {
+                        classSlot = slot
+                    } else if style == nil && Self.equals(name, "style") {
+                        style = slot
+                    }
+                case 6 where !hidden:
+                    hidden = Self.equals(name, "hidden")
+                case 11 where ariaHidden == nil:
+                    if Self.equals(name, "aria-hidden") { ariaHidden = slot }
+                default: continue
+                }
+            }
+        }
+
+        @inline(__always)
+        private static func equals(_ name: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
+            guard name.count == literal.utf8CodeUnitCount else { return false }
+            for offset in 0..<name.count where name[offset] != literal.utf8Start[offset] { return false }
+            return true
+        }
+    }
+
+    /// What the class and id words, the hidden state and (on product pages) the review words say
+    /// of an element: furniture, a caption or credit, or neither. Class values are tested once per
+    /// page (`classMarks`); ids are unique.
+    func furnitureMarks(
+        _ node: Int, classMarks: inout AttributeValueMemo<ClassMarks>
+    ) -> (
+        furniture: Bool, caption: Bool
+    ) {
+        let value = document.nodes[node]
+        guard value.attributeCount > 0 else { return (false, false) }
         return document.bytes.withUnsafeBufferPointer { bytes in
-            let value = UnsafeBufferPointer(
-                rebasing: bytes[Int(slot.valueStart)..<Int(slot.valueStart + slot.valueLength)])
-            if reviews { return BoilerplateRules.hasReviewMarker(value) }
-            return caption
-                ? BoilerplateRules.hasCaptionMarker(value)
-                : BoilerplateRules.hasMarker(value, onThread: isThread)
+            let attributes = MarkerAttributes(of: value, in: document, bytes: bytes)
+            var classWords: ClassMarks = []
+            if let slot = attributes.classSlot {
+                classWords = classMarks.value(of: slot, in: bytes) { text in
+                    var marks: ClassMarks = []
+                    if BoilerplateRules.hasMarker(text, onThread: isThread) { marks.insert(.furniture) }
+                    if dropsReviews && BoilerplateRules.hasReviewMarker(text) { marks.insert(.reviews) }
+                    if BoilerplateRules.hasCaptionMarker(text) { marks.insert(.caption) }
+                    return marks
+                }
+            }
+            let id = attributes.idSlot.map {
+                UnsafeBufferPointer(rebasing: bytes[Int($0.valueStart)..<Int($0.valueStart + $0.valueLength)])
+            }
+            let furniture =
+                classWords.contains(.furniture)
+                || (id.map { BoilerplateRules.hasMarker($0, onThread: isThread) } ?? false)
+                || isHidden(attributes, bytes: bytes)
+                || (dropsReviews
+                    && (classWords.contains(.reviews)
+                        || (id.map { BoilerplateRules.hasReviewMarker($0) } ?? false)))
+            return (furniture, !furniture && classWords.contains(.caption))
         }
     }
 
     /// `hidden`, `aria-hidden="true"` or an inline `display: none` / `visibility: hidden`.
-    func isHidden(_ node: Int) -> Bool {
-        guard document.nodes[node].attributeCount > 0 else { return false }
+    func isHidden(_ attributes: MarkerAttributes, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         // A tab panel is hidden only until its tab is chosen: its text is the page's (a product's
         // specifications, a service's details).
-        if document.attribute("role", of: node) == "tabpanel" { return false }
-        if document.attributeSlot("hidden", of: node) != nil { return true }
-        return document.bytes.withUnsafeBufferPointer { bytes in
-            if let slot = document.attributeSlot("aria-hidden", of: node),
-                Self.compactLowercased(bytes, slot) == Array("true".utf8)
-            {
-                return true
-            }
-            guard let slot = document.attributeSlot("style", of: node) else { return false }
-            let style = Self.compactLowercased(bytes, slot)
-            return Self.contains(style, "display:none") || Self.contains(style, "visibility:hidden")
+        if let role = attributes.role, Self.equals(bytes, role, "tabpanel") { return false }
+        if attributes.hidden { return true }
+        if let slot = attributes.ariaHidden, Self.compactLowercased(bytes, slot) == Array("true".utf8) {
+            return true
         }
+        guard let slot = attributes.style else { return false }
+        let style = Self.compactLowercased(bytes, slot)
+        return Self.contains(style, "display:none") || Self.contains(style, "visibility:hidden")
+    }
+
+    /// Whether the value of `slot` is `literal`, byte for byte.
+    static func equals(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ slot: HTMLAttributeSlot, _ literal: StaticString
+    ) -> Bool {
+        guard Int(slot.valueLength) == literal.utf8CodeUnitCount else { return false }
+        let start = Int(slot.valueStart)
+        for offset in 0..<literal.utf8CodeUnitCount where bytes[start + offset] != literal.utf8Start[offset] {
+            return false
+        }
+        return true
     }
 
     /// An attribute value lower-cased, without spaces.

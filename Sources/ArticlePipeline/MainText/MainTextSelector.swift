@@ -207,75 +207,100 @@ struct MainTextSelector {
     }
 
     /// Fills text, link and prose lengths bottom-up, skipping dropped subtrees. Runs on unsafe
-    /// buffers: it visits every node twice per page, and checked array stores cost a third.
+    /// buffers: it visits every node twice per page, and checked array accesses cost a third.
     private mutating func measure() {
         let count = document.nodes.count
-        var loose = [(text: Int, links: Int)](repeating: (0, 0), count: count)
+        var loose = [LooseText](repeating: LooseText(), count: count)
         var unit = [Int32](repeating: 0, count: count)
-        let roles = self.roles
-        let own = ownTextLength
-        let dropped = self.dropped
         document.nodes.withUnsafeBufferPointer { nodes in
-            measures.withUnsafeMutableBufferPointer { measures in
-                for index in 0..<count { measures[index] = NodeMeasure() }
-                // Top-down: links around nodes, and the unit (nearest non-inline ancestor or self).
-                for index in 1..<count {
-                    let node = nodes[index]
-                    let parent = Int(node.parent)
-                    measures[index].insideLink = measures[parent].insideLink || roles[parent].contains(.link)
-                    let inline = node.kind != .element || node.tag.flags.contains(.inline)
-                    unit[index] = inline ? unit[parent] : Int32(index)
-                    measures[index].text = Int(own[index])
-                    if own[index] > 0 && !dropped[index] {
-                        let owner = Int(unit[index])
-                        loose[owner].text += Int(own[index])
-                        if measures[index].insideLink { loose[owner].links += Int(own[index]) }
-                    }
-                }
-                for index in (0..<count).reversed() where !dropped[index] {
-                    let role = roles[index]
-                    var measure = measures[index]
-                    if role.contains(.link) { measure.links = measure.text }
-                    // A paragraph, or another text block (list item, quote, definition) that holds
-                    // no prose unit of its own: prose when long enough and not mostly links.
-                    if role.contains(.paragraph)
-                        || (role.contains(.block) && measure.prose == 0 && !measure.blockInside)
-                    {
-                        // Other blocks must be nearly free of links: a list item led by a link is a
-                        // teaser card, not prose.
-                        let density =
-                            role.contains(.paragraph) ? Self.maxLinkDensity : Self.maxBlockLinkDensity
-                        let linkHeavy =
-                            measure.insideLink
-                            || (role.contains(.paragraph)
-                                ? Self.isLinkList(text: measure.text, links: measure.links)
-                                : Double(measure.links) > Double(measure.text) * density)
-                        if !linkHeavy && measure.text >= Self.minProseParagraph {
-                            measure.prose = measure.text
-                            measure.paragraphProse = measure.text
-                            measure.unitProse = measure.text
-                            measure.units += 1
+            roles.withUnsafeBufferPointer { roles in
+                ownTextLength.withUnsafeBufferPointer { own in
+                    dropped.withUnsafeBufferPointer { dropped in
+                        loose.withUnsafeMutableBufferPointer { loose in
+                            unit.withUnsafeMutableBufferPointer { unit in
+                                measures.withUnsafeMutableBufferPointer { measures in
+                                    Self.measure(
+                                        nodes: nodes, roles: roles, own: own, dropped: dropped, loose: loose,
+                                        unit: unit, into: measures)
+                                }
+                            }
                         }
-                    } else if loose[index].text >= Self.minProseLooseText && !role.contains(.block)
-                        && Double(loose[index].links) <= Double(loose[index].text) * Self.maxLinkDensity
-                    {
-                        measure.prose += loose[index].text
-                        measure.unitProse = loose[index].text
-                        measure.units += 1
                     }
-                    measures[index] = measure
-                    let parent = Int(nodes[index].parent)
-                    guard parent >= 0 else { continue }
-                    measures[parent].text += measure.text
-                    measures[parent].links += measure.links
-                    if !roles[parent].contains(.paragraph) {
-                        measures[parent].prose += measure.prose
-                        measures[parent].units += measure.units
-                        measures[parent].paragraphProse += measure.paragraphProse
-                    }
-                    if role.contains(.block) || measure.blockInside { measures[parent].blockInside = true }
                 }
             }
+        }
+    }
+
+    /// Text and link bytes of the loose text whose nearest non-inline ancestor is a node.
+    private struct LooseText {
+        var text = 0
+        var links = 0
+    }
+
+    /// The two passes of `measure`.
+    private static func measure(
+        nodes: UnsafeBufferPointer<HTMLNode>, roles: UnsafeBufferPointer<NodeRole>,
+        own: UnsafeBufferPointer<Int32>,
+        dropped: UnsafeBufferPointer<Bool>, loose: UnsafeMutableBufferPointer<LooseText>,
+        unit: UnsafeMutableBufferPointer<Int32>, into measures: UnsafeMutableBufferPointer<NodeMeasure>
+    ) {
+        let count = nodes.count
+        for index in 0..<count { measures[index] = NodeMeasure() }
+        // Top-down: links around nodes, and the unit (nearest non-inline ancestor or self).
+        for index in 1..<count {
+            let node = nodes[index]
+            let parent = Int(node.parent)
+            measures[index].insideLink = measures[parent].insideLink || roles[parent].contains(.link)
+            let inline = node.kind != .element || node.tag.flags.contains(.inline)
+            unit[index] = inline ? unit[parent] : Int32(index)
+            measures[index].text = Int(own[index])
+            if own[index] > 0 && !dropped[index] {
+                let owner = Int(unit[index])
+                loose[owner].text += Int(own[index])
+                if measures[index].insideLink { loose[owner].links += Int(own[index]) }
+            }
+        }
+        for index in (0..<count).reversed() where !dropped[index] {
+            let role = roles[index]
+            var measure = measures[index]
+            if role.contains(.link) { measure.links = measure.text }
+            // A paragraph, or another text block (list item, quote, definition) that holds
+            // no prose unit of its own: prose when long enough and not mostly links.
+            if role.contains(.paragraph)
+                || (role.contains(.block) && measure.prose == 0 && !measure.blockInside)
+            {
+                // Other blocks must be nearly free of links: a list item led by a link is a
+                // teaser card, not prose.
+                let density = role.contains(.paragraph) ? Self.maxLinkDensity : Self.maxBlockLinkDensity
+                let linkHeavy =
+                    measure.insideLink
+                    || (role.contains(.paragraph)
+                        ? Self.isLinkList(text: measure.text, links: measure.links)
+                        : Double(measure.links) > Double(measure.text) * density)
+                if !linkHeavy && measure.text >= Self.minProseParagraph {
+                    measure.prose = measure.text
+                    measure.paragraphProse = measure.text
+                    measure.unitProse = measure.text
+                    measure.units += 1
+                }
+            } else if loose[index].text >= Self.minProseLooseText && !role.contains(.block)
+                && Double(loose[index].links) <= Double(loose[index].text) * Self.maxLinkDensity
+            {
+                measure.prose += loose[index].text
+                measure.unitProse = loose[index].text
+                measure.units += 1
+            }
+            measures[index] = measure
+            let parent = Int(nodes[index].parent)
+            guard parent >= 0 else { continue }
+            measures[parent].text += measure.text
+            measures[parent].links += measure.links
+            if !roles[parent].contains(.paragraph) {
+                measures[parent].prose += measure.prose
+                measures[parent].units += measure.units
+                measures[parent].paragraphProse += measure.paragraphProse
+            }
+            if role.contains(.block) || measure.blockInside { measures[parent].blockInside = true }
         }
     }
 
@@ -293,6 +318,7 @@ struct MainTextSelector {
         // Inside code, class words are the highlighter's (`hljs-comment`, `token comment`): they
         // name parts of the code, not furniture.
         var inCode = [Bool](repeating: false, count: document.nodes.count)
+        var classMarks = AttributeValueMemo<ClassMarks>()
         for index in document.nodes.indices.dropFirst() {
             let parent = Int(document.nodes[index].parent)
             if droppedNow[parent] || roles[index].contains(.rawText) {
@@ -326,11 +352,7 @@ struct MainTextSelector {
             } else if usesClassMarkers && !BoilerplateRules.isProtectedTag(tag) && !holdsMostText
                 && !inCode[parent]
             {
-                let furniture =
-                    hasMarker("class", index) || hasMarker("id", index) || isHidden(index)
-                    || (dropsReviews
-                        && (hasMarker("class", index, reviews: true) || hasMarker("id", index, reviews: true)))
-                let caption = !furniture && hasMarker("class", index, caption: true)
+                let (furniture, caption) = furnitureMarks(index, classMarks: &classMarks)
                 droppedNow[index] = furniture || caption
                 captionLike[index] = caption
             }

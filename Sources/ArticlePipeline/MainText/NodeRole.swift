@@ -24,43 +24,53 @@ struct NodeRole: OptionSet, Sendable {
         let count = document.nodes.count
         var roles = [NodeRole](repeating: [], count: count)
         var lengths = [Int32](repeating: 0, count: count)
+        let byTag = elementRoles
+        let spaces = isSpace
         document.nodes.withUnsafeBufferPointer { nodes in
             document.bytes.withUnsafeBufferPointer { bytes in
-                for index in 0..<count {
-                    let node = nodes[index]
-                    switch node.kind {
-                    case .element:
-                        let flags = node.tag.flags
-                        var role: NodeRole = []
-                        if node.tag == .p { role.insert(.paragraph) }
-                        if node.tag == .a { role.insert(.link) }
-                        if node.tag == .figcaption { role.insert(.caption) }
-                        if !flags.isDisjoint(with: [.rawText, .rcdata, .scriptData]) || node.tag == .template
-                        {
-                            role.insert(.rawText)
+                roles.withUnsafeMutableBufferPointer { roles in
+                    for index in 0..<count {
+                        let node = nodes[index]
+                        switch node.kind {
+                        case .element:
+                            roles[index] = byTag[Int(node.tag.rawValue)]
+                        case .text:
+                            let parent = Int(node.parent)
+                            if parent >= 0 && roles[parent].contains(.rawText) {
+                                roles[index] = [.text, .rawText]
+                                continue
+                            }
+                            roles[index] = .text
+                            var whitespace = 0
+                            let start = Int(node.start)
+                            for offset in start..<start + Int(node.length) {
+                                whitespace &+= Int(spaces[Int(bytes[offset])])
+                            }
+                            lengths[index] = node.length - Int32(whitespace)
+                        default: continue
                         }
-                        if flags.contains(.textBlock) { role.insert(.block) }
-                        if flags.contains(.separator) { role.insert(.separator) }
-                        roles[index] = role
-                    case .text:
-                        let parent = Int(node.parent)
-                        if parent >= 0 && roles[parent].contains(.rawText) {
-                            roles[index] = [.text, .rawText]
-                            continue
-                        }
-                        roles[index] = .text
-                        var length: Int32 = 0
-                        let start = Int(node.start)
-                        for offset in start..<start + Int(node.length)
-                        where !ASCII.isWhitespace(bytes[offset]) {
-                            length += 1
-                        }
-                        lengths[index] = length
-                    default: continue
                     }
                 }
             }
         }
         return (roles, lengths)
     }
+
+    /// The role of an element by its tag's raw value.
+    static let elementRoles: [NodeRole] = HTMLTag.allCases.map { tag in
+        let flags = tag.flags
+        var role: NodeRole = []
+        if tag == .p { role.insert(.paragraph) }
+        if tag == .a { role.insert(.link) }
+        if tag == .figcaption { role.insert(.caption) }
+        if !flags.isDisjoint(with: [.rawText, .rcdata, .scriptData]) || tag == .template {
+            role.insert(.rawText)
+        }
+        if flags.contains(.textBlock) { role.insert(.block) }
+        if flags.contains(.separator) { role.insert(.separator) }
+        return role
+    }
+
+    /// 1 for the bytes `ASCII.isWhitespace` accepts, by byte value: one load per byte of text.
+    static let isSpace: [UInt8] = (0...255).map { ASCII.isWhitespace(UInt8($0)) ? 1 : 0 }
 }

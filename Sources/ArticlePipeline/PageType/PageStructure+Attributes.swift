@@ -2,25 +2,25 @@
 /// the generator meta.
 extension PageStructure {
     /// Counts the class and id words of element `index`, reads `rel` and the generator meta, and
-    /// returns its signature: tag and class value hashed together.
+    /// returns the index of its class attribute in `document.attributes` (-1 without one).
     mutating func readAttributes(
         _ index: Int, document: HTMLDocument, bytes: UnsafeBufferPointer<UInt8>, lastCounted: inout [Int]
-    ) -> UInt64 {
+    ) -> Int32 {
         let node = document.nodes[index]
-        var signature = WordTable.step(WordTable.seed, node.tag.rawValue)
+        var classSlot: Int32 = -1
         let first = Int(node.firstAttribute)
         for slotIndex in first..<first + Int(node.attributeCount) {
             let slot = document.attributes[slotIndex]
             let name = bytes[Int(slot.nameStart)..<Int(slot.nameStart + slot.nameLength)]
             let value = Int(slot.valueStart)..<Int(slot.valueStart + slot.valueLength)
             let isClass = Self.isName(name, "class")
+            if isClass { classSlot = Int32(slotIndex) }
             if isClass || Self.isName(name, "id") {
                 var token = WordTable.seed
                 var tokenLength = 0
                 let words = PageVocabulary.classWordTable
                 for position in value.lowerBound...value.upperBound {
                     let raw: UInt8 = position < value.upperBound ? bytes[position] : 0x20
-                    if isClass { signature = WordTable.step(signature, ASCII.lowercased(raw)) }
                     let folded = Self.tokenBytes[Int(raw)]
                     if folded != 0 {
                         token = WordTable.step(token, folded)
@@ -45,7 +45,7 @@ extension PageStructure {
                 readGenerator(bytes[value])
             }
         }
-        return signature
+        return classSlot
     }
 
     /// Whether the attribute name `name` is `literal` (both lower-case ASCII).
@@ -79,5 +79,36 @@ extension PageStructure {
     static let tokenBytes: [UInt8] = (0...255).map { value in
         let byte = UInt8(value)
         return ASCII.isLetter(byte) || ASCII.isDigit(byte) ? ASCII.lowercased(byte) : 0
+    }
+}
+
+/// The signature of an element, for runs of alike siblings: its tag, whether it has attributes, and
+/// its class value with A–Z lower-cased (compared byte for byte, not hashed).
+struct Signatures {
+    let nodes: UnsafeBufferPointer<HTMLNode>
+    let classSlots: [Int32]
+    let document: HTMLDocument
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    /// Whether the elements `first` and `second` have one signature.
+    func alike(_ first: Int, _ second: Int) -> Bool {
+        let one = nodes[first]
+        let other = nodes[second]
+        guard one.tag == other.tag, (one.attributeCount > 0) == (other.attributeCount > 0) else {
+            return false
+        }
+        let oneSlot = classSlots[first]
+        let otherSlot = classSlots[second]
+        guard oneSlot >= 0, otherSlot >= 0 else { return oneSlot == otherSlot }
+        let a = document.attributes[Int(oneSlot)]
+        let b = document.attributes[Int(otherSlot)]
+        guard a.valueLength == b.valueLength else { return false }
+        let aStart = Int(a.valueStart)
+        let bStart = Int(b.valueStart)
+        for offset in 0..<Int(a.valueLength)
+        where ASCII.lowercased(bytes[aStart + offset]) != ASCII.lowercased(bytes[bStart + offset]) {
+            return false
+        }
+        return true
     }
 }

@@ -74,7 +74,7 @@ struct PageStructure {
     ) {
         let count = nodes.count
         var zones = [UInt16](repeating: 0, count: count)
-        var signatures = [UInt64](repeating: 0, count: count)
+        var classSlots = [Int32](repeating: -1, count: count)
         var textBelow = [Int32](repeating: 0, count: count)
         var linkBelow = [Int32](repeating: 0, count: count)
         var marks = [UInt8](repeating: 0, count: count)
@@ -94,10 +94,8 @@ struct PageStructure {
                 if let counted = countedIndex[Int(node.tag.rawValue)] { counts[counted] += 1 }
                 marks[index] = itemMarks[Int(node.tag.rawValue)]
                 if node.attributeCount > 0 {
-                    signatures[index] = readAttributes(
+                    classSlots[index] = readAttributes(
                         index, document: document, bytes: bytes, lastCounted: &lastCounted)
-                } else {
-                    signatures[index] = UInt64(node.tag.rawValue) &+ 1
                 }
             case .text where inherited & Self.hiddenBit == 0:
                 let (length, prices) = readText(node, zones: inherited, bytes: bytes)
@@ -116,6 +114,7 @@ struct PageStructure {
             linkBelow[parent] += linkBelow[index]
             marks[parent] |= marks[index]
         }
+        let signatures = Signatures(nodes: nodes, classSlots: classSlots, document: document, bytes: bytes)
         measureRuns(nodes, signatures: signatures, textBelow: textBelow, linkBelow: linkBelow, marks: marks)
     }
 
@@ -176,6 +175,15 @@ struct PageStructure {
         var found = 0
         var position = start
         while position < end {
+            // Eight bytes at a time while none of them can start a sign (`$`, 0xC2, 0xE2).
+            if let base = bytes.baseAddress {
+                while position + 8 <= end,
+                    !Self.mayHoldSign(UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+                {
+                    position += 8
+                }
+                guard position < end else { break }
+            }
             let byte = bytes[position]
             var width = 0
             if byte == 0x24 {
@@ -206,10 +214,23 @@ struct PageStructure {
         return found
     }
 
+    /// Whether one of the eight bytes of `word` is `$`, 0xC2 or 0xE2 (a zero byte after an
+    /// exclusive or; false positives only cost the byte-by-byte test).
+    @inline(__always)
+    static func mayHoldSign(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let dollar = word ^ (ones &* 0x24)
+        let c2 = word ^ (ones &* 0xC2)
+        let e2 = word ^ (ones &* 0xE2)
+        let zero = ((dollar &- ones) & ~dollar) | ((c2 &- ones) & ~c2) | ((e2 &- ones) & ~e2)
+        return zero & 0x8080_8080_8080_8080 != 0
+    }
+
     /// Finds runs of alike siblings: consecutive elements with one signature, whose items hold
     /// text.
     private mutating func measureRuns(
-        _ nodes: UnsafeBufferPointer<HTMLNode>, signatures: [UInt64], textBelow: [Int32], linkBelow: [Int32],
+        _ nodes: UnsafeBufferPointer<HTMLNode>, signatures: Signatures, textBelow: [Int32],
+        linkBelow: [Int32],
         marks: [UInt8]
     ) {
         for parent in nodes.indices where nodes[parent].firstChild >= 0 {
@@ -217,9 +238,9 @@ struct PageStructure {
             var run = RunTally()
             while child >= 0 {
                 if nodes[child].kind == .element {
-                    if signatures[child] != run.signature {
+                    if run.first < 0 || !signatures.alike(child, run.first) {
                         close(run)
-                        run = RunTally(signature: signatures[child])
+                        run = RunTally(first: child)
                     }
                     run.add(text: textBelow[child], links: linkBelow[child], marks: marks[child])
                 }
@@ -231,7 +252,8 @@ struct PageStructure {
 
     /// One run of alike siblings as it is being read.
     private struct RunTally {
-        var signature: UInt64 = 0
+        /// The run's first element: the others have its signature.
+        var first = -1
         var length = 0
         var text = 0
         var links = 0
