@@ -127,7 +127,9 @@ let package = Package(
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ", "TestExecutors", "TestSupport"]),
         .testTarget(
             name: "RemoteIOTests",
-            dependencies: ["RemoteIO", "TestExecutors", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "RemoteIO", "TestExecutors", "TestSupport", .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "ArticlePipelineTests",

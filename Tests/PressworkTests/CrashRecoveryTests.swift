@@ -42,24 +42,3 @@ import Testing
         }
     }
 }
-
-/// Scrapes made by the project's generator (`tools/gen_scrape.py`) from its own sample pages.
-enum Scrapes {
-    static func generate(count: Int, format: String, to file: URL, urls: URL, broken: Double = 0) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        let root = PressworkBinary.repositoryRoot
-        process.arguments = [
-            "python3", root.appendingPathComponent("tools/gen_scrape.py").path,
-            "--pages", root.appendingPathComponent("tools/sample-pages").path,
-            "--count", "\(count)", "--format", format, "--broken", "\(broken)", "--seed", "3",
-            "--out", file.path, "--ids-out", urls.path,
-        ]
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
-        }
-    }
-}
