@@ -18,7 +18,7 @@ import Testing
             let list = dir.path("urls.txt")
             try Scrapes.generate(count: 2_000, format: "warc.gz", to: scrape, urls: list)
             let expected = Set(
-                try String(contentsOf: list, encoding: .utf8).split(separator: "\n").map(String.init))
+                try Scrapes.urls(listedIn: list))
             let out = dir.path("out")
             var processes: [Process] = []
             defer {

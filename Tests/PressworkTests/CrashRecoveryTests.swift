@@ -12,7 +12,7 @@ import Testing
             let ids = dir.path("urls.txt")
             try Scrapes.generate(count: 3_000, format: "jsonl.gz", to: scrape, urls: ids)
             let expected = Set(
-                try String(contentsOf: ids, encoding: .utf8).split(separator: "\n").map(String.init))
+                try Scrapes.urls(listedIn: ids))
             #expect(expected.count == 3_000)
 
             let out = dir.path("out")

@@ -21,8 +21,7 @@ struct RemoteCrawl {
                 count: count, format: "warc.gz", to: folder.appendingPathComponent(name), urls: listed,
                 broken: broken, seed: 11 + index, startDate: "20\(10 + index)-01-01")
             files.append(name)
-            let text = try String(contentsOf: listed, encoding: .utf8)
-            urls.formUnion(text.split(separator: "\n").map(String.init))
+            urls.formUnion(try Scrapes.urls(listedIn: listed))
             try FileManager.default.removeItem(at: listed)
         }
         return RemoteCrawl(folder: folder, files: files, urls: urls)

@@ -21,4 +21,9 @@ enum Scrapes {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
         }
     }
+
+    /// The URLs the generator listed in `list` (`--ids-out`), in its order.
+    static func urls(listedIn list: URL) throws -> [String] {
+        try String(contentsOf: list, encoding: .utf8).split(separator: "\n").map(String.init)
+    }
 }
