@@ -165,8 +165,7 @@ import Testing
             let file = dir.path("scrape.jsonl.gz")
             let list = dir.path("urls.txt")
             try Scrapes.generate(count: 1_000, format: "jsonl.gz", to: file, urls: list)
-            let expected = Set(
-                try Scrapes.urls(listedIn: list))
+            let expected = Set(try Scrapes.urls(listedIn: list))
             let cluster = try LocalCluster(dir: dir)
             let coordinator = try cluster.startCoordinator(
                 [file.path], extra: ["--batch", "16", "--max-attempts", "1"])

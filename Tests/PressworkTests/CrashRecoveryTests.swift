@@ -11,8 +11,7 @@ import Testing
             let scrape = dir.path("scrape.jsonl.gz")
             let ids = dir.path("urls.txt")
             try Scrapes.generate(count: 3_000, format: "jsonl.gz", to: scrape, urls: ids)
-            let expected = Set(
-                try Scrapes.urls(listedIn: ids))
+            let expected = Set(try Scrapes.urls(listedIn: ids))
             #expect(expected.count == 3_000)
 
             let out = dir.path("out")
