@@ -28,7 +28,9 @@ demo: release
 # Strict module boundaries: a target may import only what Package.swift says it depends on.
 BUILD_FLAGS ?= --explicit-target-dependency-import-check error
 
+# The tests also start servers: nginx (from deps) and the moto S3 server (a venv outside the repository).
 test: deps
+	@bash tools/setup/install-test-servers.sh
 	$(SWIFT) test $(BUILD_FLAGS)
 
 lint:

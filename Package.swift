@@ -57,9 +57,12 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
+        // SHA-256 and HMAC-SHA256 of our own (see SHA256.swift for why not swift-crypto): the lease
+        // tokens (Cluster) and the AWS Signature V4 of S3 requests (RemoteIO) share them.
+        .target(name: "Digests"),
         .target(
             name: "RemoteIO",
-            dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["CCurl", "Digests", .product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "ArticlePipeline"),
         .target(
@@ -72,7 +75,7 @@ let package = Package(
         .target(
             name: "Cluster",
             dependencies: [
-                "ZeroMQ", "ArticlePipeline", "ScrapeIO", "RemoteIO",
+                "ZeroMQ", "ArticlePipeline", "ScrapeIO", "RemoteIO", "Digests",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ]
@@ -128,7 +131,8 @@ let package = Package(
         .testTarget(
             name: "RemoteIOTests",
             dependencies: [
-                "RemoteIO", "TestExecutors", "TestSupport", .product(name: "Logging", package: "swift-log"),
+                "RemoteIO", "Digests", "TestExecutors", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
@@ -147,7 +151,8 @@ let package = Package(
         .testTarget(
             name: "ClusterTests",
             dependencies: [
-                "Cluster", "ArticlePipeline", "ScrapeIO", "ZeroMQ", "TestExecutors", "TestSupport",
+                "Cluster", "ArticlePipeline", "ScrapeIO", "ZeroMQ", "Digests", "RemoteIO", "TestExecutors",
+                "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(

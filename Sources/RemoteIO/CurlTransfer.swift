@@ -32,6 +32,8 @@ final class CurlTransfer {
     private var expectsPartial = false
     /// Set when a server answered a bounded Range request with the whole object.
     private var rangeIgnored = false
+    /// The extra request headers of the current request (a signed S3 request's), owned here.
+    private var headerList: UnsafeMutablePointer<curl_slist>?
 
     /// libcurl's process-wide set-up, done once before the first handle.
     private static let initialised: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
@@ -55,6 +57,7 @@ final class CurlTransfer {
         if added { curl_multi_remove_handle(multi, easy) }
         curl_easy_cleanup(easy)
         curl_multi_cleanup(multi)
+        curl_slist_free_all(headerList)
         staging.deallocate()
         errorText.deallocate()
     }
@@ -79,8 +82,9 @@ final class CurlTransfer {
     }
 
     /// Starts a GET of `url` from byte `offset` on (a Range request when `offset` > 0), up to and
-    /// including byte `last` when given (a bounded Range request, answered with 206 or failed).
-    func start(url: String, from offset: UInt64, through last: UInt64? = nil) {
+    /// including byte `last` when given (a bounded Range request, answered with 206 or failed),
+    /// with `headers` (`Name: value`) besides libcurl's own.
+    func start(url: String, from offset: UInt64, through last: UInt64? = nil, headers: [String] = []) {
         if added { curl_multi_remove_handle(multi, easy) }
         head = 0
         tail = 0
@@ -89,6 +93,7 @@ final class CurlTransfer {
         errorText[0] = 0
         rangeIgnored = false
         expectsPartial = last != nil
+        setHeaders(headers)
         _ = ccurl_set_long(easy, CURLOPT_HTTPGET, 1)
         _ = ccurl_set_string(easy, CURLOPT_URL, url)
         if let last {
@@ -103,12 +108,19 @@ final class CurlTransfer {
     }
 
     /// Starts a HEAD request of `url` (its size is then `contentLength`).
-    func startHead(url: String) {
-        start(url: url, from: 0)
+    func startHead(url: String, headers: [String] = []) {
+        start(url: url, from: 0, headers: headers)
         if added { curl_multi_remove_handle(multi, easy) }
         _ = ccurl_set_long(easy, CURLOPT_NOBODY, 1)
         added = curl_multi_add_handle(multi, easy) == CURLM_OK
         if !added { outcome = CURLE_FAILED_INIT }
+    }
+
+    private func setHeaders(_ headers: [String]) {
+        curl_slist_free_all(headerList)
+        headerList = nil
+        for header in headers { headerList = curl_slist_append(headerList, header) }
+        _ = ccurl_set_pointer(easy, CURLOPT_HTTPHEADER, headerList.map { UnsafeMutableRawPointer($0) })
     }
 
     /// The body length the last response announced, or nil.

@@ -3,7 +3,7 @@ import Foundation
 /// Telling remote inputs from local paths, and resolving the lines of a path listing.
 public enum RemoteLocation {
     /// The schemes this build fetches.
-    public static let supportedSchemes = ["http", "https"]
+    public static let supportedSchemes = ["http", "https", "s3"]
 
     /// The lower-cased scheme of `input` when it is a URL (`scheme://…`), else nil (a local path).
     public static func scheme(of input: String) -> String? {
@@ -15,7 +15,7 @@ public enum RemoteLocation {
         return scheme.lowercased()
     }
 
-    /// True for `http://` and `https://` inputs.
+    /// True for `http://`, `https://` and `s3://` inputs.
     public static func isRemote(_ input: String) -> Bool {
         scheme(of: input).map(supportedSchemes.contains) ?? false
     }

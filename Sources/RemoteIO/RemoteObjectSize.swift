@@ -6,7 +6,7 @@ import Logging
     import Darwin
 #endif
 
-/// The size of an HTTP(S) object, from a HEAD request: what the coordinator needs to cut a remote
+/// The size of an HTTP(S) or S3 object, from a HEAD request: what the coordinator needs to cut a remote
 /// file into split jobs without reading it.
 public enum RemoteObjectSize {
     /// The object's size; retried like a read (connection problems, 5xx, 429) up to
@@ -15,16 +15,21 @@ public enum RemoteObjectSize {
         url: String, settings: RemoteSettings = .init(), logger: Logger
     ) throws(RemoteFetchError) -> UInt64 {
         let pool = HTTPConnectionPool.shared
+        let target: RemoteRequestTarget
+        switch RemoteRequestTarget.make(url, settings: settings) {
+        case .success(let made): target = made
+        case .failure(let error): throw error
+        }
         var attempt = 0
         var wait: UInt32 = 250_000
         while true {
             attempt += 1
-            guard let transfer = pool.checkout(origin: RemoteLocation.origin(of: url), settings: settings)
+            guard let transfer = pool.checkout(origin: target.origin, settings: settings)
             else {
                 throw RemoteFetchError(
                     url: url, failure: .permanent("libcurl could not start"), attempts: attempt)
             }
-            transfer.startHead(url: url)
+            transfer.startHead(url: target.url, headers: target.headers(method: "HEAD"))
             var scratch = [UInt8](repeating: 0, count: 512)
             var problem: FetchFailure?
             reading: while true {

@@ -6,19 +6,21 @@ import Logging
     import Darwin
 #endif
 
-/// Reads one HTTP(S) object from start to end in bounded memory, the way a file is read.
+/// Reads one HTTP(S) or S3 object from start to end in bounded memory, the way a file is read.
 ///
 /// One GET streams the whole object; when a request fails (a 5xx or 429, a refused, broken or
 /// stalled connection, a body cut short), `FetchRetryState` decides whether and when to ask again,
 /// and the next request resumes with a Range from the first byte not yet read, so nothing is read
 /// twice or lost. After the retries, `read` throws the `RemoteFetchError` (and goes on throwing it).
+/// An `s3://` object is read the same way from its URL on the endpoint (`RemoteRequestTarget`),
+/// each request signed when it is sent; S3's throttling answer (503 `SlowDown`) is a 503 like any.
 /// Not thread-safe: one reader.
 public final class RemoteObjectStream {
     public let url: String
     private let settings: RemoteSettings
     private let logger: Logger
     private let pool: HTTPConnectionPool
-    private let origin: String
+    private let target: Result<RemoteRequestTarget, RemoteFetchError>
     private var transfer: CurlTransfer?
     private var requestOpen = false
     private var retry: FetchRetryState
@@ -46,15 +48,15 @@ public final class RemoteObjectStream {
 
     init(
         url: String, settings: RemoteSettings, logger: Logger, pool: HTTPConnectionPool,
-        range: Range<UInt64>? = nil
+        range: Range<UInt64>? = nil, query: [(name: String, value: String)] = []
     ) {
         self.url = url
+        target = RemoteRequestTarget.make(url, query: query, settings: settings)
         position = range?.lowerBound ?? 0
         end = range?.upperBound
         self.settings = settings
         self.logger = logger
         self.pool = pool
-        self.origin = RemoteLocation.origin(of: url)
         self.retry = FetchRetryState(policy: settings.retry)
     }
 
@@ -78,9 +80,11 @@ public final class RemoteObjectStream {
             return 0
         }
         while true {
-            let transfer = try connection()
+            let (transfer, target) = try connection()
             if !requestOpen {
-                transfer.start(url: url, from: position, through: end.map { $0 - 1 })
+                transfer.start(
+                    url: target.url, from: position, through: end.map { $0 - 1 },
+                    headers: target.headers(method: "GET"))
                 requestOpen = true
                 requests += 1
                 attemptStart = position
@@ -128,16 +132,23 @@ public final class RemoteObjectStream {
         pool.checkin(transfer)
     }
 
-    private func connection() throws(RemoteFetchError) -> CurlTransfer {
-        if let transfer { return transfer }
-        guard let made = pool.checkout(origin: origin, settings: settings) else {
+    private func connection() throws(RemoteFetchError) -> (CurlTransfer, RemoteRequestTarget) {
+        let target: RemoteRequestTarget
+        switch self.target {
+        case .success(let made): target = made
+        case .failure(let error):
+            failure = error
+            throw error
+        }
+        if let transfer { return (transfer, target) }
+        guard let made = pool.checkout(origin: target.origin, settings: settings) else {
             let error = RemoteFetchError(
                 url: url, failure: .permanent("libcurl could not start"), attempts: 0)
             failure = error
             throw error
         }
         transfer = made
-        return made
+        return (made, target)
     }
 
     private static func sleep(until instant: ContinuousClock.Instant) {

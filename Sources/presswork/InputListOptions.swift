@@ -4,8 +4,9 @@ import Logging
 import RemoteIO
 import ScrapeIO
 
-/// `--paths FILE` and `--base URL`: inputs from a listing, as a public crawl publishes them; and
-/// how remote (http, https) inputs are fetched.
+/// `--paths FILE` and `--base URL`: inputs from a listing, as a public crawl publishes them;
+/// `s3://bucket/prefix/` (or a glob) inputs expanded to the objects they name; and how remote
+/// (http, https, s3) inputs are fetched.
 struct InputListOptions: ParsableArguments {
     @Option(
         help: """
@@ -56,6 +57,8 @@ struct InputListOptions: ParsableArguments {
 
     @Option(help: "With --cdx: only records in this language, as the index codes it, e.g. eng (repeatable).")
     var language: [String] = []
+
+    @OptionGroup var s3: S3Options
 
     /// A list option: the flags, else a comma-separated value from the environment or the file.
     private func list(_ key: String, _ flags: [String], _ resolver: SettingsResolver) -> [String] {
@@ -111,11 +114,46 @@ struct InputListOptions: ParsableArguments {
         guard settings.retry.maxAttempts >= 1 && settings.retry.maxAttempts <= 100 else {
             throw ValidationError("fetch-attempts must be 1…100")
         }
+        settings.s3 = try s3.settings(resolver: resolver)
         return settings
     }
 
-    /// `given` followed by the inputs of the listing (flag, else `PRESSWORK_PATHS`, else config).
+    /// `given` followed by the inputs of the listing (flag, else `PRESSWORK_PATHS`, else config),
+    /// each `s3://` prefix or glob among them replaced by the objects it names (CDX indexes are
+    /// named one by one: they stay as given).
     func inputs(given: [String], resolver: SettingsResolver, logger: Logger) throws -> [String] {
+        try expandingS3Listings(
+            in: try listedInputs(given: given, resolver: resolver, logger: logger),
+            resolver: resolver, logger: logger)
+    }
+
+    private func expandingS3Listings(
+        in inputs: [String], resolver: SettingsResolver, logger: Logger
+    ) throws
+        -> [String]
+    {
+        guard inputs.contains(where: { S3Location($0)?.isListing == true }) else { return inputs }
+        let settings = try remote(resolver: resolver)
+        let indexes = Set(list("cdx", cdx, resolver))
+        var expanded: [String] = []
+        for input in inputs {
+            guard !indexes.contains(input), let location = S3Location(input), location.isListing else {
+                expanded.append(input)
+                continue
+            }
+            do {
+                let objects = try S3ObjectListing.urls(of: location, settings: settings, logger: logger)
+                if objects.isEmpty { logger.warning("no s3 object matches", metadata: ["input": "\(input)"]) }
+                expanded += objects
+            } catch {
+                throw ValidationError("cannot list \(input): \(error)")
+            }
+        }
+        return expanded
+    }
+
+    private func listedInputs(given: [String], resolver: SettingsResolver, logger: Logger) throws -> [String]
+    {
         let base = resolver.optionalString("base", flag: base)
         let indexes = list("cdx", cdx, resolver)
         guard let listing = resolver.optionalString("paths", flag: paths) else {

@@ -53,6 +53,15 @@ struct SettingsResolver {
         return environment["PRESSWORK_" + name.uppercased()] ?? file[name]
     }
 
+    /// A setting whose names are a standard outside Presswork (`AWS_REGION`, `AWS_DEFAULT_REGION`):
+    /// the first of those environment variables set, else the first `PRESSWORK_` form or config
+    /// file key (`aws-region`) set; empty is unset.
+    func standard(_ names: String...) -> String? {
+        let given = { (value: String?) in value?.isEmpty == false ? value : nil }
+        return names.lazy.compactMap { given(environment[$0]) }.first
+            ?? names.lazy.compactMap { given(lookup($0)) }.first
+    }
+
     func string(_ key: String, flag: String?, default value: String) -> String {
         flag ?? lookup(key) ?? value
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Cluster
+import RemoteIO
 import ZeroMQ
 
 /// `presswork worker`: runs the pipeline on jobs from the coordinator, on every core.
@@ -45,6 +46,7 @@ struct WorkerCommand: ParsableCommand {
     @Flag(help: "Skip the pipeline: records carry only id, url and size (measures the transport alone).")
     var emptyPipeline = false
 
+    @OptionGroup var s3: S3Options
     @OptionGroup var metrics: MetricsOptions
     @OptionGroup var curve: CurveOptions
     @OptionGroup var config: ConfigOptions
@@ -76,6 +78,7 @@ struct WorkerCommand: ParsableCommand {
         settings.inputRoots =
             inputRoot.isEmpty
             ? (resolver.lookup("input-root")?.split(separator: ",").map(String.init) ?? []) : inputRoot
+        settings.remote.s3 = try s3.settings(resolver: resolver)
         do {
             let stop = try StopRequest()
             let trap = SignalTrap(stop)

@@ -33,6 +33,14 @@ import Testing
         #expect(!WCXBFieldMatch.sameAuthors(["Ann Lee", "Site News"], gold: "Ann Lee"))
     }
 
+    @Test func blankGoldFieldsNameNothing() {
+        #expect(WCXBFieldMatch.goldValue("") == nil)
+        #expect(WCXBFieldMatch.goldValue(" \n") == nil)
+        #expect(WCXBFieldMatch.goldValue(nil) == nil)
+        #expect(WCXBFieldMatch.goldValue(3) == nil)
+        #expect(WCXBFieldMatch.goldValue("Ann Lee") == "Ann Lee")
+    }
+
     @Test func datesCompareByDay() {
         #expect(WCXBFieldMatch.sameDay("2024-05-01T10:00:00Z", "2024-05-01"))
         #expect(!WCXBFieldMatch.sameDay("2024-05-02", "2024-05-01"))

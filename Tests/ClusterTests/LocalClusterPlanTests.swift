@@ -1,4 +1,5 @@
 import Foundation
+import RemoteIO
 import Testing
 
 @testable import Cluster
@@ -39,8 +40,24 @@ import Testing
                 "--threads", "3", "--input-root", "/data", "--input-root", "/other", "--empty-pipeline",
                 "--log-level", "warning", "--log-format", "text", "--exit-with-parent", "42",
             ])
-        #expect(worker.environment.isEmpty)
+        #expect(worker.environment == ["AWS_REGION": "us-east-1"])
         #expect(plan(level: 5).children[0].arguments.contains("--level"))
+    }
+
+    @Test func workersGetTheS3EndpointAsAFlagAndTheCredentialsInTheirEnvironment() {
+        var plan = plan()
+        plan.remote.s3.endpoint = "http://127.0.0.1:9000"
+        plan.remote.s3.region = "eu-west-1"
+        plan.remote.s3.credentials = S3Credentials(accessKeyID: "AKID", secretAccessKey: "SECRET")
+        let worker = plan.children[1]
+        let flag = worker.arguments.firstIndex(of: "--s3-endpoint")
+        #expect(flag.map { worker.arguments[$0 + 1] } == "http://127.0.0.1:9000")
+        #expect(
+            worker.environment == [
+                "AWS_REGION": "eu-west-1", "AWS_ACCESS_KEY_ID": "AKID", "AWS_SECRET_ACCESS_KEY": "SECRET",
+            ])
+        #expect(!worker.arguments.contains("SECRET"), "never on a command line")
+        #expect(plan.children[0].environment["AWS_SECRET_ACCESS_KEY"] == nil, "the collector reads no input")
     }
 
     @Test func theCoordinatorBindsThePrivateSocketAndHasNoStatusSocket() {

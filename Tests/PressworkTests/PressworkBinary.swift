@@ -20,10 +20,13 @@ struct PressworkBinary {
     }
 
     /// Starts `presswork ARGS…` and returns the running process (stdout/stderr to files in `logs`).
-    /// `prefix` runs it through another command, e.g. `ip netns exec NAME`. Tests call it inside
-    /// `ProcessTestSlots.run { … }`: waiting for the process must not hold a cooperative thread.
+    /// `prefix` runs it through another command, e.g. `ip netns exec NAME`. `environment`, when
+    /// given, replaces every `AWS_*` variable of ours (a test of S3 access decides what credentials
+    /// there are). Tests call it inside `ProcessTestSlots.run { … }`: waiting for the process must
+    /// not hold a cooperative thread.
     static func start(
-        _ arguments: [String], logs: URL, name: String = "presswork", prefix: [String] = []
+        _ arguments: [String], logs: URL, name: String = "presswork", prefix: [String] = [],
+        environment: [String: String]? = nil
     ) throws
         -> Process
     {
@@ -38,6 +41,10 @@ struct PressworkBinary {
             process.executableURL = url
             process.arguments = arguments
         }
+        if let environment {
+            process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") }
+                .merging(environment) { $1 }
+        }
         process.standardInput = FileHandle.nullDevice
         let out = logs.appendingPathComponent("\(name).out")
         let err = logs.appendingPathComponent("\(name).err")
@@ -50,8 +57,11 @@ struct PressworkBinary {
     }
 
     /// Runs `presswork ARGS…` to completion (killing it after `timeout` seconds).
-    static func run(_ arguments: [String], in directory: URL, timeout: TimeInterval = 120) throws -> Outcome {
-        let process = try start(arguments, logs: directory)
+    static func run(
+        _ arguments: [String], in directory: URL, timeout: TimeInterval = 120,
+        environment: [String: String]? = nil
+    ) throws -> Outcome {
+        let process = try start(arguments, logs: directory, environment: environment)
         Waiting.forExit(of: process, timeout: timeout)
         let read = { (name: String) in
             (try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)) ?? ""

@@ -6,7 +6,8 @@ struct RemoteLocationTests {
     @Test func tellsURLsFromPaths() {
         #expect(RemoteLocation.isRemote("https://data.example.org/crawl/a.warc.gz"))
         #expect(RemoteLocation.isRemote("HTTP://127.0.0.1:8080/a"))
-        #expect(!RemoteLocation.isRemote("s3://bucket/key"))
+        #expect(RemoteLocation.isRemote("s3://bucket/key"))
+        #expect(!RemoteLocation.isRemote("ftp://host/key"))
         #expect(RemoteLocation.scheme(of: "s3://bucket/key") == "s3")
         #expect(RemoteLocation.scheme(of: "/data/a.warc.gz") == nil)
         #expect(RemoteLocation.scheme(of: "odd name://x") == nil)

@@ -1,3 +1,4 @@
+import ExtractionScoring
 import Foundation
 
 /// A WCXB-style folder: `html/<id>.html.gz` (the page as fetched), `ground-truth/<id>.json` (the
@@ -68,8 +69,9 @@ struct WCXBCorpus {
                     pageType: (type == "category" ? "collection" : type) ?? "unknown",
                     text: gold["main_content"] as? String ?? "",
                     with: gold["with"] as? [String] ?? [], without: gold["without"] as? [String] ?? [],
-                    title: gold["title"] as? String, author: gold["author"] as? String,
-                    publishDate: gold["publish_date"] as? String))
+                    title: WCXBFieldMatch.goldValue(gold["title"]),
+                    author: WCXBFieldMatch.goldValue(gold["author"]),
+                    publishDate: WCXBFieldMatch.goldValue(gold["publish_date"])))
         }
         return result
     }

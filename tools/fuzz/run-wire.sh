@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the wire-codec libFuzzer target (WireCodecFuzzTarget.swift with the Cluster sources it
-# needs, over ArticlePipeline, ScrapeIO's ArticleReference and FileSplit and RemoteIO's
-# RemoteLocation, all with AddressSanitizer) and
+# needs, over ArticlePipeline, ScrapeIO's ArticleReference and FileSplit, RemoteIO's
+# RemoteLocation and Digests, all with AddressSanitizer) and
 # runs it for SECONDS (default 60), seeded with one message of every kind. Crashes are written to
 # the work folder's artifacts/ and fail the run.
 # usage: tools/fuzz/run-wire.sh [SECONDS] [WORK_DIR]      (work dir default: $TMPDIR/presswork-fuzz-wire)
@@ -20,19 +20,23 @@ swiftc -parse-as-library -O -emit-library -static -emit-module -module-name Arti
 swiftc "${flags[@]}" -emit-library -static -emit-module -module-name ScrapeIO \
   -emit-module-path "$work/modules/ScrapeIO.swiftmodule" -o "$work/libScrapeIO.a" \
   Sources/ScrapeIO/References/ArticleReference.swift Sources/ScrapeIO/Splits/FileSplit.swift
-# RemoteIO supplies only how a remote input is told from a path (a split's file may be a URL).
+# Digests supplies the lease tokens' HMAC; RemoteIO only how a remote input is told from a path
+# (a split's file may be a URL).
+swiftc "${flags[@]}" -emit-library -static -emit-module -module-name Digests \
+  -emit-module-path "$work/modules/Digests.swiftmodule" -o "$work/libDigests.a" \
+  Sources/Digests/SHA256.swift Sources/Digests/HMACSHA256.swift
 swiftc "${flags[@]}" -emit-library -static -emit-module -module-name RemoteIO \
   -emit-module-path "$work/modules/RemoteIO.swiftmodule" -o "$work/libRemoteIO.a" \
   Sources/RemoteIO/RemoteLocation.swift
 cluster=(
   Sources/Cluster/Protocol/*.swift Sources/Cluster/Status/RunStatus.swift
   Sources/Cluster/Support/Saturating.swift Sources/Cluster/Support/LogText.swift Sources/Cluster/Support/Hex.swift
-  Sources/Cluster/Security/SHA256.swift Sources/Cluster/Security/HMACSHA256.swift
   Sources/Cluster/Security/LeaseSigner.swift
   Sources/Cluster/Collector/JSONLineCheck.swift Sources/Cluster/Collector/ResultAdmission.swift
 )
 swiftc "${flags[@]}" -module-name Cluster -o "$work/fuzz-wire" tools/fuzz/WireCodecFuzzTarget.swift \
-  "${cluster[@]}" "$work/libScrapeIO.a" "$work/libRemoteIO.a" "$work/libArticlePipeline.a"
+  "${cluster[@]}" "$work/libScrapeIO.a" "$work/libRemoteIO.a" "$work/libDigests.a" \
+  "$work/libArticlePipeline.a"
 
 seed() { printf '%s' "$2" > "$work/corpus/$1"; }
 seed hello '{"v":4,"t":"hello","b":{"peer":{"id":"w-1","role":"worker","host":"h","pid":1,"threads":2},"credit":4}}'

@@ -1,6 +1,13 @@
 /// How the WCXB record fields are compared with their gold: a title exactly, after whitespace,
 /// quote and dash normalisation; authors as a set of names; a date by its day.
 public enum WCXBFieldMatch {
+    /// A gold field as given, or nil when it is missing or blank: an empty `author` ("", 35 pages
+    /// of the development split) names no one, so the page counts among those that name none.
+    public static func goldValue(_ value: Any?) -> String? {
+        guard let text = value as? String, text.contains(where: { !$0.isWhitespace }) else { return nil }
+        return text
+    }
+
     /// Same title: equal after collapsing whitespace and unifying curly quotes and dashes.
     public static func sameTitle(_ predicted: String, _ gold: String) -> Bool {
         titleKey(predicted) == titleKey(gold)

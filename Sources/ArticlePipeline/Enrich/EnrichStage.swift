@@ -33,15 +33,21 @@ struct EnrichStage {
         // Names, speakers and dates are read with English word lists and capitalisation rules (German
         // capitalises every noun); other languages get quotes without speakers, and no entities.
         let english = (result.language ?? "en") == "en"
-        var mentions = english ? recognizer.mentions(in: tokens) : []
-        result.entities = resolver.resolve(&mentions, tokens: tokens)
+        let vocabulary = TextVocabulary(tokens: tokens)
+        var mentions = english ? recognizer.mentions(in: tokens, vocabulary: vocabulary) : []
+        result.entities = resolver.resolve(&mentions, tokens: tokens, vocabulary: vocabulary)
 
         let spans = quoteExtractor.quotes(in: scalars)
         var attributor = SpeakerAttributor(tokens: tokens, mentions: mentions, quotes: spans)
         let attributions =
             english ? attributor.attribute(spans) : Array(repeating: .init(), count: spans.count)
+        // Without English attribution no quote can show a speaker: all are kept.
+        let kept =
+            english
+            ? QuoteEvidence.keep(spans, attributions, scalars: scalars)
+            : Array(repeating: true, count: spans.count)
         var unattributed = 0
-        for (span, attribution) in zip(spans, attributions) {
+        for ((span, attribution), keep) in zip(zip(spans, attributions), kept) where keep {
             result.quotes.append(
                 .init(
                     text: Self.string(scalars[span.start..<span.end]), speaker: attribution.speaker,

@@ -185,10 +185,12 @@ enum EntityLexicon {
         "prefecture",
     ]
 
-    /// Last words of names of events, which are none of the three entity kinds.
+    /// Last words of names of events and of documents, which are none of the three entity kinds
+    /// ("Hiscox Cyber Readiness Report").
     static let eventKeywords: Set<String> = [
         "cup", "finals", "final", "championship", "championships", "open", "awards", "prize", "festival",
         "tournament", "games", "olympics", "series", "marathon", "grand", "trophy", "expo", "summit",
+        "report", "survey", "study", "guide", "handbook", "manual", "index",
     ]
 
     /// Acronyms that are not organisations.

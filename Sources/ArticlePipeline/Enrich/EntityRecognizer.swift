@@ -26,7 +26,7 @@ struct EntityRecognizer {
     ]
 
     /// Every name found in `tokens`, in text order, typed where the evidence allows.
-    func mentions(in tokens: [EnrichToken]) -> [EntityMention] {
+    func mentions(in tokens: [EnrichToken], vocabulary: TextVocabulary) -> [EntityMention] {
         var result: [EntityMention] = []
         var i = 0
         while i < tokens.count {
@@ -36,7 +36,9 @@ struct EntityRecognizer {
             }
             var j = i
             while j + 1 < tokens.count, continuesName(tokens, after: j, from: i) { j += 1 }
-            split(tokens, i, j, into: &result)
+            for (first, last) in nameParts(tokens, i, j, vocabulary: vocabulary) {
+                split(tokens, first, last, into: &result)
+            }
             i = j + 1
         }
         AcronymDefinitions(tokens: tokens).apply(to: &result)
@@ -210,6 +212,7 @@ struct EntityRecognizer {
         let personal =
             (!lastWord.is(.personTitle) || isGivenName(words[0].lower)) && !startsWithOrganization(words)
             && !words.contains(where: \.hasDigit) && !afterArticle(tokens, first)
+            && !(words.count == 1 && lastWord.isAllCaps)
         // "CBS Sports NFL Insider Jason Lane": a person named after the organisation.
         if words.count >= 3, titledFrom == nil,
             let k = (first + 1..<last).first(where: { givenNameStart(tokens, $0, last) }),
@@ -241,7 +244,9 @@ struct EntityRecognizer {
             mention.type = .organization
         } else if words.count > 1, lastWord.is(.placeKeyword) {
             mention.type = .location
-        } else if words.contains(where: { $0.is(.organizationKeyword) }) {
+        } else if words.contains(where: { $0.is(.organizationKeyword) }),
+            keywordHeadsName(tokens, first, last)
+        {
             mention.type = .organization
         } else if titled, words.count <= 4, personal {
             mention.type = .person
@@ -281,6 +286,16 @@ struct EntityRecognizer {
             mention.affiliation = isAffiliation(tokens, first, last) || speaksInStatement(tokens, after: last)
         }
         result.append(mention)
+    }
+
+    /// An organisation word names the organisation when it ends the name ("Fairfield Police",
+    /// "Stanford University") or opens a phrase of it ("Department of Transportation"); inside a
+    /// longer phrase it is a plain noun ("Best Electric Trucks", "Cabinet Lighting").
+    private func keywordHeadsName(_ tokens: [EnrichToken], _ first: Int, _ last: Int) -> Bool {
+        if tokens[last].is(.organizationKeyword) { return true }
+        return tokens[first...last].contains {
+            Self.organizationConnectors.contains($0.text) || $0.text == "&"
+        }
     }
 
     /// How many leading words form a known place, if any do.

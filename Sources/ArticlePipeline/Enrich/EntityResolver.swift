@@ -3,7 +3,9 @@
 struct EntityResolver {
     /// Resolves `mentions` in place (type and canonical name) and returns the entity list, most
     /// mentioned first. Mentions that stay untyped are left without a canonical name.
-    func resolve(_ mentions: inout [EntityMention], tokens: [EnrichToken]) -> [ArticleRecord.Entity] {
+    func resolve(
+        _ mentions: inout [EntityMention], tokens: [EnrichToken], vocabulary: TextVocabulary
+    ) -> [ArticleRecord.Entity] {
         resolveAffiliations(&mentions)
         promoteOrganizationLists(&mentions, tokens: tokens)
         // A name typed by its context in one place has that type everywhere.
@@ -12,9 +14,12 @@ struct EntityResolver {
         for index in mentions.indices where mentions[index].type == nil {
             mentions[index].type = typeOfSurface[mentions[index].surface]
         }
-        promoteRepeatedSurnames(&mentions)
+        // Makers first: "GitHub Copilot … GitHub Actions" are no people.
+        resolveBrands(&mentions, tokens: tokens, vocabulary: vocabulary)
+        promoteRepeatedSurnames(&mentions, tokens: tokens)
         promoteNeighbours(&mentions, tokens: tokens)
         resolveClubPlaces(&mentions)
+        demoteCommonWordNames(&mentions, tokens: tokens, vocabulary: vocabulary)
         let fullNames = personFullNames(mentions)
         for index in mentions.indices {
             var mention = mentions[index]
@@ -36,11 +41,14 @@ struct EntityResolver {
     /// An untyped two- or three-word name whose last word also stands alone elsewhere, or ends a
     /// known person's name, is a person: "Adolf Hitler … Hitler was born", "Anas Haqqani … Sirajuddin
     /// Haqqani".
-    private func promoteRepeatedSurnames(_ mentions: inout [EntityMention]) {
+    private func promoteRepeatedSurnames(_ mentions: inout [EntityMention], tokens: [EnrichToken]) {
         var singles: Set<String> = []
         var surnames: Set<String> = []
         for mention in mentions {
-            if mention.wordCount == 1, mention.type == nil || mention.type == .person {
+            // A word opening a sentence is capitalised anyway: no evidence of a surname.
+            if mention.wordCount == 1, mention.type == nil || mention.type == .person,
+                !TextVocabulary.opensClause(tokens, mention.first)
+            {
                 singles.insert(mention.surface)
             } else if mention.type == .person, let last = Self.surname(of: mention.surface) {
                 surnames.insert(last)
@@ -55,9 +63,45 @@ struct EntityResolver {
                 Self.looksLikeFullName(mention.surface),
                 !organizations.contains(String(mention.surface.prefix { $0 != " " }))
             else { continue }
-            if singles.contains(last) || surnames.contains(last) {
+            // A lone word repeated is a surname only after a given name or an initial: "Enter Wave …
+            // Wave offers", "GitHub Copilot … Copilot" name products. After a person's surname, a
+            // relative's name.
+            let given =
+                tokens[mention.first].text.hasSuffix(".")
+                || Gazetteer.isGivenName(tokens[mention.first].lower)
+            if (given && singles.contains(last)) || surnames.contains(last) {
                 mentions[index].type = .person
             }
+        }
+    }
+
+    /// A place named by one word needs a word the text never writes in lower case ("Mobile" of
+    /// "mobile devices"). A person's name needs a surname the text never writes in lower case ("Physical Benefits",
+    /// "Casual Elegance" are words of the text set in a heading's capitals), unless a title or a given
+    /// name opening it says it is a person ("Dr. Rice", "Sarah Brown").
+    private func demoteCommonWordNames(
+        _ mentions: inout [EntityMention], tokens: [EnrichToken], vocabulary: TextVocabulary
+    ) {
+        for index in mentions.indices {
+            let mention = mentions[index]
+            switch mention.type {
+            case .person:
+                guard mention.titledSurface == nil, vocabulary.isCommon(tokens[mention.last]) else {
+                    continue
+                }
+                // "Georgia Power": a given name that is also a place says nothing.
+                let opener = tokens[mention.first].lower
+                if mention.wordCount > 1, Gazetteer.isGivenName(opener), Gazetteer.place(opener) == nil {
+                    continue
+                }
+            case .location:
+                // "Mobile app", "cayenne pepper": one word the text also writes as a common noun.
+                guard mention.wordCount == 1, vocabulary.isCommon(tokens[mention.first]) else { continue }
+            default:
+                continue
+            }
+            mentions[index].type = nil
+            mentions[index].canonical = nil
         }
     }
 
@@ -145,7 +189,10 @@ struct EntityResolver {
             let words = name.split(separator: " ")
             guard let surname = Self.surname(of: name), let firstWord = words.first else { continue }
             for other in names.bySurname[surname] ?? [] where other.count > name.count {
-                if other.hasPrefix(firstWord + " ") { names.longer[name] = other }
+                // "Joy Bradford", "Harden Bradford" → "Joy Harden Bradford".
+                if other.hasPrefix(firstWord + " ") || other.hasSuffix(" " + name) {
+                    names.longer[name] = other
+                }
             }
         }
         return names

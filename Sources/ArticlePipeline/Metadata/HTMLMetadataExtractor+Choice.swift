@@ -34,18 +34,22 @@ extension HTMLMetadataExtractor {
         let type = article.pageType.flatMap(PageType.init(rawValue:))
         article.section = meta["article:section"]
         let order = DateNormaliser.NumericOrder(language: metaTags.htmlLanguage ?? meta["og:locale"])
-        article.published = published(
-            metaTags: metaTags, jsonLD: jsonLD, microdata: microdata, visible: visible, heading: headingNode,
-            order: order, writing: type.map(Self.isDatedWriting) ?? false)
+        article.published =
+            published(
+                metaTags: metaTags, jsonLD: jsonLD, microdata: microdata, visible: visible,
+                heading: headingNode,
+                order: order, writing: type.map(Self.isDatedWriting) ?? false)
+            ?? dateBesideByline(authors: article.authors, order: order)
         let modified =
             Self.modifiedKeys.map { meta[$0] } + [jsonLD.modified, microdata.modified, visible.timeModified]
         article.modified =
             modified.lazy.compactMap { $0.flatMap { Self.plausibleDate($0, order: order) } }.first
             ?? labelledModified(order: order)
-        // A page whose date line under the headline shows only an update ("Updated on July 9,
-        // 2025") has no other date: that line stands for its publication too.
+        // A page whose date line by the headline (under it, or just over it in the same header)
+        // shows only an update ("Updated on July 9, 2025") has no other date: that line stands for
+        // its publication too.
         if article.published == nil, let heading = headingNode {
-            article.published = labelledModified(order: order, in: heading..<heading + 400)
+            article.published = labelledModified(order: order, in: max(0, heading - 40)..<heading + 400)
         }
         // A page that is not a piece of writing declares when its record was made or changed, not
         // a publication: only a date line it shows by its headline stands.
@@ -72,7 +76,7 @@ extension HTMLMetadataExtractor {
     ) -> String? {
         let meta = metaTags.meta
         // A datePublished meta and itemprop are one source: the first in document order.
-        let itemDates = [metaTags.itemDate, microdata.published].compactMap { $0 }
+        let itemDates = [metaTags.itemDate, microdata.published ?? microdata.created].compactMap { $0 }
         let itemDate = itemDates.min { $0.node < $1.node }?.value
         let dates = [
             meta["article:published_time"], meta["og:article:published_time"], jsonLD.published,

@@ -69,11 +69,10 @@ extension HTMLMetadataExtractor {
         for index in nodes where isVisibleText(index, maxLength: 240) && hasUpdateLabel(index) {
             let text = document.text(of: index)
             if let date = Self.plausibleDate(Self.afterUpdateLabel(text), order: order) { return date }
-            // The date may sit in a neighbour: up to two enclosing elements are read while short.
+            // The date may sit in a neighbour: up to three enclosing elements are read while short.
             var block = Int(document.nodes[index].parent)
-            for _ in 0..<2 where block > 0 {
-                let around = document.rawText(of: block).collapsingWhitespace()
-                guard around.utf8.count <= 240 else { break }
+            for _ in 0..<3 where block > 0 {
+                guard let around = spacedText(of: block, limit: 240) else { break }
                 if let date = Self.plausibleDate(Self.afterUpdateLabel(around), order: order) { return date }
                 block = Int(document.nodes[block].parent)
             }

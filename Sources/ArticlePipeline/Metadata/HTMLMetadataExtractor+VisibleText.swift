@@ -5,6 +5,9 @@
 extension HTMLMetadataExtractor {
     /// Longest text (bytes) read as a label's block.
     private static let blockLimit = 240
+    /// Longest label text (bytes) whose date may sit in a neighbour ("Published on", "Posted by
+    /// Jane Doe on").
+    private static let labelLimit = 80
 
     /// The first labelled date in document order. The date may sit in the label's own text or in a
     /// neighbour inside the same short block ("<b>05/10/2018</b> - Publicado por: …",
@@ -22,6 +25,8 @@ extension HTMLMetadataExtractor {
             }
             let text = document.text(of: index)
             if let date = Self.plausibleDate(text, order: order) { return date }
+            // Only a label reads its neighbours: a sentence that says "published" is not one.
+            guard text.trimmingASCIIWhitespace().utf8.count <= Self.labelLimit else { continue }
             var block = Int(document.nodes[index].parent)
             for _ in 0..<2 where block > 0 {
                 let around = document.rawText(of: block).collapsingWhitespace()
@@ -61,14 +66,32 @@ extension HTMLMetadataExtractor {
     /// The date of a text node that is only a date, or a byline line whose last part after a
     /// separator is one ("Jane Doe | Senior Writer | July 2, 2025"): at most 48 bytes, not after
     /// an update label (see `wholeDate(in:order:)`).
-    private func wholeDate(_ index: Int, order: DateNormaliser.NumericOrder) -> String? {
-        guard document.nodes[index].length <= 48, !isAfterUpdateLabel(index) else { return nil }
-        let text = document.text(of: index).trimmingASCIIWhitespace()
+    func wholeDate(_ index: Int, order: DateNormaliser.NumericOrder) -> String? {
+        // The 48 bytes are counted without the markup's indentation around the text.
+        guard document.nodes[index].length <= 4 * 48 else { return nil }
+        let shown = document.text(of: index).trimmingASCIIWhitespace()
+        guard shown.utf8.count <= 48, !isAfterUpdateLabel(index) else { return nil }
+        // A date after the byline's separator in its own text node ("<b>By Jane Doe</b> - Mar 27,
+        // 2024") starts with the separator.
+        var text = shown
+        if let first = shown.first, Self.leadingSeparators.contains(first) {
+            // Only when a date follows the separator at once: "– Ends Aug 2, 2026" is an offer's.
+            text = String(shown.drop(while: { Self.leadingSeparators.contains($0) }))
+                .trimmingASCIIWhitespace()
+            guard let word = text.split(separator: " ").first,
+                word.first?.isNumber == true || MonthNames.month(lowercased: word.lowercased()) != nil
+            else { return nil }
+        }
         if let date = Self.wholeDate(in: text, order: order) { return date }
         let parts = TitleChoice.segments(of: text).segments
         guard parts.count > 1, let last = parts.last else { return nil }
         return Self.wholeDate(in: last, order: order)
     }
+
+    /// Separators that join a byline to its date line.
+    private static let leadingSeparators: Set<Character> = [
+        "-", "–", "—", "|", "·", "•", "/", ":", ",", "\u{A0}",
+    ]
 
     /// The date of a text that is only a date: starting with a letter or digit, parsing to a day,
     /// with at most three words of letters (month, weekday, zone).

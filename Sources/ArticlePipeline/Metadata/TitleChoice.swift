@@ -79,8 +79,10 @@ struct TitleChoice {
         // Headings are compared with the declared titles before their taglines are cut.
         let fullHeads = stripped.compactMap { Self.head(of: $0, tagline: false) }
         // A heading that is a later part of a declared title names the site or a section.
+        // A later part that is a declared title's head ("Site - Headline") is the headline itself.
         let laterParts = Set(
-            declared.flatMap { Self.segments(of: $0).segments.dropFirst() }.map(MetadataCleanup.siteLetters))
+            declared.flatMap { Self.segments(of: $0).segments.dropFirst() }.map(MetadataCleanup.siteLetters)
+        ).subtracting(fullHeads.map(MetadataCleanup.siteLetters))
         // A heading that names the site (a menu's "Example Book" over "Chapter - Example Book") is
         // never the headline, marked as a title or not.
         let namesSite = { (heading: Heading) -> Bool in

@@ -91,7 +91,12 @@ struct VisibleMetadataCollector {
     private mutating func readTime(_ index: Int) {
         guard time == nil || timeModified == nil else { return }
         let extractor = HTMLMetadataExtractor(document: document)
-        let value = document.attribute("datetime", of: index)
+        // A `<time>` without `datetime` shows its date as text ("<time>Aug 04, 2025</time>").
+        let value =
+            document.attribute("datetime", of: index)
+            ?? extractor.spacedText(of: index, limit: 48).flatMap {
+                HTMLMetadataExtractor.plausibleDate($0) == nil ? nil : $0
+            }
         if let text = extractor.firstText(in: index) ?? (index > 0 ? index - 1 : nil),
             extractor.isAfterUpdateLabel(text)
         {

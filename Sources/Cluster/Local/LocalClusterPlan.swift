@@ -119,11 +119,25 @@ public struct LocalClusterPlan: Sendable {
             + (Self.inputRoots(of: inputs + extraInputRoots)
             + (extraInputRoots + (splitsRemoteFiles ? inputs : [])).filter(RemoteLocation.isRemote))
             .flatMap { ["--input-root", $0] }
+            + (remote.s3.endpoint.map { ["--s3-endpoint", $0] } ?? [])
             + (emptyPipeline ? ["--empty-pipeline"] : []) + common
         let workers = (0..<workers).map {
-            Child(name: "worker \($0 + 1)", arguments: workerArguments, environment: [:])
+            Child(name: "worker \($0 + 1)", arguments: workerArguments, environment: s3Environment)
         }
         return [collector] + workers
+    }
+
+    /// The S3 region and credentials `run` resolved (from its environment or config file), for the
+    /// workers that fetch split and CDX ranges: in their environment, not on a command line that
+    /// other users can read.
+    var s3Environment: [String: String] {
+        var environment = ["AWS_REGION": remote.s3.region]
+        if let credentials = remote.s3.credentials {
+            environment["AWS_ACCESS_KEY_ID"] = credentials.accessKeyID
+            environment["AWS_SECRET_ACCESS_KEY"] = credentials.secretAccessKey
+            environment["AWS_SESSION_TOKEN"] = credentials.sessionToken
+        }
+        return environment
     }
 
     /// The directories the local workers may read referenced inputs in: those of the local inputs

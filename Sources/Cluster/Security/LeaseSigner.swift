@@ -1,3 +1,4 @@
+import Digests
 import ScrapeIO
 
 /// Signs and checks lease tokens with a key the coordinator and the collector share, so that the

@@ -1,5 +1,6 @@
 import ArticlePipeline
 import Dispatch
+import RemoteIO
 import ScrapeIO
 import Synchronization
 
@@ -83,14 +84,16 @@ final class ArticleLanes: Sendable {
     /// When true, articles skip the pipeline and become minimal records: the transport benchmark.
     private let emptyPipeline: Bool
     private let inputRoots: [String]?
+    private let remote: RemoteSettings
     /// Reads split jobs one at a time (reading a split decodes member heads only; its articles are
     /// then spread over the lanes like any job's).
     private let splitReading = DispatchQueue(label: "presswork.splits", qos: .userInitiated)
 
     init(
         threads: Int, pipeline: PipelineSettings, emptyPipeline: Bool = false, inputRoots: [String]? = nil,
-        onJobDone: @escaping @Sendable (FinishedJob) -> Void
+        remote: RemoteSettings = RemoteSettings(), onJobDone: @escaping @Sendable (FinishedJob) -> Void
     ) {
+        self.remote = remote
         lanes = max(1, threads)
         self.emptyPipeline = emptyPipeline
         self.inputRoots = inputRoots
@@ -107,7 +110,7 @@ final class ArticleLanes: Sendable {
     func submit(_ header: JobHeader, bodies: [[UInt8]]) {
         guard header.split == nil else {
             splitReading.async { [self] in
-                let read = SplitJobReader.read(header, inputRoots: inputRoots)
+                let read = SplitJobReader.read(header, inputRoots: inputRoots, remote: remote)
                 queue(read.header, bodies: read.bodies, skipped: read.skipped)
             }
             return

@@ -11,12 +11,13 @@ import ScrapeIO
 enum SplitJobReader {
     /// The job's header with the split's articles and failures filled in, and one body per article
     /// (empty for references). Split jobs are never retried for a read failure, like references.
-    static func read(_ header: JobHeader, inputRoots: [String]?) -> Read {
+    static func read(_ header: JobHeader, inputRoots: [String]?, remote: RemoteSettings = .init()) -> Read {
         guard let split = header.split else { return Read(header: header, bodies: [], skipped: [:]) }
         var job = header
         var bodies: [[UInt8]] = []
         var settings = ReaderSettings()
         settings.handsOutReferences = true
+        settings.remote = remote
         let reader: FileSplitReader
         switch open(split, inputRoots: inputRoots, settings: settings) {
         case .success(let opened):

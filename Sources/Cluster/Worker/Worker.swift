@@ -43,7 +43,7 @@ public final class Worker {
         let finished = self.finished
         lanes = ArticleLanes(
             threads: settings.threads, pipeline: settings.pipeline, emptyPipeline: settings.emptyPipeline,
-            inputRoots: settings.inputRoots
+            inputRoots: settings.inputRoots, remote: settings.remote
         ) { job in
             finished.append(job)
             wake.wake()

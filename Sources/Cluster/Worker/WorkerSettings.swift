@@ -1,5 +1,6 @@
 import ArticlePipeline
 import Foundation
+import RemoteIO
 
 /// Everything a worker needs to know; defaults suit a local run.
 public struct WorkerSettings: Sendable {
@@ -24,6 +25,8 @@ public struct WorkerSettings: Sendable {
     /// anywhere else is refused (dead-lettered), so a fake coordinator cannot make this worker read
     /// other files into records. Empty: every reference is refused.
     public var inputRoots: [String] = []
+    /// How remote files of split and CDX jobs are fetched (S3 endpoint and credentials among it).
+    public var remote = RemoteSettings()
     /// Bounds every received message is checked against.
     public var limits = WireLimits()
     /// The largest job (all frames together) a coordinator may send: a larger one is dropped

@@ -162,7 +162,7 @@ public final class ScrapeInputReader {
         }
         if let scheme = RemoteLocation.scheme(of: path) {
             guard RemoteLocation.supportedSchemes.contains(scheme) else {
-                let reason = "\(scheme):// inputs are not supported (http:// and https:// are)"
+                let reason = "\(scheme):// inputs are not supported (http://, https:// and s3:// are)"
                 pending = [
                     .failure(ReadFailure(source: SourceLocation(path: path), reason: reason, stage: "fetch"))
                 ]

@@ -21,10 +21,10 @@ import Testing
         // Enrichment on the benchmark's article text (targets: quotes P 0.9 / R 0.8, speakers 0.8,
         // people P 0.85 / R 0.8).
         static let quotePrecision = 1.0
-        static let quoteRecall = 1.0
-        static let speakerAccuracy = 0.967
+        static let quoteRecall = 0.983
+        static let speakerAccuracy = 0.966
         static let personPrecision = 1.0
-        static let personRecall = 0.973
+        static let personRecall = 0.909
         static let organizationRecall = 0.795
         static let locationRecall = 0.887
     }

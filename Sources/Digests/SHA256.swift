@@ -1,7 +1,7 @@
-/// SHA-256 (FIPS 180-4), for the lease tokens' HMAC.
+/// SHA-256 (FIPS 180-4), for the lease tokens' HMAC and the signatures of S3 requests (SigV4).
 ///
 /// Written here rather than taken from swift-crypto: the tokens need a few hashes of short inputs
-/// per job, and swift-crypto (with its BoringSSL sources) would add minutes to every cold build on
+/// per job, a signed S3 request one hash and six HMACs of a few hundred bytes, and swift-crypto (with its BoringSSL sources) would add minutes to every cold build on
 /// the two-core CI machines. Tested against the FIPS 180-2 examples and the RFC 4231 HMAC vectors.
 public struct SHA256: Sendable {
     private static let k: [UInt32] = [
