@@ -122,19 +122,22 @@ let package = Package(
         // Runs the tests that block (child processes, timeouts, long computations) on threads of
         // their own, off the cooperative pool the other tests need (one thread per core).
         .target(name: "TestExecutors", path: "Tests/TestExecutors"),
-        // What the test targets share, once: temporary directories, the built binaries, waits on
-        // observable states (never fixed sleeps), reserved ports and raw TCP connections.
+        // What the test targets share, once: temporary directories, the built binaries, the shared
+        // corpus folder, fixture and JSON-lines files, waits on observable states (never fixed
+        // sleeps), reserved ports and the servers started on them, raw TCP connections, a seeded
+        // random generator.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ", "TestExecutors", "TestSupport"]),
         .testTarget(
             name: "RemoteIOTests",
             dependencies: [
-                "RemoteIO", "Digests", "TestExecutors", .product(name: "Logging", package: "swift-log"),
+                "RemoteIO", "Digests", "TestExecutors", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
             name: "ArticlePipelineTests",
-            dependencies: ["ArticlePipeline", "ExtractionScoring", "TestExecutors"],
+            dependencies: ["ArticlePipeline", "ExtractionScoring", "TestExecutors", "TestSupport"],
             exclude: ["Fixtures", "Gold"]
         ),
         .testTarget(

@@ -14,17 +14,14 @@ import Testing
 
     private static func authors(_ html: String, pageType: String? = nil) -> [String] {
         var article = ExtractedArticle()
-        HTMLMetadataExtractor(document: TestSupport.parse(html)).extract(into: &article)
+        HTMLMetadataExtractor(document: PipelineTestSupport.parse(html)).extract(into: &article)
         article.pageType = pageType
         MetadataCleanup().clean(&article, domain: "example.org")
         return article.authors
     }
 
     @Test func authorsOfFixturePages() throws {
-        let text = String(decoding: try TestSupport.fixture("authors.jsonl"), as: UTF8.self)
-        let cases = try text.split(separator: "\n").map {
-            try JSONDecoder().decode(Case.self, from: Data($0.utf8))
-        }
+        let cases = try PipelineTestSupport.fixtureCases("authors.jsonl", as: Case.self)
         #expect(cases.count >= 15)
         for item in cases {
             #expect(Self.authors(item.html) == item.expected, "\(item.case)")

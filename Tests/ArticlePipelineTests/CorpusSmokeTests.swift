@@ -1,5 +1,6 @@
 import Foundation
 import TestExecutors
+import TestSupport
 import Testing
 
 @testable import ArticlePipeline
@@ -8,7 +9,7 @@ import Testing
     /// Every page of the article-extraction benchmark becomes a record; nearly all have text.
     @Test func everyBenchmarkPageYieldsARecord() async throws {
         try await DedicatedThreads.run {
-            guard let shared = TestSupport.sharedDirectory else {
+            guard let shared = SharedFolder.url else {
                 print("skipping everyBenchmarkPageYieldsARecord: ../shared (beside the repository) is absent")
                 return
             }

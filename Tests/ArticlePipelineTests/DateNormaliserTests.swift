@@ -13,9 +13,7 @@ import Testing
     }
 
     private static func cases() throws -> [Case] {
-        let lines = String(decoding: try TestSupport.fixture("dates.jsonl"), as: UTF8.self).split(
-            separator: "\n")
-        return try lines.map { try JSONDecoder().decode(Case.self, from: Data($0.utf8)) }
+        try PipelineTestSupport.fixtureCases("dates.jsonl", as: Case.self)
     }
 
     @Test func writtenDatesOfEveryLanguage() throws {

@@ -6,7 +6,7 @@ import Testing
 /// The general extraction rules, each on a small page built to need it.
 @Suite struct ExtractionRulesTests {
     private func text(_ html: String) throws -> String {
-        try Pipeline().process(TestSupport.raw(html)).text
+        try Pipeline().process(PipelineTestSupport.raw(html)).text
     }
 
     private func sentence(_ topic: String, _ number: Int) -> String {
@@ -57,7 +57,7 @@ import Testing
             <h1>Harbour Bridge Opens</h1><p>HARBOUR BRIDGE OPENS</p><p>https://www.example.com/news/bridge</p>
             <p>\(sentence("bridge", 1))</p><p>\(sentence("bridge", 2))</p></article></body></html>
             """
-        let record = try Pipeline().process(TestSupport.raw(html))
+        let record = try Pipeline().process(PipelineTestSupport.raw(html))
         #expect(record.title == "Harbour Bridge Opens")
         #expect(record.text == sentence("bridge", 1) + "\n\n" + sentence("bridge", 2))
     }
@@ -94,7 +94,7 @@ import Testing
         let menu = (1...60).map { "<a href=/s\($0)>Section \($0) of the site</a><br>" }.joined()
         let html =
             "<html><body><table><tr><td>" + menu + "</td><td>" + runs + "</td></tr></table></body></html>"
-        let document = TestSupport.parse(html)
+        let document = PipelineTestSupport.parse(html)
         let parts = MainTextSelector(document: document, readsWholePageWhenShort: true).paragraphs()
         #expect(parts.count == 5, "\(parts)")
         #expect(!parts.contains { $0.contains("Section 1 of the site") })
@@ -161,7 +161,7 @@ import Testing
         let html =
             "<html><body><div class=post>" + intro.joined() + "<table>" + rows.joined()
             + "</table></div></body></html>"
-        let record = try Pipeline().process(TestSupport.raw(html))
+        let record = try Pipeline().process(PipelineTestSupport.raw(html))
         let lines = record.text.components(separatedBy: "\n\n")
         #expect(lines.contains("Pos. Driver Points"))
         #expect(lines.contains("3 Driver 3 4970"))
@@ -169,7 +169,8 @@ import Testing
         let layout =
             "<html><body><table><tr><td>" + intro.joined()
             + "</td><td><p>Side column text that is long enough.</p></td></tr></table></body></html>"
-        let layoutLines = try Pipeline().process(TestSupport.raw(layout)).text.components(separatedBy: "\n\n")
+        let layoutLines = try Pipeline().process(PipelineTestSupport.raw(layout)).text.components(
+            separatedBy: "\n\n")
         #expect(layoutLines.first?.hasPrefix("The standings after race 0") == true)
     }
 }
@@ -177,13 +178,13 @@ import Testing
 @Suite struct MainTextPipelineTests {
     @Test func paragraphsAreThoseOfThePipeline() throws {
         for name in ["harbour-ferry.html", "library-reopens.html"] {
-            let raw = TestSupport.raw(try TestSupport.fixture(name))
+            let raw = PipelineTestSupport.raw(try PipelineTestSupport.fixture(name))
             let paragraphs = try MainTextPipeline().paragraphs(of: raw)
             #expect(!paragraphs.isEmpty)
             #expect(paragraphs.joined(separator: "\n\n") == (try Pipeline().process(raw)).text)
         }
         #expect(throws: PipelineError.self) {
-            try MainTextPipeline().paragraphs(of: TestSupport.raw([UInt8]()))
+            try MainTextPipeline().paragraphs(of: PipelineTestSupport.raw([UInt8]()))
         }
     }
 }
@@ -206,7 +207,7 @@ import Testing
     @Test func aPageLeftWithALabelHasNoText() throws {
         let html =
             "<html><body><div id=app></div><div class=toolbar-x><span>Cart (0)</span></div></body></html>"
-        let article = HTMLExtractStage().extract(TestSupport.parse(html))
+        let article = HTMLExtractStage().extract(PipelineTestSupport.parse(html))
         #expect(article.paragraphs.isEmpty)
         #expect(article.warnings.contains("no article text found"))
     }

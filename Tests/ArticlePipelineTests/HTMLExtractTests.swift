@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct HTMLExtractTests {
     private func record(fixture name: String) throws -> ArticleRecord {
-        try Pipeline().process(TestSupport.raw(try TestSupport.fixture(name)))
+        try Pipeline().process(PipelineTestSupport.raw(try PipelineTestSupport.fixture(name)))
     }
 
     @Test func ferryArticleMetadata() throws {
@@ -84,7 +84,8 @@ import Testing
     }
 
     @Test func titleFallsBackToFirstHeadingThenTitleWithoutSiteName() {
-        let withHeading = TestSupport.parse("<title>T | Site</title><h1> Heading&nbsp;one </h1><p>x</p>")
+        let withHeading = PipelineTestSupport.parse(
+            "<title>T | Site</title><h1> Heading&nbsp;one </h1><p>x</p>")
         var article = ExtractedArticle()
         HTMLMetadataExtractor(document: withHeading).extract(into: &article)
         #expect(article.title == "Heading one")
@@ -129,7 +130,7 @@ import Testing
 
     @Test func pageWithoutParagraphsFallsBackToContainerText() throws {
         let record = try Pipeline().process(
-            TestSupport.raw("<html><body><div>Only a line of text here.</div></body></html>"))
+            PipelineTestSupport.raw("<html><body><div>Only a line of text here.</div></body></html>"))
         #expect(record.text == "Only a line of text here.")
     }
 }

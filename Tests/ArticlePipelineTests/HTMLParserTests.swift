@@ -7,37 +7,39 @@ import Testing
 
 @Suite struct HTMLParserTests {
     @Test func voidElementsHaveNoChildren() throws {
-        let document = TestSupport.parse("<div>a<br>b<img src=x.jpg><hr>c</div>")
+        let document = PipelineTestSupport.parse("<div>a<br>b<img src=x.jpg><hr>c</div>")
         let div = try #require(document.firstElement(named: "div"))
-        #expect(TestSupport.childNames(document, of: div) == ["br", "img", "hr"])
+        #expect(PipelineTestSupport.childNames(document, of: div) == ["br", "img", "hr"])
         #expect(document.rawText(of: div) == "abc")
         let image = try #require(document.firstElement(named: "img"))
         #expect(document.attribute("src", of: image) == "x.jpg")
     }
 
     @Test func paragraphsAndListItemsCloseImplicitly() throws {
-        let document = TestSupport.parse("<body><p>one<p>two<div>three</div><ul><li>a<li>b</ul></body>")
+        let document = PipelineTestSupport.parse(
+            "<body><p>one<p>two<div>three</div><ul><li>a<li>b</ul></body>")
         let body = try #require(document.firstElement(named: "body"))
-        #expect(TestSupport.childNames(document, of: body) == ["p", "p", "div", "ul"])
+        #expect(PipelineTestSupport.childNames(document, of: body) == ["p", "p", "div", "ul"])
         let list = try #require(document.firstElement(named: "ul"))
-        #expect(TestSupport.childNames(document, of: list) == ["li", "li"])
+        #expect(PipelineTestSupport.childNames(document, of: list) == ["li", "li"])
         #expect(document.children(of: list).map { document.rawText(of: $0) } == ["a", "b"])
     }
 
     @Test func tableCellsAndDefinitionsCloseImplicitly() throws {
-        let document = TestSupport.parse("<table><tr><td>1<td>2<tr><th>3</table><dl><dt>k<dd>v<dt>k2</dl>")
+        let document = PipelineTestSupport.parse(
+            "<table><tr><td>1<td>2<tr><th>3</table><dl><dt>k<dd>v<dt>k2</dl>")
         let table = try #require(document.firstElement(named: "table"))
-        #expect(TestSupport.childNames(document, of: table) == ["tr", "tr"])
+        #expect(PipelineTestSupport.childNames(document, of: table) == ["tr", "tr"])
         let firstRow = document.children(of: table)[0]
-        #expect(TestSupport.childNames(document, of: firstRow) == ["td", "td"])
+        #expect(PipelineTestSupport.childNames(document, of: firstRow) == ["td", "td"])
         let list = try #require(document.firstElement(named: "dl"))
-        #expect(TestSupport.childNames(document, of: list) == ["dt", "dd", "dt"])
+        #expect(PipelineTestSupport.childNames(document, of: list) == ["dt", "dd", "dt"])
     }
 
     @Test func rawTextIsNotParsedAsMarkup() throws {
         let html =
             "<script>if (a < b && c) { x = \"</div>\"; }</script><style>p>b{}</style><title>A &amp; B</title><p>x"
-        let document = TestSupport.parse(html)
+        let document = PipelineTestSupport.parse(html)
         let script = try #require(document.firstElement(named: "script"))
         #expect(document.rawText(of: script) == "if (a < b && c) { x = \"</div>\"; }")
         #expect(document.firstElement(named: "div") == nil)
@@ -51,7 +53,7 @@ import Testing
     @Test func characterReferencesAreDecoded() throws {
         let html =
             "<p title=\"a&quot;b &amp; c\">&lt;x&gt; caf&eacute; &mdash; &#8220;q&#x201D; &#150; &hellip; &nbsp;&copy 2025 &bogus;</p>"
-        let document = TestSupport.parse(html)
+        let document = PipelineTestSupport.parse(html)
         let paragraph = try #require(document.firstElement(named: "p"))
         #expect(
             document.rawText(of: paragraph)
@@ -60,7 +62,7 @@ import Testing
     }
 
     @Test func attributeURLsKeepTheirQueries() throws {
-        let document = TestSupport.parse("<a href=\"/s?a=1&copy=2&amp;b=3\" class=x data-y='z'>l</a>")
+        let document = PipelineTestSupport.parse("<a href=\"/s?a=1&copy=2&amp;b=3\" class=x data-y='z'>l</a>")
         let link = try #require(document.firstElement(named: "a"))
         #expect(document.attribute("href", of: link) == "/s?a=1&copy=2&b=3")
         #expect(document.attribute("class", of: link) == "x")
@@ -68,7 +70,8 @@ import Testing
     }
 
     @Test func commentsAndDoctypeAreNotText() throws {
-        let document = TestSupport.parse("<!DOCTYPE html><!-- <p>hidden</p> --><p>shown<!---->!</p><?xml x?>")
+        let document = PipelineTestSupport.parse(
+            "<!DOCTYPE html><!-- <p>hidden</p> --><p>shown<!---->!</p><?xml x?>")
         #expect(
             document.nodes.indices.contains {
                 document.nodes[$0].kind == .doctype && document.text(of: $0) == "html"
@@ -83,21 +86,21 @@ import Testing
     }
 
     @Test func unclosedAndStrayTagsAreTolerated() throws {
-        let document = TestSupport.parse("<div><span>a</div><p>b</span>c</em><b>d")
+        let document = PipelineTestSupport.parse("<div><span>a</div><p>b</span>c</em><b>d")
         let div = try #require(document.firstElement(named: "div"))
         #expect(document.rawText(of: div) == "a")
         let paragraph = try #require(document.firstElement(named: "p"))
         #expect(document.rawText(of: paragraph) == "bcd")
-        let cutOff = TestSupport.parse("<p>text</p><a href=\"unfinished")
+        let cutOff = PipelineTestSupport.parse("<p>text</p><a href=\"unfinished")
         #expect(cutOff.firstElement(named: "a") == nil)
         #expect(cutOff.rawText(of: 0) == "text")
     }
 
     @Test func uppercaseTagsAndAttributesAreLowerCased() throws {
-        let document = TestSupport.parse("<DIV CLASS=Main><P>x</P></DIV>")
+        let document = PipelineTestSupport.parse("<DIV CLASS=Main><P>x</P></DIV>")
         let div = try #require(document.firstElement(named: "div"))
         #expect(document.attribute("class", of: div) == "Main")
-        #expect(TestSupport.childNames(document, of: div) == ["p"])
+        #expect(PipelineTestSupport.childNames(document, of: div) == ["p"])
     }
 
     @Test func deepNestingIsFlattenedQuickly() throws {
@@ -106,7 +109,7 @@ import Testing
             String(repeating: "<div>", count: depth) + "deep" + String(repeating: "</div>", count: depth)
             + "<p>after</p>"
         let started = Date()
-        let document = TestSupport.parse(html)
+        let document = PipelineTestSupport.parse(html)
         let seconds = Date().timeIntervalSince(started)
         #expect(seconds < 20, "parsing took \(seconds) s")
         #expect(document.warnings.contains { $0.contains("flattened") })
@@ -131,7 +134,7 @@ import Testing
         let html =
             "<html><body>" + opening + "<p>Deep text that is long enough to count as a paragraph.</p>"
             + closing
-        let raw = TestSupport.raw(html)
+        let raw = PipelineTestSupport.raw(html)
         let result = Mutex<ArticleRecord?>(nil)
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
@@ -151,7 +154,7 @@ import Testing
         var settings = PipelineSettings()
         settings.maxElements = 10
         let html = String(repeating: "<p>x</p>", count: 50)
-        let document = TestSupport.parse(html, settings: settings)
+        let document = PipelineTestSupport.parse(html, settings: settings)
         #expect(document.nodes.filter { $0.kind == .element }.count == 10)
         #expect(document.warnings.contains { $0.contains("more than 10 elements") })
     }
@@ -168,16 +171,16 @@ import Testing
         html += "</article></body></html>"
         let body = Array(html.utf8)
         #expect(body.count > 20 << 20)
-        #expect(throws: PipelineError.self) { try Pipeline().process(TestSupport.raw(body)) }
+        #expect(throws: PipelineError.self) { try Pipeline().process(PipelineTestSupport.raw(body)) }
         do {
-            _ = try Pipeline().process(TestSupport.raw(body))
+            _ = try Pipeline().process(PipelineTestSupport.raw(body))
         } catch {
             #expect(error.stage == "limits")
         }
         var settings = PipelineSettings()
         settings.maxBodyBytes = 32 << 20
         let record = try await DedicatedThreads.run {
-            try Pipeline(settings: settings).process(TestSupport.raw(body))
+            try Pipeline(settings: settings).process(PipelineTestSupport.raw(body))
         }
         #expect(record.paragraphs == count)
         #expect(record.wordCount == count * 37)
@@ -185,7 +188,7 @@ import Testing
 
     @Test func emptyBodyIsALimitsError() {
         #expect(throws: PipelineError(stage: "limits", reason: "empty body")) {
-            try Pipeline().process(TestSupport.raw([UInt8]()))
+            try Pipeline().process(PipelineTestSupport.raw([UInt8]()))
         }
     }
 }

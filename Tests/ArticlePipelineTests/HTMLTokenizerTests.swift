@@ -5,7 +5,7 @@ import Testing
 /// The tokenizer's states, checked through the tree they produce.
 @Suite struct HTMLTokenizerTests {
     private func text(_ html: String) -> String {
-        TestSupport.parse(html).rawText(of: 0)
+        PipelineTestSupport.parse(html).rawText(of: 0)
     }
 
     @Test func namedReferencesUseTheFullTableAndLongestMatch() {
@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func attributeValuesKeepAmbiguousReferences() throws {
-        let document = TestSupport.parse(
+        let document = PipelineTestSupport.parse(
             "<a href=/x?a=1&copy=2&notit=3&amp;b=&lt; title='&copy 2025' data-x=a&quot;b>l</a>")
         let link = try #require(document.firstElement(.a))
         #expect(document.attribute("href", of: link) == "/x?a=1&copy=2&notit=3&b=<")
@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func attributesTakeEveryForm() throws {
-        let document = TestSupport.parse("<div a b=1 c = \"2\" d='3'e=4 A=dup =x/><p>y</p></div>")
+        let document = PipelineTestSupport.parse("<div a b=1 c = \"2\" d='3'e=4 A=dup =x/><p>y</p></div>")
         let div = try #require(document.firstElement(.div))
         #expect(document.attribute("a", of: div) == "")
         #expect(document.attribute("b", of: div) == "1")
@@ -44,11 +44,11 @@ import Testing
         #expect(document.attribute("=x", of: div) == "")
         #expect(document.nodes[div].attributeCount == 6)  // the duplicate `A` is dropped
         // `<div/>` is not self-closing in HTML: the paragraph is inside it.
-        #expect(TestSupport.childNames(document, of: div) == ["p"])
+        #expect(PipelineTestSupport.childNames(document, of: div) == ["p"])
     }
 
     @Test func commentsEndTheWayTheStandardSays() {
-        let document = TestSupport.parse("a<!-->b<!--->c<!-- x --!>d<!-- -- -->e<!--unterminated")
+        let document = PipelineTestSupport.parse("a<!-->b<!--->c<!-- x --!>d<!-- -- -->e<!--unterminated")
         #expect(document.rawText(of: 0) == "abcde")
         let comments = document.nodes.indices.filter { document.nodes[$0].kind == .comment }
         #expect(comments.map { document.text(of: $0) } == ["", "", " x ", " -- ", "unterminated"])
@@ -60,26 +60,27 @@ import Testing
     }
 
     @Test func foreignContentHonoursSelfClosingAndBreaksOut() throws {
-        let document = TestSupport.parse("<svg><path d=\"x\"/><g/><title>t</title></svg><div/>after")
+        let document = PipelineTestSupport.parse("<svg><path d=\"x\"/><g/><title>t</title></svg><div/>after")
         let svg = try #require(document.firstElement(.svg))
-        #expect(TestSupport.childNames(document, of: svg) == ["path", "g", "title"])
-        let broken = TestSupport.parse("<svg><g><p>text</p>")
+        #expect(PipelineTestSupport.childNames(document, of: svg) == ["path", "g", "title"])
+        let broken = PipelineTestSupport.parse("<svg><g><p>text</p>")
         let paragraph = try #require(broken.firstElement(.p))
         #expect(broken.nodes[paragraph].parent == 0)
     }
 
     @Test func scriptDataEscapesKeepNestedScriptTags() throws {
         let html = "<script><!-- document.write('<script>x</script>'); --></script><p>after</p>"
-        let document = TestSupport.parse(html)
+        let document = PipelineTestSupport.parse(html)
         let script = try #require(document.firstElement(.script))
         #expect(document.rawText(of: script) == "<!-- document.write('<script>x</script>'); -->")
         #expect(document.firstElement(.p) != nil)
-        let plain = TestSupport.parse("<SCRIPT>a</b></ScRiPt >c")
+        let plain = PipelineTestSupport.parse("<SCRIPT>a</b></ScRiPt >c")
         #expect(plain.rawText(of: 0) == "a</b>c")
     }
 
     @Test func rcdataDecodesReferencesButNoTags() throws {
-        let document = TestSupport.parse("<textarea>&lt;b&gt; <i>x</i></textarea><title>A&amp;B</title>")
+        let document = PipelineTestSupport.parse(
+            "<textarea>&lt;b&gt; <i>x</i></textarea><title>A&amp;B</title>")
         let area = try #require(document.firstElement(.textarea))
         #expect(document.rawText(of: area) == "<b> <i>x</i>")
         #expect(document.firstElement(.i) == nil)
@@ -97,7 +98,7 @@ import Testing
     }
 
     @Test func unknownElementsMatchTheirEndTags() throws {
-        let document = TestSupport.parse("<My-Widget id=w><b>x</b></MY-WIDGET>y")
+        let document = PipelineTestSupport.parse("<My-Widget id=w><b>x</b></MY-WIDGET>y")
         let widget = try #require(document.firstElement(named: "my-widget"))
         #expect(document.rawText(of: widget) == "x")
         #expect(document.nodes[widget].parent == 0)
@@ -105,19 +106,19 @@ import Testing
     }
 
     @Test func endBrIsABreakAndNulIsDropped() throws {
-        let document = TestSupport.parse("<p>a</br>b\u{0}c</p>")
+        let document = PipelineTestSupport.parse("<p>a</br>b\u{0}c</p>")
         let paragraph = try #require(document.firstElement(.p))
-        #expect(TestSupport.childNames(document, of: paragraph) == ["br"])
+        #expect(PipelineTestSupport.childNames(document, of: paragraph) == ["br"])
         #expect(document.rawText(of: paragraph) == "abc")
     }
 
     @Test func bodyContentEndsAnUnclosedHead() throws {
-        let document = TestSupport.parse(
+        let document = PipelineTestSupport.parse(
             "<html><head><title>t</title><meta charset=utf-8><div>body text</div>")
         let div = try #require(document.firstElement(.div))
         let head = try #require(document.firstElement(.head))
         #expect(document.nodes[div].parent != Int32(head))
-        #expect(TestSupport.childNames(document, of: head) == ["title", "meta"])
+        #expect(PipelineTestSupport.childNames(document, of: head) == ["title", "meta"])
     }
 
     @Test func tagTableKnowsEveryTag() {
@@ -170,7 +171,7 @@ import Testing
     func finishesQuickly(_ name: String) throws {
         let html = try #require(Self.patterns.first { $0.0 == name }?.1)
         let started = ContinuousClock.now
-        let record = try Pipeline().process(TestSupport.raw(html))
+        let record = try Pipeline().process(PipelineTestSupport.raw(html))
         let elapsed = ContinuousClock.now - started
         #expect(elapsed < .seconds(10), "\(name) took \(elapsed)")
         #expect(record.text.utf8.count <= html.utf8.count)

@@ -38,7 +38,7 @@ import Testing
     /// One run of the whole pipeline on `html`, timed, with its record.
     static func timed(_ pipeline: Pipeline, _ html: String) throws -> (Duration, ArticleRecord) {
         let started = ContinuousClock.now
-        let record = try pipeline.process(TestSupport.raw(html))
+        let record = try pipeline.process(PipelineTestSupport.raw(html))
         return (ContinuousClock.now - started, record)
     }
 

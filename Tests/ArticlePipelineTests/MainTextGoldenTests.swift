@@ -8,7 +8,7 @@ import Testing
 /// first comment line in the expected file says which). Re-record after a deliberate change with
 /// `PRESSWORK_RECORD_GOLDEN=1 swift test --filter MainTextGoldenTests`, then read the diff.
 @Suite struct MainTextGoldenTests {
-    static let folder = TestSupport.testsDirectory.appendingPathComponent("Fixtures/main-text")
+    static let folder = PipelineTestSupport.files.url("Fixtures/main-text")
 
     static var pages: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
@@ -20,12 +20,12 @@ import Testing
     }
 
     @Test(arguments: pages) func extractsTheGoldenText(_ name: String) throws {
-        let html = try TestSupport.fixture("main-text/\(name).html")
+        let html = try PipelineTestSupport.fixture("main-text/\(name).html")
         // The page's address, when the fixture names one in `NAME.url` (the page type reads it).
         let urlFile = Self.folder.appendingPathComponent("\(name).url")
         let url = (try? String(contentsOf: urlFile, encoding: .utf8))?.trimmingCharacters(
             in: .whitespacesAndNewlines)
-        let raw = url.map { TestSupport.raw(html, url: $0) } ?? TestSupport.raw(html)
+        let raw = url.map { PipelineTestSupport.raw(html, url: $0) } ?? PipelineTestSupport.raw(html)
         let text = try Pipeline().process(raw).text
         let expectedURL = Self.folder.appendingPathComponent("\(name).expected.txt")
         if ProcessInfo.processInfo.environment["PRESSWORK_RECORD_GOLDEN"] == "1" {

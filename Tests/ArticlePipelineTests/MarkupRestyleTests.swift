@@ -5,11 +5,7 @@ import Testing
 /// `MarkupRestyle` rewrites a page's markup and keeps its text: the gold of a development page must
 /// still hold for its restyled copy, or a restyled corpus measures nothing.
 @Suite struct MarkupRestyleTests {
-    static let page: [UInt8] = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/restyle/page.html")
-        return Array((try? Data(contentsOf: url)) ?? Data())
-    }()
+    static let page: [UInt8] = (try? PipelineTestSupport.fixture("restyle/page.html")) ?? []
 
     static func restyled(_ style: MarkupRestyle) -> String {
         String(decoding: style.apply(to: page), as: UTF8.self)

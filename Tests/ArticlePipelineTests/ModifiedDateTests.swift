@@ -14,14 +14,11 @@ import Testing
     }
 
     @Test func datesOfFixturePages() throws {
-        let text = String(decoding: try TestSupport.fixture("modified-dates.jsonl"), as: UTF8.self)
-        let cases = try text.split(separator: "\n").map {
-            try JSONDecoder().decode(Case.self, from: Data($0.utf8))
-        }
+        let cases = try PipelineTestSupport.fixtureCases("modified-dates.jsonl", as: Case.self)
         #expect(cases.count >= 8)
         for item in cases {
             var article = ExtractedArticle()
-            HTMLMetadataExtractor(document: TestSupport.parse(item.html)).extract(into: &article)
+            HTMLMetadataExtractor(document: PipelineTestSupport.parse(item.html)).extract(into: &article)
             #expect(article.published == item.published, "published: \(item.case)")
             #expect(article.modified == item.modified, "modified: \(item.case)")
         }
@@ -33,7 +30,7 @@ import Testing
             <meta property="article:modified_time" content="2024-03-05"></head>
             <body><h1>Ferry fares</h1><p>The ferry fares rise in May.</p></body></html>
             """
-        let record = try Pipeline().process(TestSupport.raw(page))
+        let record = try Pipeline().process(PipelineTestSupport.raw(page))
         #expect(record.published == "2024-03-01")
         #expect(record.modified == "2024-03-05")
         let json = String(decoding: RecordJSON.encode(record), as: UTF8.self)
@@ -47,7 +44,7 @@ import Testing
 
     @Test func aRecordWithoutAnUpdateHasNoModifiedKey() throws {
         let record = try Pipeline().process(
-            TestSupport.raw("<html><body><h1>A</h1><p>Text.</p></body></html>"))
+            PipelineTestSupport.raw("<html><body><h1>A</h1><p>Text.</p></body></html>"))
         #expect(record.modified == nil)
         #expect(!String(decoding: RecordJSON.encode(record), as: UTF8.self).contains("\"modified\""))
     }

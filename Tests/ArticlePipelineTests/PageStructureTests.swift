@@ -6,8 +6,8 @@ import Testing
 /// are known: six product cards, each with a price and an "Add to cart" button.
 @Suite struct PageStructureTests {
     private func structure(_ name: String) throws -> PageStructure {
-        let html = String(decoding: try TestSupport.fixture("page-type/\(name).html"), as: UTF8.self)
-        return PageStructure(document: TestSupport.parse(html))
+        let html = String(decoding: try PipelineTestSupport.fixture("page-type/\(name).html"), as: UTF8.self)
+        return PageStructure(document: PipelineTestSupport.parse(html))
     }
 
     private func classWord(_ word: String, in structure: PageStructure) -> Int {
@@ -56,7 +56,7 @@ import Testing
     @Test func scriptsAndTheHeadAreNotPageText() {
         let html =
             "<html><head><title>Title words</title></head><body><script>var x = '$5';</script><p>Seen.</p></body></html>"
-        let page = PageStructure(document: TestSupport.parse(html))
+        let page = PageStructure(document: PipelineTestSupport.parse(html))
         #expect(page.textBytes == 5)
         #expect(page.priceTokens == 0)
     }

@@ -17,15 +17,12 @@ import Testing
     }
 
     @Test func authorsByPageType() throws {
-        let text = String(decoding: try TestSupport.fixture("page-type-authors.jsonl"), as: UTF8.self)
-        let cases = try text.split(separator: "\n").map {
-            try JSONDecoder().decode(Case.self, from: Data($0.utf8))
-        }
+        let cases = try PipelineTestSupport.fixtureCases("page-type-authors.jsonl", as: Case.self)
         #expect(cases.count >= 5)
         for item in cases {
             var article = ExtractedArticle()
             article.pageType = item.pageType
-            HTMLMetadataExtractor(document: TestSupport.parse(item.html)).extract(into: &article)
+            HTMLMetadataExtractor(document: PipelineTestSupport.parse(item.html)).extract(into: &article)
             MetadataCleanup().clean(&article, domain: "example.org")
             #expect(article.authors == item.expected, "\(item.case)")
         }

@@ -7,8 +7,8 @@ import Testing
 /// carries the choice.
 @Suite struct PageTypeClassifierTests {
     private func type(fixture name: String, url: String? = nil) throws -> PageType {
-        let html = String(decoding: try TestSupport.fixture("page-type/\(name).html"), as: UTF8.self)
-        return PageTypeClassifier.classify(TestSupport.parse(html), url: url)
+        let html = String(decoding: try PipelineTestSupport.fixture("page-type/\(name).html"), as: UTF8.self)
+        return PageTypeClassifier.classify(PipelineTestSupport.parse(html), url: url)
     }
 
     @Test func theModelReadsTheFeaturesInTheirOrder() {
@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func everyPageGetsOneValuePerFeature() {
-        let document = TestSupport.parse("<html><body><p>Short.</p></body></html>")
+        let document = PipelineTestSupport.parse("<html><body><p>Short.</p></body></html>")
         #expect(PageFeatures(document: document, url: nil).values.count == PageFeatures.names.count)
         #expect(
             PageFeatures(document: document, url: "https://example.org/a/b").values.count
@@ -33,8 +33,8 @@ import Testing
         // shop's category (collection) from other lists (listing); with one it can.
         let shop = try type(fixture: "shop-category")
         #expect(shop == .collection || shop == .listing, "got \(shop)")
-        let story = String(decoding: try TestSupport.fixture("harbour-ferry.html"), as: UTF8.self)
-        #expect(PageTypeClassifier.classify(TestSupport.parse(story), url: nil) == .article)
+        let story = String(decoding: try PipelineTestSupport.fixture("harbour-ferry.html"), as: UTF8.self)
+        #expect(PageTypeClassifier.classify(PipelineTestSupport.parse(story), url: nil) == .article)
     }
 
     @Test func theAddressStillCounts() throws {
@@ -45,8 +45,9 @@ import Testing
     }
 
     @Test func theRecordCarriesThePageType() throws {
-        let html = String(decoding: try TestSupport.fixture("page-type/forum-thread.html"), as: UTF8.self)
-        let record = try Pipeline().process(TestSupport.raw(html))
+        let html = String(
+            decoding: try PipelineTestSupport.fixture("page-type/forum-thread.html"), as: UTF8.self)
+        let record = try Pipeline().process(PipelineTestSupport.raw(html))
         #expect(record.pageType == "forum")
         #expect(String(decoding: RecordJSON.encode(record), as: UTF8.self).contains(#""page_type":"forum""#))
     }

@@ -16,15 +16,12 @@ import Testing
     }
 
     @Test func datesByPageType() throws {
-        let text = String(decoding: try TestSupport.fixture("page-type-dates.jsonl"), as: UTF8.self)
-        let cases = try text.split(separator: "\n").map {
-            try JSONDecoder().decode(Case.self, from: Data($0.utf8))
-        }
+        let cases = try PipelineTestSupport.fixtureCases("page-type-dates.jsonl", as: Case.self)
         #expect(cases.count >= 6)
         for item in cases {
             var article = ExtractedArticle()
             article.pageType = item.type
-            HTMLMetadataExtractor(document: TestSupport.parse(item.html)).extract(into: &article)
+            HTMLMetadataExtractor(document: PipelineTestSupport.parse(item.html)).extract(into: &article)
             #expect(article.published == item.expected, "\(item.case)")
         }
     }

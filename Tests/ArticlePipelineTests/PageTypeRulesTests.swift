@@ -6,7 +6,7 @@ import Testing
 /// (schema.org, og:type), the address and code blocks.
 @Suite struct PageTypeRulesTests {
     private func type(_ head: String, body: String = "<p>Text</p>", url: String?) -> PageType {
-        let document = TestSupport.parse("<html><head>\(head)</head><body>\(body)</body></html>")
+        let document = PipelineTestSupport.parse("<html><head>\(head)</head><body>\(body)</body></html>")
         return PageTypeRules(signals: PageSignals(document: document, url: url)).pageType()
     }
 

@@ -6,7 +6,7 @@ import Testing
 /// of the page-type model.
 @Suite struct PageWordsTests {
     private func words(_ html: String, url: String? = nil) -> PageWords {
-        let document = TestSupport.parse(html)
+        let document = PipelineTestSupport.parse(html)
         var words = PageStructure(document: document).words
         words.readAddress(segments: PageSignals(document: document, url: url).segments)
         return words
@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func theWordsAreFeaturesOfTheModel() {
-        let document = TestSupport.parse("<title>Community forum</title><h2>Latest topics</h2>")
+        let document = PipelineTestSupport.parse("<title>Community forum</title><h2>Latest topics</h2>")
         let values = PageFeatures(document: document, url: "https://example.org/docs/install").values
         let value = { values[PageFeatures.names.firstIndex(of: $0)!] }
         #expect(value("word.address.docs") == 1)

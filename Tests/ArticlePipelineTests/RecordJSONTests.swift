@@ -78,7 +78,7 @@ import Testing
 
     @Test func pipelineOutputIsValidJSON() throws {
         let html = "<title>T</title><p>A \"quoted\" \\ line\u{1}with control &amp; caf&eacute;.</p>"
-        let record = try Pipeline().process(TestSupport.raw(html))
+        let record = try Pipeline().process(PipelineTestSupport.raw(html))
         let decoded = try JSONDecoder().decode(ArticleRecord.self, from: Data(RecordJSON.encode(record)))
         #expect(decoded == record)
         #expect(record.text.contains("\u{1}"))

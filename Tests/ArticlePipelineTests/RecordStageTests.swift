@@ -45,7 +45,7 @@ import Testing
     @Test func recordCarriesSourceFieldsAndStatistics() throws {
         let html =
             "<html><body><article><p>One two three four five.</p><p>Six seven.</p></article></body></html>"
-        let record = try Pipeline().process(TestSupport.raw(html))
+        let record = try Pipeline().process(PipelineTestSupport.raw(html))
         #expect(record.id == StableID.forArticle(url: "https://www.example.com/news/story", body: []))
         #expect(record.url == "https://www.example.com/news/story")
         #expect(record.domain == "example.com")

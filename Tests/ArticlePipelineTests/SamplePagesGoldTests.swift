@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ArticlePipeline
@@ -16,12 +17,8 @@ import Testing
     }
 
     @Test func everySamplePageMatchesItsGold() throws {
-        let folder = TestSupport.testsDirectory.deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("tools/sample-pages")
-        let text = try String(contentsOf: folder.appendingPathComponent("gold.jsonl"), encoding: .utf8)
-        let pages = try text.split(separator: "\n").map {
-            try JSONDecoder().decode(Gold.self, from: Data($0.utf8))
-        }
+        let folder = BuiltProducts.repositoryRoot.appendingPathComponent("tools/sample-pages")
+        let pages = try JSONLines.decode(Gold.self, contentsOf: folder.appendingPathComponent("gold.jsonl"))
         #expect(pages.count >= 10)
         let pipeline = Pipeline()
         for page in pages {

@@ -24,16 +24,11 @@ import Testing
     }
 
     @Test func seedArticleMatchesGold() throws {
-        guard let shared = TestSupport.sharedDirectory else {
+        guard let (record, goldData) = try PipelineTestSupport.seedArticle() else {
             print("skipping seedArticleMatchesGold: ../shared (beside the repository) is absent")
             return
         }
-        let fixtures = shared.appendingPathComponent("fixtures")
-        let body = Array(try Data(contentsOf: fixtures.appendingPathComponent("seed-article.txt")))
-        let goldData = try Data(contentsOf: fixtures.appendingPathComponent("seed-article.gold.json"))
         let gold = try JSONDecoder().decode(Gold.self, from: goldData)
-        let record = try Pipeline().process(
-            TestSupport.raw(body, url: "https://www.example.org/politics/seed"))
         #expect(record.format == gold.format)
         #expect(record.section == gold.section)
         #expect(record.title == gold.title)

@@ -13,14 +13,11 @@ import Testing
     }
 
     @Test func titlesOfFixturePages() throws {
-        let text = String(decoding: try TestSupport.fixture("titles.jsonl"), as: UTF8.self)
-        let cases = try text.split(separator: "\n").map {
-            try JSONDecoder().decode(Case.self, from: Data($0.utf8))
-        }
+        let cases = try PipelineTestSupport.fixtureCases("titles.jsonl", as: Case.self)
         #expect(cases.count >= 12)
         for item in cases {
             var article = ExtractedArticle()
-            HTMLMetadataExtractor(document: TestSupport.parse(item.html)).extract(into: &article)
+            HTMLMetadataExtractor(document: PipelineTestSupport.parse(item.html)).extract(into: &article)
             #expect(article.title == item.expected, "\(item.case)")
         }
     }
@@ -35,15 +32,12 @@ import Testing
     /// `Fixtures/page-type-titles.jsonl`: the page type the classifier would give each page; a
     /// service page's headings are slogans, its declared title names it.
     @Test func titlesByPageType() throws {
-        let text = String(decoding: try TestSupport.fixture("page-type-titles.jsonl"), as: UTF8.self)
-        let cases = try text.split(separator: "\n").map {
-            try JSONDecoder().decode(TypedCase.self, from: Data($0.utf8))
-        }
+        let cases = try PipelineTestSupport.fixtureCases("page-type-titles.jsonl", as: TypedCase.self)
         #expect(cases.count >= 3)
         for item in cases {
             var article = ExtractedArticle()
             article.pageType = item.type
-            HTMLMetadataExtractor(document: TestSupport.parse(item.html)).extract(into: &article)
+            HTMLMetadataExtractor(document: PipelineTestSupport.parse(item.html)).extract(into: &article)
             #expect(article.title == item.expected, "\(item.case)")
         }
     }

@@ -7,13 +7,14 @@ import Testing
 @Suite struct UnclosedRawTextTests {
     @Test(arguments: ["title", "textarea", "script", "style", "iframe", "xmp"])
     func unclosedElementGivesThePageBack(_ name: String) {
-        let document = TestSupport.parse("<html><body><\(name)>x<p>Kept paragraph text.</p></body></html>")
+        let document = PipelineTestSupport.parse(
+            "<html><body><\(name)>x<p>Kept paragraph text.</p></body></html>")
         #expect(document.warnings.contains("unclosed <\(name)>: the rest of the page read as markup"))
         #expect(document.firstElement(.p) != nil)
     }
 
     @Test func closedElementsKeepMarkupLikeTextAsText() {
-        let document = TestSupport.parse(
+        let document = PipelineTestSupport.parse(
             "<html><head><title>a <b> c</title></head><body><p>x</p></body></html>")
         #expect(document.warnings.isEmpty)
         #expect(document.firstElement(.b) == nil)
@@ -21,7 +22,7 @@ import Testing
     }
 
     @Test func unclosedElementHoldingOnlyTextStaysText() {
-        let document = TestSupport.parse("<html><body><textarea>just words, 3 < 4")
+        let document = PipelineTestSupport.parse("<html><body><textarea>just words, 3 < 4")
         #expect(document.warnings.isEmpty)
         #expect(document.firstElement(.textarea).map { document.rawText(of: $0) } == "just words, 3 < 4")
     }

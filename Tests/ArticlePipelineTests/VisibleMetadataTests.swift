@@ -16,10 +16,7 @@ import Testing
     private static func cases<Expected: Decodable>(
         _ name: String, _: Expected.Type
     ) throws -> [Case<Expected>] {
-        let text = String(decoding: try TestSupport.fixture(name), as: UTF8.self)
-        return try text.split(separator: "\n").map {
-            try JSONDecoder().decode(Case<Expected>.self, from: Data($0.utf8))
-        }
+        try PipelineTestSupport.fixtureCases(name, as: Case<Expected>.self)
     }
 
     @Test func visiblePublicationDates() throws {
@@ -27,7 +24,7 @@ import Testing
         #expect(cases.count >= 10)
         for item in cases {
             var article = ExtractedArticle()
-            HTMLMetadataExtractor(document: TestSupport.parse(item.html)).extract(into: &article)
+            HTMLMetadataExtractor(document: PipelineTestSupport.parse(item.html)).extract(into: &article)
             #expect(article.published == item.expected, "\(item.case)")
         }
     }
@@ -37,7 +34,7 @@ import Testing
         #expect(cases.count >= 7)
         for item in cases {
             var article = ExtractedArticle()
-            HTMLMetadataExtractor(document: TestSupport.parse(item.html)).extract(into: &article)
+            HTMLMetadataExtractor(document: PipelineTestSupport.parse(item.html)).extract(into: &article)
             MetadataCleanup().clean(&article, domain: "example.org")
             #expect(article.authors == item.expected, "\(item.case)")
         }
@@ -47,7 +44,8 @@ import Testing
         let pipeline = Pipeline()
         let page = "<html><body><h1>Tariffs explained</h1><p>Body.</p></body></html>"
         let fromURL = try pipeline.process(
-            TestSupport.raw(Array(page.utf8), url: "https://example.com/article/2019/nov/18/tariffs/"))
+            PipelineTestSupport.raw(Array(page.utf8), url: "https://example.com/article/2019/nov/18/tariffs/")
+        )
         #expect(fromURL.published == "2019-11-18")
         // Declared an article: on a page of another type a declared date is the record's, not a
         // publication (`HTMLMetadataExtractor.isDatedWriting`).
@@ -55,7 +53,8 @@ import Testing
             "<html><head><meta property=\"og:type\" content=\"article\"><meta name=\"date\" content=\"2019-11-17\"></head>"
             + page.dropFirst(6)
         let fromMarkup = try pipeline.process(
-            TestSupport.raw(Array(dated.utf8), url: "https://example.com/article/2019/nov/18/tariffs/"))
+            PipelineTestSupport.raw(
+                Array(dated.utf8), url: "https://example.com/article/2019/nov/18/tariffs/"))
         #expect(fromMarkup.published == "2019-11-17")
     }
 }

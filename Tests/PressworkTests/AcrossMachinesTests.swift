@@ -17,8 +17,7 @@ import Testing
             let scrape = dir.path("scrape.warc.gz")
             let list = dir.path("urls.txt")
             try Scrapes.generate(count: 2_000, format: "warc.gz", to: scrape, urls: list)
-            let expected = Set(
-                try String(contentsOf: list, encoding: .utf8).split(separator: "\n").map(String.init))
+            let expected = Set(try Scrapes.urls(listedIn: list))
             let out = dir.path("out")
             var processes: [Process] = []
             defer {

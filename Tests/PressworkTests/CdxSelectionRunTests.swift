@@ -9,17 +9,10 @@ import Testing
     static func crawlWithIndex(in dir: TemporaryDirectory) throws -> (crawl: RemoteCrawl, index: URL) {
         let crawl = try RemoteCrawl.generate(in: dir.path("crawl"), counts: [150, 150])
         let index = dir.path("index.cdxj")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments =
-            ["python3", PressworkBinary.repositoryRoot.appendingPathComponent("tools/cdx/make_cdx.py").path]
-            + crawl.files
-        process.currentDirectoryURL = crawl.folder
-        _ = FileManager.default.createFile(atPath: index.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: index)
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let makeCdx = PressworkBinary.repositoryRoot.appendingPathComponent("tools/cdx/make_cdx.py")
+        let status = try CommandLineTool.run(
+            ["python3", makeCdx.path] + crawl.files, in: crawl.folder, output: index)
+        #expect(status == 0)
         return (crawl, index)
     }
 
@@ -104,9 +97,7 @@ import Testing
                     let fields = line.split(separator: " ")
                     return fields.count > 5 ? Int(fields[5]) : nil
                 }.reduce(0, +)
-            let crawlBytes = try crawl.paths.map {
-                try FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int ?? 0
-            }.reduce(0, +)
+            let crawlBytes = try crawl.totalBytes()
             print("fetched \(sent) bytes of \(crawlBytes) for \(expected.count) selected records")
             #expect(sent == selectedLength, "\(nginx.accessLog.suffix(2_000))")
         }

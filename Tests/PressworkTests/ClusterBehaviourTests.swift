@@ -93,8 +93,7 @@ import Testing
             try cluster.startWorker()
             #expect(cluster.wait(coordinator) == 0, "\(cluster.allLogs)")
             let got = try OutputDirectory(url: cluster.output).records.compactMap { $0["url"] as? String }
-            let expected = try String(contentsOf: urls, encoding: .utf8)
-                .split(separator: "\n").map(String.init)
+            let expected = try Scrapes.urls(listedIn: urls)
             #expect(got.count == expected.count)
             #expect(Set(got) == Set(expected))
             let requeued = cluster.journalEntries.filter { $0["t"] as? String == "requeued" }
@@ -166,8 +165,7 @@ import Testing
             let file = dir.path("scrape.jsonl.gz")
             let list = dir.path("urls.txt")
             try Scrapes.generate(count: 1_000, format: "jsonl.gz", to: file, urls: list)
-            let expected = Set(
-                try String(contentsOf: list, encoding: .utf8).split(separator: "\n").map(String.init))
+            let expected = Set(try Scrapes.urls(listedIn: list))
             let cluster = try LocalCluster(dir: dir)
             let coordinator = try cluster.startCoordinator(
                 [file.path], extra: ["--batch", "16", "--max-attempts", "1"])

@@ -16,7 +16,7 @@ import Testing
         let file = dir.path("scrape.\(format)")
         let list = dir.path("urls.txt")
         try Scrapes.generate(count: count, format: format, to: file, urls: list)
-        let urls = Set(try String(contentsOf: list, encoding: .utf8).split(separator: "\n").map(String.init))
+        let urls = Set(try Scrapes.urls(listedIn: list))
         return Scrape(file: file, urls: urls)
     }
 

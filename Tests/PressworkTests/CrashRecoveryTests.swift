@@ -11,8 +11,7 @@ import Testing
             let scrape = dir.path("scrape.jsonl.gz")
             let ids = dir.path("urls.txt")
             try Scrapes.generate(count: 3_000, format: "jsonl.gz", to: scrape, urls: ids)
-            let expected = Set(
-                try String(contentsOf: ids, encoding: .utf8).split(separator: "\n").map(String.init))
+            let expected = Set(try Scrapes.urls(listedIn: ids))
             #expect(expected.count == 3_000)
 
             let out = dir.path("out")
@@ -39,27 +38,6 @@ import Testing
             #expect(Set(urls) == expected, "no article lost")
             #expect(output.files.contains("_SUCCESS"))
             #expect(!output.files.contains { $0.hasPrefix(".") }, "no temporary files left: \(output.files)")
-        }
-    }
-}
-
-/// Scrapes made by the project's generator (`tools/gen_scrape.py`) from its own sample pages.
-enum Scrapes {
-    static func generate(count: Int, format: String, to file: URL, urls: URL, broken: Double = 0) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        let root = PressworkBinary.repositoryRoot
-        process.arguments = [
-            "python3", root.appendingPathComponent("tools/gen_scrape.py").path,
-            "--pages", root.appendingPathComponent("tools/sample-pages").path,
-            "--count", "\(count)", "--format", format, "--broken", "\(broken)", "--seed", "3",
-            "--out", file.path, "--ids-out", urls.path,
-        ]
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
         }
     }
 }

@@ -27,8 +27,7 @@ import Testing
             let file = dir.path("scrape.jsonl.gz")
             let list = dir.path("urls.txt")
             try Scrapes.generate(count: 1_500, format: "jsonl.gz", to: file, urls: list)
-            let expected = Set(
-                try String(contentsOf: list, encoding: .utf8).split(separator: "\n").map(String.init))
+            let expected = Set(try Scrapes.urls(listedIn: list))
             let server = [
                 "--curve-secret-key", keys.appendingPathComponent("server.key").path, "--curve-authorized",
                 authorized.path,

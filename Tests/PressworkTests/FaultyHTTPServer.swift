@@ -7,53 +7,38 @@ import TestSupport
 /// Range support. Each request is logged as `number path range status`. Started by the test
 /// itself (python3's standard library only) on a free loopback port.
 final class FaultyHTTPServer {
-    let port: Int
-    /// The port, kept from other tests until the server has stopped (see `ReservedPort`).
-    private let reservation: ReservedPort
-    private let process: Process
+    /// The server on its reserved port.
+    private let server: LoopbackServerProcess
     private let log: URL
 
+    var port: Int { server.port }
     var baseURL: String { "http://127.0.0.1:\(port)/" }
 
     init(serving root: URL, logs: URL, failFirst: Int = 0, dropFirst: Int = 0) throws {
         let script = logs.appendingPathComponent("faulty_server.py")
         try Self.script.write(to: script, atomically: true, encoding: .utf8)
-        log = logs.appendingPathComponent("faulty-server.log")
-        var lastError = ""
-        for _ in 0..<5 {
-            let reservation = try ReservedPort()
-            let port = reservation.port
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = [
-                "python3", script.path, root.path, "\(port)", "\(failFirst)", "\(dropFirst)", log.path,
-            ]
-            process.standardInput = FileHandle.nullDevice
-            process.standardOutput = FileHandle.nullDevice
-            let errors = logs.appendingPathComponent("faulty-server.err")
-            _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-            process.standardError = try FileHandle(forWritingTo: errors)
-            try process.run()
-            if NginxServer.waitUntilListening(port: port, process: process) {
-                self.port = port
-                self.reservation = reservation
-                self.process = process
-                return
-            }
-            reservation.release()
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
-            lastError = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
-        }
-        throw ServerError("the faulty server did not start: \(lastError)")
+        let log = logs.appendingPathComponent("faulty-server.log")
+        self.log = log
+        let errors = logs.appendingPathComponent("faulty-server.err")
+        server = try LoopbackServerProcess(
+            name: "the faulty server",
+            launch: { port in
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+                process.arguments = [
+                    "python3", script.path, root.path, "\(port)", "\(failFirst)", "\(dropFirst)", log.path,
+                ]
+                process.standardInput = FileHandle.nullDevice
+                process.standardOutput = FileHandle.nullDevice
+                _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+                process.standardError = try FileHandle(forWritingTo: errors)
+                try process.run()
+                return process
+            },
+            lastError: { (try? String(contentsOf: errors, encoding: .utf8)) ?? "" })
     }
 
-    /// SIGKILL: the test process may hold SIGTERM blocked, and its children inherit the mask.
-    deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        reservation.release()
-    }
+    deinit { server.forceStop() }
 
     /// One entry per request: (path, Range header or "-", status).
     var requests: [(path: String, range: String, status: Int)] {

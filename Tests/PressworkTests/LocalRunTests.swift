@@ -8,7 +8,7 @@ import Testing
 
     @Test func aebCorpusGivesExactlyOneOutputPerPage() async throws {
         try await ProcessTestSlots.run {
-            guard let shared = PressworkBinary.shared else {
+            guard let shared = SharedFolder.url else {
                 print("skipped: ../shared is absent (the AEB corpus is not distributed with the project)")
                 return
             }

@@ -11,9 +11,8 @@ import Testing
 /// every request after the first three (which make an IAM user with an S3 policy and its access
 /// key): a request signed wrongly, or not at all, is refused as AWS would refuse it.
 final class MotoServer {
-    let port: Int
-    private let reservation: ReservedPort
-    private let process: Process
+    /// moto on its reserved port.
+    private let server: LoopbackServerProcess
     private let log: URL
     /// The key pair requests are signed with (moto's own, when it verifies signatures).
     let accessKeyID: String
@@ -45,6 +44,8 @@ final class MotoServer {
     /// Tests of S3 inputs run when moto is installed, and always under CI (where its absence fails).
     static var shouldRun: Bool { executables != nil || ProcessInfo.processInfo.environment["CI"] == "true" }
 
+    var port: Int { server.port }
+
     /// `http://127.0.0.1:PORT`: the `--s3-endpoint`.
     var endpoint: String { "http://127.0.0.1:\(port)" }
 
@@ -59,37 +60,27 @@ final class MotoServer {
                 "moto_server is not installed: tools/setup/install-test-servers.sh installs it in \(Self.venv.path)"
             )
         }
-        log = logs.appendingPathComponent("moto.log")
-        var started: (ReservedPort, Process)?
-        for _ in 0..<5 where started == nil {
-            let reservation = try ReservedPort()
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executables.server)
-            process.arguments = ["-H", "127.0.0.1", "-p", "\(reservation.port)"]
-            var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") }
-            if verifiesSignatures { environment["INITIAL_NO_AUTH_ACTION_COUNT"] = "3" }
-            process.environment = environment
-            process.standardInput = FileHandle.nullDevice
-            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-            process.standardOutput = try FileHandle(forWritingTo: log)
-            process.standardError = process.standardOutput
-            try process.run()
-            if NginxServer.waitUntilListening(port: reservation.port, process: process) {
-                started = (reservation, process)
-            } else {
-                reservation.release()
-                if process.isRunning { process.terminate() }
-                process.waitUntilExit()
-            }
-        }
-        guard let (reservation, process) = started else {
-            throw ServerError("moto_server did not start: \(try String(contentsOf: log, encoding: .utf8))")
-        }
-        self.reservation = reservation
-        self.process = process
-        self.port = reservation.port
+        let log = logs.appendingPathComponent("moto.log")
+        self.log = log
+        server = try LoopbackServerProcess(
+            name: "moto_server",
+            launch: { port in
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: executables.server)
+                process.arguments = ["-H", "127.0.0.1", "-p", "\(port)"]
+                var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") }
+                if verifiesSignatures { environment["INITIAL_NO_AUTH_ACTION_COUNT"] = "3" }
+                process.environment = environment
+                process.standardInput = FileHandle.nullDevice
+                _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+                process.standardOutput = try FileHandle(forWritingTo: log)
+                process.standardError = process.standardOutput
+                try process.run()
+                return process
+            },
+            lastError: { (try? String(contentsOf: log, encoding: .utf8)) ?? "" })
         let keys = try Self.fill(
-            python: executables.python, endpoint: "http://127.0.0.1:\(reservation.port)", bucket: bucket,
+            python: executables.python, endpoint: "http://127.0.0.1:\(server.port)", bucket: bucket,
             objects: objects, makeUser: verifiesSignatures, publicRead: publicRead)
         accessKeyID = keys.0
         secretAccessKey = keys.1
@@ -97,12 +88,8 @@ final class MotoServer {
 
     deinit { stop() }
 
-    func stop() {
-        defer { reservation.release() }
-        guard process.isRunning else { return }
-        process.terminate()
-        Waiting.forExit(of: process, timeout: 5)
-    }
+    /// Stops moto (SIGTERM, SIGKILL after 5 s).
+    func stop() { server.stop(timeout: 5) }
 
     /// The requests moto served, one line each (`"GET /bucket?list-type=2&… HTTP/1.1" 200 -`),
     /// without the colours its log gives some statuses.

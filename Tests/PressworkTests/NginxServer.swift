@@ -6,11 +6,9 @@ import Testing
 /// test itself with a generated config (static files, Range requests, keep-alive) and stopped at
 /// the end. Nothing listens beyond 127.0.0.1.
 final class NginxServer {
-    let port: Int
-    /// The port, kept from other tests until the server has stopped (see `ReservedPort`).
-    private let reservation: ReservedPort
+    /// nginx on its reserved port.
+    private let server: LoopbackServerProcess
     let root: URL
-    private let process: Process
     private let logs: URL
 
     /// The nginx executable, or nil when the package is not installed.
@@ -26,6 +24,8 @@ final class NginxServer {
         executable == nil ? "nginx is not installed (tools/setup/install-deps.sh installs it)" : nil
     }
 
+    var port: Int { server.port }
+
     /// `http://127.0.0.1:PORT/`.
     var baseURL: String { "http://127.0.0.1:\(port)/" }
 
@@ -37,46 +37,33 @@ final class NginxServer {
         let prefix = logs.appendingPathComponent("nginx")
         try FileManager.default.createDirectory(
             at: prefix.appendingPathComponent("temp"), withIntermediateDirectories: true)
-        var lastError = ""
-        for _ in 0..<5 {
-            let reservation = try ReservedPort()
-            let port = reservation.port
-            let config = prefix.appendingPathComponent("nginx.conf")
-            try Self.config(port: port, root: root, prefix: prefix).write(
-                to: config, atomically: true, encoding: .utf8)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = [
-                "-p", prefix.path, "-c", config.path, "-e", prefix.appendingPathComponent("error.log").path,
-            ]
-            process.standardInput = FileHandle.nullDevice
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            if Self.waitUntilListening(port: port, process: process) {
-                self.port = port
-                self.reservation = reservation
-                self.process = process
-                return
-            }
-            reservation.release()
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
-            lastError =
+        server = try LoopbackServerProcess(
+            name: "nginx",
+            launch: { port in
+                let config = prefix.appendingPathComponent("nginx.conf")
+                try Self.config(port: port, root: root, prefix: prefix).write(
+                    to: config, atomically: true, encoding: .utf8)
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: executable)
+                process.arguments = [
+                    "-p", prefix.path, "-c", config.path, "-e",
+                    prefix.appendingPathComponent("error.log").path,
+                ]
+                process.standardInput = FileHandle.nullDevice
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                return process
+            },
+            lastError: {
                 (try? String(contentsOf: prefix.appendingPathComponent("error.log"), encoding: .utf8)) ?? ""
-        }
-        throw ServerError("nginx did not start: \(lastError)")
+            })
     }
 
     deinit { stop() }
 
     /// Stops nginx (SIGTERM to the master, which stops its worker; SIGKILL after 5 s).
-    func stop() {
-        defer { reservation.release() }
-        guard process.isRunning else { return }
-        process.terminate()
-        Waiting.forExit(of: process, timeout: 5)
-    }
+    func stop() { server.stop(timeout: 5) }
 
     /// The access log: one line per request (`"GET /x HTTP/1.1" status bytes range`).
     var accessLog: String {
@@ -109,31 +96,6 @@ final class NginxServer {
             }
 
             """
-    }
-
-    /// Polls until a TCP connection to `port` succeeds (10 s at most) or the process exits.
-    static func waitUntilListening(port: Int, process: Process) -> Bool {
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline, process.isRunning {
-            if canConnect(port: port) { return true }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        return false
-    }
-
-    static func canConnect(port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        return withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
-            }
-        }
     }
 }
 

@@ -8,12 +8,6 @@ struct PressworkBinary {
     /// The repository root.
     static var repositoryRoot: URL { BuiltProducts.repositoryRoot }
 
-    /// `../shared` beside the repository, when present (CI has it; users cloning the project do not).
-    static var shared: URL? {
-        let url = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
-        return FileManager.default.fileExists(atPath: url.path) ? url : nil
-    }
-
     /// The `presswork` binary built next to the test bundle.
     static let url: URL =
         BuiltProducts.url(of: "presswork") ?? repositoryRoot.appendingPathComponent(".build/debug/presswork")

@@ -70,8 +70,7 @@ import Testing
     }
 
     private func expectEveryURLOnce(_ cluster: LocalCluster, urls: URL) throws {
-        let expected = Set(
-            try String(contentsOf: urls, encoding: .utf8).split(separator: "\n").map(String.init))
+        let expected = Set(try Scrapes.urls(listedIn: urls))
         let written = try OutputDirectory(url: cluster.output).records.compactMap { $0["url"] as? String }
         #expect(written.count == expected.count, "nothing twice")
         #expect(Set(written) == expected, "nothing lost")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A small crawl laid out as a public one is: WARC.gz files in a folder (served over HTTP by the
 /// tests), and a listing of their relative paths.
@@ -16,24 +17,11 @@ struct RemoteCrawl {
         for (index, count) in counts.enumerated() {
             let name = "crawl-\(index + 1).warc.gz"
             let listed = folder.appendingPathComponent("urls-\(index + 1).txt")
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            let root = PressworkBinary.repositoryRoot
-            process.arguments = [
-                "python3", root.appendingPathComponent("tools/gen_scrape.py").path,
-                "--pages", root.appendingPathComponent("tools/sample-pages").path,
-                "--count", "\(count)", "--format", "warc.gz", "--broken", "\(broken)", "--seed",
-                "\(11 + index)",
-                "--start-date", "20\(10 + index)-01-01", "--out", folder.appendingPathComponent(name).path,
-                "--ids-out", listed.path,
-            ]
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else { throw ServerError("gen_scrape.py failed") }
+            try Scrapes.generate(
+                count: count, format: "warc.gz", to: folder.appendingPathComponent(name), urls: listed,
+                broken: broken, seed: 11 + index, startDate: "20\(10 + index)-01-01")
             files.append(name)
-            let text = try String(contentsOf: listed, encoding: .utf8)
-            urls.formUnion(text.split(separator: "\n").map(String.init))
+            urls.formUnion(try Scrapes.urls(listedIn: listed))
             try FileManager.default.removeItem(at: listed)
         }
         return RemoteCrawl(folder: folder, files: files, urls: urls)
@@ -42,6 +30,16 @@ struct RemoteCrawl {
     /// The local paths of the files.
     var paths: [String] { files.map { folder.appendingPathComponent($0).path } }
 
+    /// The files' sizes added up (a file whose size cannot be read is an error, not 0 bytes).
+    func totalBytes() throws -> Int {
+        try paths.reduce(0) { total, path in
+            guard let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int else {
+                throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path])
+            }
+            return total + size
+        }
+    }
+
     /// Writes a listing of the files' relative paths (with a comment and a blank line, as
     /// listings have), gzip-compressed when the name ends in `.gz`.
     func writeListing(to listing: URL) throws {
@@ -49,11 +47,7 @@ struct RemoteCrawl {
         let plain = listing.pathExtension == "gz" ? listing.deletingPathExtension() : listing
         try text.write(to: plain, atomically: true, encoding: .utf8)
         guard listing.pathExtension == "gz" else { return }
-        let gzip = Process()
-        gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        gzip.arguments = ["gzip", "-f", plain.path]
-        try gzip.run()
-        gzip.waitUntilExit()
+        try CommandLineTool.run(["gzip", "-f", plain.path])
     }
 
     /// A run's output as comparable lines: every record re-serialised with sorted keys, then every

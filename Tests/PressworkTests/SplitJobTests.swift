@@ -30,12 +30,7 @@ import Testing
 
     /// Runs python3 on a one-line program with `arguments`.
     private func python(_ program: String, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", program] + arguments
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        #expect(try CommandLineTool.run(["python3", "-c", program] + arguments) == 0)
     }
 
     /// A crawl file (one record per member, 3% broken records), a crawl of 100 records as one gzip
@@ -154,10 +149,7 @@ import Testing
                 let fields = line.split(separator: " ")
                 return fields.count > 5 ? Int(fields[5]) : nil
             }.reduce(0, +)
-            let size = try crawl.paths.map {
-                try FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int ?? 0
-            }
-            .reduce(0, +)
+            let size = try crawl.totalBytes()
             print(
                 "fetched \(sent) bytes over \(requests.count) requests for a \(size)-byte crawl in 0.25-MB splits"
             )

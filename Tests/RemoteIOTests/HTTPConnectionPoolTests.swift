@@ -1,5 +1,6 @@
 import Foundation
 import TestExecutors
+import TestSupport
 import Testing
 
 @testable import RemoteIO
@@ -21,11 +22,11 @@ struct HTTPConnectionPoolTests {
                 handedOut.set(pool.checkout(origin: origin, settings: settings))
             }
             waiter.start()
+            // Time for a checkout over the cap to go wrong, not a wait for a state: nothing may happen.
             Thread.sleep(forTimeInterval: 0.3)
             #expect(handedOut.value == nil, "the second reader waits while the cap is taken")
             pool.checkin(first)
-            let deadline = Date().addingTimeInterval(5)
-            while handedOut.value == nil, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+            Waiting.until(timeout: 5, interval: 0.01) { handedOut.value != nil }
             let second = try #require(handedOut.value)
             #expect(second === first, "the connection given back is reused")
             #expect(pool.inUseCount(origin: origin) == 1)

@@ -13,10 +13,7 @@ import Testing
     }
 
     private static func cases() throws -> [Case] {
-        let text = String(decoding: try TestSupport.fixture("entity-cases.jsonl"), as: UTF8.self)
-        return try text.split(separator: "\n").map {
-            try JSONDecoder().decode(Case.self, from: Data($0.utf8))
-        }
+        try PipelineTestSupport.fixtureCases("entity-cases.jsonl", as: Case.self)
     }
 
     @Test func namesHaveTheTypeTheirContextGives() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ArticlePipeline
@@ -28,11 +29,10 @@ import Testing
         static let locationRecall = 0.887
     }
 
-    private static var goldDirectory: URL { TestSupport.testsDirectory.appendingPathComponent("Gold") }
+    private static var goldDirectory: URL { PipelineTestSupport.files.url("Gold") }
 
     private static func lines<T: Decodable>(_ name: String, as type: T.Type) throws -> [T] {
-        let text = try String(contentsOf: goldDirectory.appendingPathComponent(name), encoding: .utf8)
-        return try text.split(separator: "\n").map { try JSONDecoder().decode(T.self, from: Data($0.utf8)) }
+        try JSONLines.decode(type, contentsOf: goldDirectory.appendingPathComponent(name))
     }
 
     /// The benchmark's metadata of a page (its URL and article body).
@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func fieldGoldSet() throws {
-        guard let shared = TestSupport.sharedDirectory else {
+        guard let shared = SharedFolder.url else {
             print("skipping fieldGoldSet: ../shared (beside the repository) is absent")
             return
         }
@@ -77,7 +77,7 @@ import Testing
     }
 
     @Test func quoteAndEntityGoldSet() throws {
-        guard let shared = TestSupport.sharedDirectory else {
+        guard let shared = SharedFolder.url else {
             print("skipping quoteAndEntityGoldSet: ../shared (beside the repository) is absent")
             return
         }

@@ -25,14 +25,8 @@ import Testing
     }
 
     private static func load() throws -> (ArticleRecord, Gold)? {
-        guard let shared = TestSupport.sharedDirectory else { return nil }
-        let fixtures = shared.appendingPathComponent("fixtures")
-        let body = Array(try Data(contentsOf: fixtures.appendingPathComponent("seed-article.txt")))
-        let goldData = try Data(contentsOf: fixtures.appendingPathComponent("seed-article.gold.json"))
-        let gold = try JSONDecoder().decode(Gold.self, from: goldData)
-        let record = try Pipeline().process(
-            TestSupport.raw(body, url: "https://www.example.org/politics/seed"))
-        return (record, gold)
+        guard let (record, goldData) = try PipelineTestSupport.seedArticle() else { return nil }
+        return (record, try JSONDecoder().decode(Gold.self, from: goldData))
     }
 
     @Test func languageIsDetectedFromTheText() throws {

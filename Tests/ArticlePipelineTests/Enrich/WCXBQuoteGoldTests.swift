@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ArticlePipeline
@@ -10,7 +11,7 @@ import Testing
 /// enrichment on the pages' ground-truth text and print the figures (`presswork-eval
 /// ../shared/corpus/wcxb-dev --quotes-gold …` also scores end to end on the HTML).
 @Suite struct WCXBQuoteGoldTests {
-    private static var goldDirectory: URL { TestSupport.testsDirectory.appendingPathComponent("Gold") }
+    private static var goldDirectory: URL { PipelineTestSupport.files.url("Gold") }
 
     private static func selection() throws -> [String] {
         let url = goldDirectory.appendingPathComponent("wcxb-entities.selection.txt")
@@ -21,10 +22,7 @@ import Testing
     private static func gold(_ name: String) throws -> [QuoteEntityGold]? {
         let url = goldDirectory.appendingPathComponent(name)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        let text = try String(contentsOf: url, encoding: .utf8)
-        return try text.split(separator: "\n").map {
-            try JSONDecoder().decode(QuoteEntityGold.self, from: Data($0.utf8))
-        }
+        return try JSONLines.decode(QuoteEntityGold.self, contentsOf: url)
     }
 
     /// A WCXB page's ground truth: the object of `ground-truth/<id>.json`.
@@ -37,7 +35,7 @@ import Testing
         let ids = try Self.selection()
         #expect(ids.count == 40)
         #expect(ids == ids.sorted() && Set(ids).count == ids.count)
-        guard let shared = TestSupport.sharedDirectory else {
+        guard let shared = SharedFolder.url else {
             print("skipping the selection's page checks: ../shared (beside the repository) is absent")
             return
         }
@@ -80,7 +78,7 @@ import Testing
     }
 
     @Test func enrichmentOnTheGroundTruthText() throws {
-        guard let shared = TestSupport.sharedDirectory else {
+        guard let shared = SharedFolder.url else {
             print("skipping enrichmentOnTheGroundTruthText: ../shared (beside the repository) is absent")
             return
         }

@@ -1,6 +1,7 @@
 import ArticlePipeline
 import Foundation
 import ScrapeIO
+import TestSupport
 import Testing
 
 /// Fixture-driven tests of the JSON Lines reader: `Fixtures/JSONLines/NAME.jsonl` is read with the
@@ -9,8 +10,7 @@ import Testing
 /// `{"skip": reason}`; a field left out is expected absent, an id left out is the URL/body hash).
 @Suite("JSON Lines fixtures")
 struct JSONLineFixtureTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fixtures/JSONLines")
+    static let folder = TestTargetFiles(target: "ScrapeIOTests").url("Fixtures/JSONLines")
 
     @Test(
         "every line of a fixture gives its expected article, failure or skip",

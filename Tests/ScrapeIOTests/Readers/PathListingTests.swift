@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ScrapeIO
+import TestSupport
 import Testing
 
 struct PathListingTests {
@@ -19,24 +20,17 @@ struct PathListingTests {
     }
 
     @Test func readsAGzipListingAndReportsAMissingOne() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "listing-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let plain = folder.appendingPathComponent("warc.paths")
+        let folder = try TemporaryDirectory(prefix: "listing")
+        let plain = folder.path("warc.paths")
         try "# two files\na.warc.gz\n\nb.warc.gz".write(to: plain, atomically: true, encoding: .utf8)
-        let gzip = Process()
-        gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        gzip.arguments = ["gzip", plain.path]
-        try gzip.run()
-        gzip.waitUntilExit()
-        let listing = folder.appendingPathComponent("warc.paths.gz").path
+        try CommandLineTool.run(["gzip", plain.path])
+        let listing = folder.path("warc.paths.gz").path
         #expect(
             try PathListing.read(listing, base: "/srv", logger: logger) == [
                 "/srv/a.warc.gz", "/srv/b.warc.gz",
             ])
         #expect(throws: PathListingError.self) {
-            try PathListing.read(folder.appendingPathComponent("none").path, base: nil, logger: logger)
+            try PathListing.read(folder.path("none").path, base: nil, logger: logger)
         }
     }
 }

@@ -1,3 +1,5 @@
+import TestSupport
+
 /// A seeded generator of JSON lines for differential tests: random structure, every escape, raw and
 /// escaped Unicode (surrogate pairs included), numbers of every shape, whitespace anywhere (never a
 /// newline), duplicate keys; and malformed variants of such lines.
@@ -14,20 +16,14 @@ struct RandomJSONLines {
     ]
     static let bodyKeys = ["html", "body", "content", "raw_content", "text"]
 
-    private var state: UInt64
+    /// SplitMix64: small, fast and the same on every platform.
+    private var random: SplitMix
 
     init(seed: UInt64) {
-        state = seed
+        random = SplitMix(seed: seed)
     }
 
-    /// SplitMix64: small, fast and the same on every platform.
-    private mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
+    private mutating func next() -> UInt64 { random.next() }
 
     private mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
     mutating func chance(_ percent: Int) -> Bool { below(100) < percent }

@@ -34,7 +34,9 @@ import Testing
         try dir.write("shard-00001-of-00002-p0009\(suffix)", [])
         for part in committed {
             let name = try #require(part["temp_name"] as? String)
-            #expect(try dir.size(name) > part["bytes"] as? Int ?? 0, "\(name) holds uncommitted bytes")
+            let committedBytes = try #require(
+                part["bytes"] as? Int, "the manifest gives \(name)'s committed bytes")
+            #expect(try dir.size(name) > committedBytes, "\(name) holds uncommitted bytes")
         }
 
         let writer = try ShardedJSONLWriter(
