@@ -16,7 +16,7 @@ import Testing
         let html =
             "<div title=\"" + String(repeating: Self.growing, count: count) + "\">"
             + String(repeating: Self.growing, count: count) + "</div>"
-        let document = TestSupport.parse(html)
+        let document = PipelineTestSupport.parse(html)
         let div = try #require(document.firstElement(.div))
         let expected = String(repeating: Self.grown, count: count)
         #expect(document.attribute("title", of: div) == expected)
@@ -26,11 +26,13 @@ import Testing
 
     @Test func textBetweenReferencesAndNULsKeepsItsBytes() {
         let html = "<p>a&amp;b\u{0}c &lt;d&gt; e&#x263A;</p><p>plain text of some length</p>"
-        #expect(TestSupport.parse(html).rawText(of: 0) == "a&bc <d> e\u{263A}plain text of some length")
+        #expect(
+            PipelineTestSupport.parse(html).rawText(of: 0) == "a&bc <d> e\u{263A}plain text of some length")
     }
 
     private func paragraphs(_ body: String) -> [String] {
-        MainTextSelector(document: TestSupport.parse("<html><body>\(body)</body></html>")).paragraphs()
+        MainTextSelector(document: PipelineTestSupport.parse("<html><body>\(body)</body></html>"))
+            .paragraphs()
     }
 
     @Test func aRepeatedClassValueKeepsItsOwnVerdict() {
@@ -48,7 +50,7 @@ import Testing
     }
 
     private func structure(_ body: String) -> PageStructure {
-        PageStructure(document: TestSupport.parse("<html><body>\(body)</body></html>"))
+        PageStructure(document: PipelineTestSupport.parse("<html><body>\(body)</body></html>"))
     }
 
     private func items(_ opening: String, _ count: Int) -> String {
