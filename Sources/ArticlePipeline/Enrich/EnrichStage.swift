@@ -33,7 +33,8 @@ struct EnrichStage {
         // Names, speakers and dates are read with English word lists and capitalisation rules (German
         // capitalises every noun); other languages get quotes without speakers, and no entities.
         let english = (result.language ?? "en") == "en"
-        let vocabulary = TextVocabulary(tokens: tokens)
+        // Only names read the vocabulary, and other languages have none: their texts skip building it.
+        let vocabulary = TextVocabulary(tokens: english ? tokens : [])
         var mentions = english ? recognizer.mentions(in: tokens, vocabulary: vocabulary) : []
         result.entities = resolver.resolve(&mentions, tokens: tokens, vocabulary: vocabulary)
 

@@ -55,6 +55,51 @@ struct WordInfoTable: Sendable {
         }
     }
 
+    /// The info of the lower-cased words of `words` joined by single spaces, read from their bytes
+    /// without building the joined `String`; nil when a word is not ASCII (the caller asks a
+    /// `Dictionary`, whose `String` equality also matches other spellings of the same text).
+    func info(words: ArraySlice<EnrichToken>) -> WordInfo? {
+        var hash = StableID.offsetBasis
+        var bits: UInt8 = 0
+        var length = -1
+        for word in words {
+            if length >= 0 { hash = StableID.step(hash, 0x20) }
+            length += 1
+            for byte in word.lower.utf8 {
+                hash = StableID.step(hash, byte)
+                bits |= byte
+                length += 1
+            }
+        }
+        guard bits < 0x80, length >= 0 else { return nil }
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry < 0 { return WordInfo.none }
+            if hashes[entry] == hash && isEntry(entry, words: words, length: length) { return infos[entry] }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Whether entry `entry` is `words` joined by spaces, `length` bytes in all.
+    private func isEntry(_ entry: Int, words: ArraySlice<EnrichToken>, length: Int) -> Bool {
+        var offset = starts[entry]
+        guard starts[entry + 1] - offset == length else { return false }
+        var first = true
+        for word in words {
+            if !first {
+                guard arena[offset] == 0x20 else { return false }
+                offset += 1
+            }
+            first = false
+            for byte in word.lower.utf8 {
+                guard arena[offset] == byte else { return false }
+                offset += 1
+            }
+        }
+        return true
+    }
+
     private func isEntry(_ entry: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = starts[entry]
         guard starts[entry + 1] - start == bytes.count else { return false }
