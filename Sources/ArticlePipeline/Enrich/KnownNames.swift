@@ -10,8 +10,10 @@ enum KnownNames {
         let entry = WordInfo(classes: .knownName)
         for key in Gazetteer.places.keys { keys[key] = entry }
         for key in EntityLexicon.knownOrganizations.keys { keys[key] = entry }
-        let special: Set<Unicode.Scalar> = ["\u{212A}", "\u{037E}", "\u{1FEF}"]
-        if keys.keys.contains(where: { $0.unicodeScalars.contains(where: special.contains) }) { return nil }
+        let special: [Unicode.Scalar] = ["\u{212A}", "\u{037E}", "\u{1FEF}"]
+        for key in keys.keys where key.utf8.contains(where: { $0 >= 0x80 }) {
+            if key.unicodeScalars.contains(where: special.contains) { return nil }
+        }
         return WordInfoTable(keys)
     }()
 

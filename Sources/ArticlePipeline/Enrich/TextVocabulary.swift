@@ -33,27 +33,29 @@ struct TextVocabulary {
                 !endsWithStop && total <= Self.headingWords && content >= 2 && capitalised * 5 >= content * 4
         }
         var pairs: [(pair: Int64, paragraph: Int)] = []
-        for (k, token) in tokens.enumerated() {
-            if k > 0, token.isCapitalised, token.isWord, tokens[k - 1].isCapitalised, tokens[k - 1].isWord,
-                !Self.opensClause(tokens, k - 1)
+        // By index, reading fields in place: a copy of each token would retain its strings.
+        for k in tokens.indices {
+            if k > 0, tokens[k].isCapitalised, tokens[k].isWord, tokens[k - 1].isCapitalised,
+                tokens[k - 1].isWord, !Self.opensClause(tokens, k - 1)
             {
-                pairs.append((Self.pairKey(forms.ids[k - 1], forms.ids[k]), token.paragraph))
+                pairs.append((Self.pairKey(forms.ids[k - 1], forms.ids[k]), tokens[k].paragraph))
             }
-            if token.paragraph != paragraph {
+            if tokens[k].paragraph != paragraph {
                 close()
-                paragraph = token.paragraph
+                paragraph = tokens[k].paragraph
                 (total, content, capitalised) = (0, 0, 0)
             }
-            endsWithStop = token.kind == .punctuation && token.mark == "."
-            guard token.isWord else { continue }
+            endsWithStop = tokens[k].kind == .punctuation && tokens[k].lower == "."
+            guard tokens[k].isWord else { continue }
             total += 1
-            if !token.isCapitalised, !token.hasDigit { lowercaseForms[Int(forms.ids[k])] = true }
+            if !tokens[k].isCapitalised, !tokens[k].hasDigit { lowercaseForms[Int(forms.ids[k])] = true }
             // Content words decide: in "Tips for the Home", "for" and "the" say nothing.
-            guard Self.hasFourCharacters(token.text), !token.is(.functionWord), !token.hasDigit else {
+            guard !tokens[k].is(.functionWord), !tokens[k].hasDigit, Self.hasFourCharacters(tokens[k].text)
+            else {
                 continue
             }
             content += 1
-            if token.isCapitalised { capitalised += 1 }
+            if tokens[k].isCapitalised { capitalised += 1 }
         }
         close()
         self.forms = forms

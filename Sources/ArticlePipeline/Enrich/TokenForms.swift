@@ -20,9 +20,13 @@ struct TokenForms {
         }
     }
 
-    /// The numbering with the byte table for ASCII forms; nil when a form could be equal to an
-    /// ASCII one without having its bytes.
+    /// The numbering with the byte table for ASCII forms (by the hash the tokenizer computed); nil
+    /// when a form could be equal to an ASCII one without having its bytes.
     private static func numberedByBytes(_ tokens: [EnrichToken]) -> ([Int32], Int)? {
+        tokens.withUnsafeBufferPointer(numberedByBytes)
+    }
+
+    private static func numberedByBytes(_ tokens: UnsafeBufferPointer<EnrichToken>) -> ([Int32], Int)? {
         var size = 64
         while size < tokens.count * 2 { size *= 2 }
         let mask = size - 1
@@ -33,20 +37,16 @@ struct TokenForms {
         var others: [String: Int32] = [:]
         var ids: [Int32] = []
         ids.reserveCapacity(tokens.count)
-        for (index, token) in tokens.enumerated() {
-            var hash = StableID.offsetBasis
-            var bits: UInt8 = 0
-            for byte in token.lower.utf8 {
-                hash = StableID.step(hash, byte)
-                bits |= byte
-            }
-            if bits >= 0x80 {
-                if hasASCIIEquivalent(token.lower) { return nil }
-                if let id = others[token.lower] {
+        for index in tokens.indices {
+            let hash = tokens[index].lowerHash
+            if !tokens[index].lowerIsASCII {
+                let lower = tokens[index].lower
+                if hasASCIIEquivalent(lower) { return nil }
+                if let id = others[lower] {
                     ids.append(id)
                 } else {
                     let id = Int32(representatives.count)
-                    others[token.lower] = id
+                    others[lower] = id
                     hashes.append(hash)
                     representatives.append(index)
                     ids.append(id)
@@ -64,7 +64,9 @@ struct TokenForms {
                     ids.append(id)
                     break
                 }
-                if hashes[Int(entry)] == hash, tokens[representatives[Int(entry)]].lower == token.lower {
+                if hashes[Int(entry)] == hash,
+                    tokens[representatives[Int(entry)]].lower == tokens[index].lower
+                {
                     ids.append(entry)
                     break
                 }

@@ -44,8 +44,26 @@ struct WordInfoTable: Sendable {
         return word.withUTF8 { info($0) }
     }
 
+    /// The info of `word`, with the FNV-1a hash of its UTF-8 and whether that is all ASCII.
+    func lookUp(_ word: String) -> (info: WordInfo, hash: UInt64, isASCII: Bool) {
+        var word = word
+        return word.withUTF8 { bytes in
+            var hash = StableID.offsetBasis
+            var bits: UInt8 = 0
+            for byte in bytes {
+                hash = StableID.step(hash, byte)
+                bits |= byte
+            }
+            return (info(bytes, hash: hash), hash, bits < 0x80)
+        }
+    }
+
     func info(_ bytes: UnsafeBufferPointer<UInt8>) -> WordInfo {
-        let hash = Self.hash(bytes)
+        info(bytes, hash: Self.hash(bytes))
+    }
+
+    /// The info of `bytes`, whose FNV-1a hash is `hash`.
+    private func info(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> WordInfo {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = Int(slots[slot])
