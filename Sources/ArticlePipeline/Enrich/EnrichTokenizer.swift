@@ -24,7 +24,8 @@ struct EnrichToken: Sendable {
     /// The word lists this word is on (empty for punctuation and unlisted words).
     var info: WordInfo = .none
     /// The FNV-1a hash of `lower`'s UTF-8, and whether those bytes are all ASCII: what
-    /// `TokenForms` numbers the forms by, computed where the bytes are at hand.
+    /// `TokenForms` and `KnownNames` look forms up by, computed by the tokenizer where the bytes
+    /// are at hand (a token made elsewhere must set them too).
     var lowerHash: UInt64 = 0
     var lowerIsASCII = true
 

@@ -75,13 +75,15 @@ struct WordInfoTable: Sendable {
 
     /// The info of the lower-cased words of `words` joined by single spaces, read from their bytes
     /// without building the joined `String`; nil when a word is not ASCII (the caller asks a
-    /// `Dictionary`, whose `String` equality also matches other spellings of the same text).
+    /// `Dictionary`, whose `String` equality also matches other spellings of the same text). The
+    /// first word's bytes are not read again: its `lowerHash` is the hash's state after them.
     func info(words: ArraySlice<EnrichToken>) -> WordInfo? {
-        var hash = StableID.offsetBasis
+        guard let first = words.first, first.lowerIsASCII else { return nil }
+        var hash = first.lowerHash
         var bits: UInt8 = 0
-        var length = -1
-        for word in words {
-            if length >= 0 { hash = StableID.step(hash, 0x20) }
+        var length = first.lower.utf8.count
+        for word in words.dropFirst() {
+            hash = StableID.step(hash, 0x20)
             length += 1
             for byte in word.lower.utf8 {
                 hash = StableID.step(hash, byte)
@@ -89,7 +91,7 @@ struct WordInfoTable: Sendable {
                 length += 1
             }
         }
-        guard bits < 0x80, length >= 0 else { return nil }
+        guard bits < 0x80 else { return nil }
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = Int(slots[slot])
