@@ -16,8 +16,9 @@ struct TextVocabulary {
     /// Longest paragraph, in words, still read as a heading.
     private static let headingWords = 14
 
-    init(tokens: [EnrichToken]) {
-        let forms = TokenForms(tokens: tokens)
+    /// `forms` numbers the forms of the text's tokens; `tokens` is the text's tokens, or none for a
+    /// text whose names are not read (then nothing is common and no paragraph a heading).
+    init(tokens: [EnrichToken], forms: TokenForms) {
         var lowercaseForms = [Bool](repeating: false, count: forms.count)
         var headings: [Bool] = []
         var paragraph = -1
