@@ -33,7 +33,10 @@ struct EnrichStage {
         // Names, speakers and dates are read with English word lists and capitalisation rules (German
         // capitalises every noun); other languages get quotes without speakers, and no entities.
         let english = (result.language ?? "en") == "en"
-        let vocabulary = TextVocabulary(tokens: tokens)
+        // Only names read the vocabulary and its forms, and other languages have none: their texts
+        // skip numbering forms (mostly non-ASCII, so by Dictionary) and building it.
+        let forms = TokenForms(tokens: english ? tokens : [])
+        let vocabulary = TextVocabulary(tokens: english ? tokens : [], forms: forms)
         var mentions = english ? recognizer.mentions(in: tokens, vocabulary: vocabulary) : []
         result.entities = resolver.resolve(&mentions, tokens: tokens, vocabulary: vocabulary)
 
@@ -60,7 +63,7 @@ struct EnrichStage {
         let published = article.published.flatMap(CivilDate.init(iso:))
         result.temporal = temporalExtractor.expressions(in: tokens, published: published)
         result.keywords = keywordExtractor.keywords(
-            tokens: tokens, entities: result.entities, title: article.title)
+            tokens: tokens, forms: english ? forms : nil, entities: result.entities, title: article.title)
         return result
     }
 

@@ -23,6 +23,11 @@ struct EnrichToken: Sendable {
     var paragraph: Int
     /// The word lists this word is on (empty for punctuation and unlisted words).
     var info: WordInfo = .none
+    /// The FNV-1a hash of `lower`'s UTF-8, and whether those bytes are all ASCII: what
+    /// `TokenForms` and `KnownNames` look forms up by, computed by the tokenizer where the bytes
+    /// are at hand (a token made elsewhere must set them too).
+    var lowerHash: UInt64 = 0
+    var lowerIsASCII = true
 
     var isWord: Bool { kind == .word }
     @inline(__always) func `is`(_ classes: WordInfo.Classes) -> Bool { info.classes.contains(classes) }
@@ -147,10 +152,15 @@ enum EnrichTokenizer {
     )
         -> EnrichToken
     {
-        EnrichToken(
+        var token = EnrichToken(
             text: String(c), lower: String(c), start: i, end: i + 1, kind: .punctuation,
             isCapitalised: false, isAllCaps: false, isPossessive: false, startsSentence: opensSentence,
             paragraph: paragraph)
+        var hash = StableID.offsetBasis
+        UTF8.encode(c) { hash = StableID.step(hash, $0) }
+        token.lowerHash = hash
+        token.lowerIsASCII = c.isASCII
+        return token
     }
 
     private static func word(
@@ -223,7 +233,7 @@ enum EnrichTokenizer {
             isCapitalised: properties.isUppercase(s[i]), isAllCaps: letters >= 2 && upper == letters,
             isPossessive: possessive,
             startsSentence: opensSentence && !properties.isLowercase(s[i]), paragraph: paragraph)
-        token.info = WordInfo.lookup.info(lower)
+        (token.info, token.lowerHash, token.lowerIsASCII) = WordInfo.lookup.lookUp(lower)
         token.hasDigit = digits > 0
         token.hasHyphen = s[i..<end].contains("-")
         token.apostrophe = apostrophe

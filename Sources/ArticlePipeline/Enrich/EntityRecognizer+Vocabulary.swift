@@ -59,13 +59,13 @@ extension EntityRecognizer {
         _ tokens: [EnrichToken], _ k: Int, _ last: Int, vocabulary: TextVocabulary
     ) -> Bool {
         let token = tokens[k]
-        guard token.isWord, token.isCapitalised, !token.isAllCaps, vocabulary.isCommon(token),
-            k == last || !vocabulary.isNamePair(tokens, k)
+        guard token.isWord, token.isCapitalised, !token.isAllCaps, vocabulary.isCommon(at: k),
+            k == last || !vocabulary.isNamePair(at: k)
         else {
             return false
         }
         if isGivenName(token.lower), k < last, tokens[k + 1].isCapitalised,
-            !vocabulary.isCommon(tokens[k + 1])
+            !vocabulary.isCommon(at: k + 1)
         {
             return false
         }
@@ -94,7 +94,6 @@ extension EntityRecognizer {
 
     private func isKnownName(_ tokens: [EnrichToken], _ first: Int, _ last: Int) -> Bool {
         guard tokens[first...last].allSatisfy({ $0.isWord }) else { return false }
-        let name = tokens[first...last].map(\.lower).joined(separator: " ")
-        return Gazetteer.place(name) != nil || EntityLexicon.knownOrganizations[name] != nil
+        return KnownNames.contains(tokens, first, last)
     }
 }

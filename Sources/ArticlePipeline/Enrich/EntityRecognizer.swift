@@ -83,9 +83,7 @@ struct EntityRecognizer {
         // "Institute for Coastal Safety and Navigation": "and" inside a name opened by a connector.
         // Not before another name: "the Department of Health and Alex Azar", "… and Texas".
         if next.text == "and" {
-            guard !isGivenName(after.lower), Gazetteer.place(after.lower) == nil,
-                EntityLexicon.knownOrganizations[after.lower] == nil
-            else { return false }
+            guard !isGivenName(after.lower), !KnownNames.contains(tokens, j + 2, j + 2) else { return false }
             return tokens[i...j].contains { Self.organizationConnectors.contains($0.text) }
                 && tokens[i...j].contains { $0.is(.organizationKeyword) }
         }
@@ -107,11 +105,7 @@ struct EntityRecognizer {
 
     /// Whether the words ending at `j` name a known place or organisation (an owner, not a part).
     private func namesOwner(_ tokens: [EnrichToken], _ i: Int, _ j: Int) -> Bool {
-        for first in max(i, j - 2)...j {
-            let name = tokens[first...j].map(\.lower).joined(separator: " ")
-            if Gazetteer.place(name) != nil || EntityLexicon.knownOrganizations[name] != nil { return true }
-        }
-        return false
+        (max(i, j - 2)...j).contains { KnownNames.contains(tokens, $0, j) }
     }
 
     /// Cuts a capitalised run at titles and leading sentence words, then classifies each name in it.

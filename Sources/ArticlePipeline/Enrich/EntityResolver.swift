@@ -86,7 +86,7 @@ struct EntityResolver {
             let mention = mentions[index]
             switch mention.type {
             case .person:
-                guard mention.titledSurface == nil, vocabulary.isCommon(tokens[mention.last]) else {
+                guard mention.titledSurface == nil, vocabulary.isCommon(at: mention.last) else {
                     continue
                 }
                 // "Georgia Power": a given name that is also a place says nothing.
@@ -96,7 +96,7 @@ struct EntityResolver {
                 }
             case .location:
                 // "Mobile app", "cayenne pepper": one word the text also writes as a common noun.
-                guard mention.wordCount == 1, vocabulary.isCommon(tokens[mention.first]) else { continue }
+                guard mention.wordCount == 1, vocabulary.isCommon(at: mention.first) else { continue }
             default:
                 continue
             }

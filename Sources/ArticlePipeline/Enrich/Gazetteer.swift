@@ -5,8 +5,8 @@ enum Gazetteer {
         var result: [String: String] = [:]
         result.reserveCapacity(6_000)
         for entry in GazetteerData.places.flatMap(entries) {
-            if let equals = entry.firstIndex(of: "=") {
-                result[entry[..<equals].lowercased()] = String(entry[entry.index(after: equals)...])
+            if let equals = entry.utf8.firstIndex(of: UInt8(ascii: "=")) {
+                result[entry[..<equals].lowercased()] = String(entry[entry.utf8.index(after: equals)...])
             } else {
                 result[entry.lowercased()] = String(entry)
             }
@@ -37,7 +37,11 @@ enum Gazetteer {
     /// The gender the given name `lowered` suggests; nil when unknown or used for both.
     static func gender(ofGivenName lowered: String) -> Gender? { givenNames[lowered] ?? nil }
 
+    /// The entries of a block, cut at "|" and line breaks on its UTF-8 (splitting by `Character`
+    /// costs most of building the tables; the generated data has no carriage return, combining
+    /// mark or prepended scalar beside a separator, where the two would cut differently).
     private static func entries(_ block: String) -> [Substring] {
-        block.split(whereSeparator: { $0 == "|" || $0 == "\n" })
+        block.utf8.split(whereSeparator: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") })
+            .map { block[$0.startIndex..<$0.endIndex] }
     }
 }

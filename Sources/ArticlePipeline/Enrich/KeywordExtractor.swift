@@ -14,26 +14,16 @@ struct KeywordExtractor {
         "still",
     ]
 
+    /// `forms`, when given, numbers the lower-cased forms of `tokens` (English texts, whose names
+    /// need them anyway): words are then counted by number, and only each counted form's first
+    /// spelling is hashed.
     func keywords(
-        tokens: [EnrichToken], entities: [ArticleRecord.Entity], title: String?
+        tokens: [EnrichToken], forms: TokenForms?, entities: [ArticleRecord.Entity], title: String?
     ) -> [String] {
         var result: [String] = []
         for entity in entities.prefix(3) where entity.mentions >= 2 { result.append(entity.name) }
         let covered = Set(result.flatMap { $0.lowercased().split(separator: " ").map(String.init) })
-        // One hash per counted word: (occurrences, first position).
-        var stats: [String: (count: Int, first: Int)] = [:]
-        stats.reserveCapacity(tokens.count / 2)
-        for (index, token) in tokens.enumerated()
-        where token.isWord && !token.isCapitalised && !token.hasDigit && !token.is(.functionWord)
-            && token.lower.utf8.count >= 4
-        {
-            // Not `stats[key, default:]`: its default allocates a closure context per call.
-            if let slot = stats.index(forKey: token.lower) {
-                stats.values[slot].count += 1
-            } else {
-                stats[token.lower] = (1, index)
-            }
-        }
+        var stats = forms.map { Self.counts(of: tokens, forms: $0) } ?? Self.counts(of: tokens)
         if let title {
             for word in title.lowercased().split(whereSeparator: { !$0.isLetter }) {
                 stats[String(word)]?.count += 2
@@ -43,5 +33,47 @@ struct KeywordExtractor {
             .sorted { ($0.value.count, -$0.value.first) > ($1.value.count, -$1.value.first) }.map(\.key)
         for word in ranked where result.count < count { result.append(word) }
         return result
+    }
+
+    /// Whether `token` is a content word that may be a keyword.
+    private static func isCounted(_ token: EnrichToken) -> Bool {
+        token.isWord && !token.isCapitalised && !token.hasDigit && !token.is(.functionWord)
+            && token.lower.utf8.count >= 4
+    }
+
+    /// Each counted word's occurrences and first position, one hash per occurrence.
+    private static func counts(of tokens: [EnrichToken]) -> [String: (count: Int, first: Int)] {
+        var stats: [String: (count: Int, first: Int)] = [:]
+        stats.reserveCapacity(tokens.count / 2)
+        for index in tokens.indices where isCounted(tokens[index]) {
+            // Not `stats[key, default:]`: its default allocates a closure context per call.
+            if let slot = stats.index(forKey: tokens[index].lower) {
+                stats.values[slot].count += 1
+            } else {
+                stats[tokens[index].lower] = (1, index)
+            }
+        }
+        return stats
+    }
+
+    /// `counts(of:)` by form number, one hash per counted form.
+    private static func counts(
+        of tokens: [EnrichToken], forms: TokenForms
+    ) -> [String: (count: Int, first: Int)] {
+        var counts = [Int](repeating: 0, count: forms.count)
+        var firsts = [Int](repeating: 0, count: forms.count)
+        var counted: [Int32] = []
+        for index in tokens.indices where isCounted(tokens[index]) {
+            let form = Int(forms.ids[index])
+            if counts[form] == 0 {
+                firsts[form] = index
+                counted.append(Int32(form))
+            }
+            counts[form] += 1
+        }
+        var stats: [String: (count: Int, first: Int)] = [:]
+        stats.reserveCapacity(counted.count)
+        for form in counted.map(Int.init) { stats[tokens[firsts[form]].lower] = (counts[form], firsts[form]) }
+        return stats
     }
 }

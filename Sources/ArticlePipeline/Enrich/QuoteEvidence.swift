@@ -14,13 +14,17 @@ struct QuoteEvidence {
     ) -> [Bool] {
         let reportsSpeech = attributions.contains { $0.speaker != nil }
         return zip(spans, attributions).map { span, attribution in
-            let shape = Shape(scalars[span.start..<span.end])
             if attribution.speaker != nil { return true }
-            return reportsSpeech && shape.words >= unattributedWords && !shape.titleCase
+            // The shape is read only where it decides.
+            guard reportsSpeech else { return false }
+            let shape = Shape(scalars[span.start..<span.end])
+            return shape.words >= unattributedWords && !shape.titleCase
         }
     }
 
-    /// Words of a quote, and whether every longer word is capitalised ("Move to Zero").
+    /// Words of a quote, and whether every longer word is capitalised ("Move to Zero"). ASCII
+    /// scalars are classified by their code (the answers of their Unicode properties, without the
+    /// property tables).
     private struct Shape {
         var words = 0
         var titleCase = true
@@ -32,10 +36,10 @@ struct QuoteEvidence {
             func endWord() {
                 guard inWord else { return }
                 words += 1
-                if letters >= 4, !first.properties.isUppercase { titleCase = false }
+                if letters >= 4, !Self.isUppercase(first) { titleCase = false }
             }
             for scalar in scalars {
-                if scalar.properties.isWhitespace {
+                if Self.isWhitespace(scalar) {
                     endWord()
                     inWord = false
                 } else {
@@ -44,10 +48,28 @@ struct QuoteEvidence {
                         first = scalar
                         letters = 0
                     }
-                    if scalar.properties.isAlphabetic { letters += 1 }
+                    if Self.isAlphabetic(scalar) { letters += 1 }
                 }
             }
             endWord()
+        }
+
+        @inline(__always)
+        private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+            guard scalar.isASCII else { return scalar.properties.isWhitespace }
+            return scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D)
+        }
+
+        @inline(__always)
+        private static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+            guard scalar.isASCII else { return scalar.properties.isAlphabetic }
+            return ASCII.isLetter(UInt8(scalar.value))
+        }
+
+        @inline(__always)
+        private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+            guard scalar.isASCII else { return scalar.properties.isUppercase }
+            return scalar.value >= 0x41 && scalar.value <= 0x5A
         }
     }
 }

@@ -20,6 +20,9 @@ struct WordInfo: Sendable, Equatable {
         /// a job or a kinship word, which names nobody's title when capitalised ("Star Wars").
         static let honorific = Classes(rawValue: 1 << 12)
         static let contestVerb = Classes(rawValue: 1 << 13)
+        /// A place of the gazetteer or a known organisation (entries of `KnownNames.table` only; no
+        /// token's info has it).
+        static let knownName = Classes(rawValue: 1 << 14)
     }
 
     var classes: Classes = []
