@@ -146,7 +146,7 @@ extension HTMLMetadataExtractor {
     }
 
     /// A byline that starts with "By" between the headline `heading` and the article body (the
-    /// first text of over `bodyLength` bytes): "By Dr. Vahid Osman - Mar 27, 2024", or "By" with
+    /// first text of over `bodyLength` bytes): "By Dr. Ines Calloway - Mar 27, 2024", or "By" with
     /// the names in the next text.
     func bylineAfterHeading(_ heading: Int, window: Int = 300, bodyLength: Int = 200) -> [String]? {
         let end = min(document.nodes.count, heading + window)
