@@ -58,6 +58,14 @@ struct InputListOptions: ParsableArguments {
     @Option(help: "With --cdx: only records in this language, as the index codes it, e.g. eng (repeatable).")
     var language: [String] = []
 
+    @Option(
+        help: "With --cdx: selected records of one file a job carries, at most (default 32; 1: a job each).")
+    var cdxJobRecords: Int?
+
+    @Option(
+        help: "With --cdx: MB of records a job carries, at most (default 8; a larger record is a job alone).")
+    var cdxJobMb: Double?
+
     @OptionGroup var s3: S3Options
 
     /// A list option: the flags, else a comma-separated value from the environment or the file.
@@ -79,6 +87,17 @@ struct InputListOptions: ParsableArguments {
         selection.mimes = list("mime", mime, resolver)
         selection.statuses = list("status", status, resolver)
         selection.languages = list("language", language, resolver)
+        selection.jobRecords = try resolver.int(
+            "cdx-job-records", flag: cdxJobRecords, default: selection.jobRecords)
+        guard (1...10_000).contains(selection.jobRecords) else {
+            throw ValidationError("cdx-job-records must be 1…10000")
+        }
+        let jobMB = try resolver.number(
+            "cdx-job-mb", flag: cdxJobMb, default: Double(selection.jobBytes) / 1_048_576)
+        guard jobMB.isFinite, jobMB > 0, jobMB <= 1_024 else {
+            throw ValidationError("cdx-job-mb must be 0…1024")
+        }
+        selection.jobBytes = max(1, UInt64(jobMB * 1_048_576))
         if let pattern = selection.urlPattern {
             do {
                 _ = try Regex(pattern)

@@ -2,10 +2,11 @@ import Foundation
 import TestSupport
 
 /// A small HTTP server with faults on purpose, for what nginx does not do: it answers 503 to the
-/// first `failFirst` requests, then for the next `dropFirst` requests announces the whole (rest
-/// of the) file but sends half of it and closes the connection; after that it serves files with
-/// Range support. Each request is logged as `number path range status`. Started by the test
-/// itself (python3's standard library only) on a free loopback port.
+/// first `failFirst` GETs, then for the next `dropFirst` GETs announces the whole range asked for
+/// (or the whole file) but sends half of it and closes the connection; after that it serves files
+/// with Range support (`bytes=A-B` and `bytes=A-`). HEADs are always answered, with the size.
+/// Each request is logged as `number path range status` (`HEAD` as the range of a HEAD). Started
+/// by the test itself (python3's standard library only) on a free loopback port.
 final class FaultyHTTPServer {
     let port: Int
     /// The port, kept from other tests until the server has stopped (see `ReservedPort`).
@@ -71,6 +72,7 @@ final class FaultyHTTPServer {
         root, port, fail_first, drop_first, log_path = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
         lock = threading.Lock()
         count = [0]
+        gets = [0]
 
         def note(number, path, rng, status):
             with lock, open(log_path, "a") as log:
@@ -79,12 +81,17 @@ final class FaultyHTTPServer {
         class Handler(http.server.BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def do_GET(self):
+            def answer(self, head):
                 with lock:
                     number = count[0]
                     count[0] += 1
-                rng = self.headers.get("Range")
-                if number < fail_first:
+                    failing = dropping = False
+                    if not head:
+                        failing = gets[0] < fail_first
+                        dropping = not failing and gets[0] < fail_first + drop_first
+                        gets[0] += 1
+                rng = "HEAD" if head else self.headers.get("Range")
+                if failing:
                     note(number, self.path, rng, 503)
                     self.send_response(503)
                     self.send_header("Content-Length", "0")
@@ -99,23 +106,41 @@ final class FaultyHTTPServer {
                     return
                 with open(path, "rb") as f:
                     data = f.read()
-                start = int(rng.split("=")[1].split("-")[0]) if rng else 0
-                body = data[start:]
-                status = 206 if rng else 200
+                if head:
+                    note(number, self.path, rng, 200)
+                    self.send_response(200)
+                    self.send_header("Content-Length", str(len(data)))
+                    self.send_header("Accept-Ranges", "bytes")
+                    self.end_headers()
+                    return
+                ranged = rng is not None
+                start, stop = 0, len(data)
+                if ranged:
+                    first, _, last = rng.split("=")[1].partition("-")
+                    start = int(first)
+                    stop = min(len(data), int(last) + 1) if last.strip() else len(data)
+                body = data[start:stop]
+                status = 206 if ranged else 200
                 note(number, self.path, rng, status)
                 self.send_response(status)
-                if rng:
-                    self.send_header("Content-Range", f"bytes {start}-{len(data) - 1}/{len(data)}")
+                if ranged:
+                    self.send_header("Content-Range", f"bytes {start}-{start + len(body) - 1}/{len(data)}")
                 self.send_header("Content-Length", str(len(body)))
                 self.send_header("Accept-Ranges", "bytes")
                 self.end_headers()
-                if number < fail_first + drop_first:
+                if dropping:
                     self.wfile.write(body[: len(body) // 2])
                     self.wfile.flush()
                     self.close_connection = True
                     self.connection.shutdown(socket.SHUT_RDWR)
                     return
                 self.wfile.write(body)
+
+            def do_GET(self):
+                self.answer(head=False)
+
+            def do_HEAD(self):
+                self.answer(head=True)
 
             def log_message(self, *args):
                 pass
