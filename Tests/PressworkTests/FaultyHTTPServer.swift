@@ -2,11 +2,12 @@ import Foundation
 import TestSupport
 
 /// A small HTTP server with faults on purpose, for what nginx does not do: it answers 503 to the
-/// first `failFirst` GETs, then for the next `dropFirst` GETs announces the whole range asked for
-/// (or the whole file) but sends half of it and closes the connection; after that it serves files
-/// with Range support (`bytes=A-B` and `bytes=A-`). HEADs are always answered, with the size.
-/// Each request is logged as `number path range status` (`HEAD` as the range of a HEAD). Started
-/// by the test itself (python3's standard library only) on a free loopback port.
+/// first `failFirst` GETs, then for the first `dropFirst` GETs of a file it has announces the whole
+/// range asked for (or the whole file) but sends half of it and closes the connection; after that
+/// it serves files with Range support (`bytes=A-B` and `bytes=A-`). HEADs are always answered,
+/// with the size. Each request is logged, in the order decided, as `number path range status`
+/// (`HEAD` as the range of a HEAD). Started by the test itself (python3's standard library only)
+/// on a free loopback port.
 final class FaultyHTTPServer {
     let port: Int
     /// The port, kept from other tests until the server has stopped (see `ReservedPort`).
@@ -72,42 +73,45 @@ final class FaultyHTTPServer {
         root, port, fail_first, drop_first, log_path = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
         lock = threading.Lock()
         count = [0]
-        gets = [0]
+        failed = [0]
+        served = [0]
 
-        def note(number, path, rng, status):
-            with lock, open(log_path, "a") as log:
-                log.write(f"{number} {path} {rng.replace(' ', '') if rng else '-'} {status}\n")
+        def decide(head, exists, path, rng):
+            """The answer's status and whether to drop it, logged in the order decided."""
+            with lock:
+                number = count[0]
+                count[0] += 1
+                dropping = False
+                if not head and failed[0] < fail_first:
+                    failed[0] += 1
+                    status = 503
+                elif not exists:
+                    status = 404
+                elif head:
+                    status = 200
+                else:
+                    status = 206 if rng else 200
+                    dropping = served[0] < drop_first
+                    served[0] += 1
+                with open(log_path, "a") as log:
+                    log.write(f"{number} {path} {rng.replace(' ', '') if rng else '-'} {status}\n")
+                return status, dropping
 
         class Handler(http.server.BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
             def answer(self, head):
-                with lock:
-                    number = count[0]
-                    count[0] += 1
-                    failing = dropping = False
-                    if not head:
-                        failing = gets[0] < fail_first
-                        dropping = not failing and gets[0] < fail_first + drop_first
-                        gets[0] += 1
                 rng = "HEAD" if head else self.headers.get("Range")
-                if failing:
-                    note(number, self.path, rng, 503)
-                    self.send_response(503)
-                    self.send_header("Content-Length", "0")
-                    self.end_headers()
-                    return
                 path = os.path.join(root, self.path.lstrip("/"))
-                if not os.path.isfile(path):
-                    note(number, self.path, rng, 404)
-                    self.send_response(404)
+                status, dropping = decide(head, os.path.isfile(path), self.path, rng)
+                if status in (503, 404):
+                    self.send_response(status)
                     self.send_header("Content-Length", "0")
                     self.end_headers()
                     return
                 with open(path, "rb") as f:
                     data = f.read()
                 if head:
-                    note(number, self.path, rng, 200)
                     self.send_response(200)
                     self.send_header("Content-Length", str(len(data)))
                     self.send_header("Accept-Ranges", "bytes")
@@ -120,8 +124,6 @@ final class FaultyHTTPServer {
                     start = int(first)
                     stop = min(len(data), int(last) + 1) if last.strip() else len(data)
                 body = data[start:stop]
-                status = 206 if ranged else 200
-                note(number, self.path, rng, status)
                 self.send_response(status)
                 if ranged:
                     self.send_header("Content-Range", f"bytes {start}-{start + len(body) - 1}/{len(data)}")
