@@ -30,10 +30,17 @@ struct InputListOptions: ParsableArguments {
 
     @Flag(
         help: """
-            Split http(s) .warc.gz inputs too (a HEAD request each for the size): workers fetch their \
-            splits with Range requests instead of the coordinator streaming the files.
+            Split http(s) and s3:// .warc.gz inputs too, the default (a HEAD request each for the \
+            size): workers fetch their splits with Range requests, the coordinator reads none of it.
             """)
     var splitRemote = false
+
+    @Flag(
+        help: """
+            Stream http(s) and s3:// inputs through the coordinator instead of splitting them (for a \
+            server without byte ranges; env PRESSWORK_SPLIT_REMOTE=false).
+            """)
+    var noSplitRemote = false
 
     @Option(
         help: """
@@ -123,6 +130,15 @@ struct InputListOptions: ParsableArguments {
         }
         guard megabytes > 0 else { return nil }
         return max(1, UInt64(megabytes * 1_048_576))
+    }
+
+    /// Whether remote `.warc.gz` inputs are cut into split jobs: yes unless `--no-split-remote` or
+    /// `split-remote` false in the environment or the file.
+    func splitsRemote(resolver: SettingsResolver) throws -> Bool {
+        if noSplitRemote && splitRemote { throw ValidationError("give --split-remote or --no-split-remote") }
+        if noSplitRemote { return false }
+        return try resolver.bool(
+            "split-remote", flag: splitRemote, default: ReaderSettings().splitsRemoteFiles)
     }
 
     /// How remote inputs (and a remote listing) are fetched.

@@ -40,7 +40,7 @@ import Testing
             let remote = try run(
                 [
                     "run", server.baseURL + crawl.files[0], "-o", dir.path("http").path, "--workers", "2",
-                    "--split-remote", "--split-mb", "0.1",
+                    "--split-mb", "0.1",
                 ], in: dir.url)
             #expect(remote.status == LocalRunTests.finishedWithFailures, "\(remote.stderr.suffix(3_000))")
             let local = try run(

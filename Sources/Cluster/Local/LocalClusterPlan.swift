@@ -37,7 +37,7 @@ public struct LocalClusterPlan: Sendable {
     /// The size of split jobs for local WARC.gz inputs (with `byReference`); nil: no splits.
     public var splitBytes: UInt64?
     /// With `splitBytes`: http(s) WARC.gz inputs are split too (workers fetch their ranges).
-    public var splitsRemoteFiles = false
+    public var splitsRemoteFiles = ReaderSettings().splitsRemoteFiles
     /// CDX indexes among the inputs and the records to select from them.
     public var cdx = CdxSelection()
     /// Folders (or URL prefixes) the workers may read besides the inputs' own (the `--base` of CDX
