@@ -13,6 +13,8 @@ start_nginx() {
     exit 1
   }
   mkdir -p "$prefix/temp"
+  # nginx's worker may run as another user (when started as root): it must reach the files.
+  chmod a+rx "$work" "$root"
   port="$(python3 -c "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")"
   cat >"$prefix/nginx.conf" <<CONF
 daemon off;
