@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Bytes a CDX selection fetches against the size of the crawl (issue 13's target: a selection of
 # 1% of the records fetches at most 1.5% of the crawl's bytes). Generates FILES WARC.gz files of
-# COUNT articles each and their CDX index (tools/cdx/make_cdx.py, relative names), serves them with
-# nginx on a free loopback port, and runs `presswork run --cdx INDEX-URL --base URL --url-regex
-# '-[0-9]*00$' --workers 2` (every hundredth article: the generated URLs end in their number).
+# COUNT articles each and their CDX index (tools/cdx/make_cdx.py, relative names, gzip-compressed
+# as crawls publish it), serves them with nginx on a free loopback port, and runs `presswork run
+# --cdx INDEX-URL --base URL --url-regex='-[0-9]*00$' --workers 2` (every hundredth article: the
+# generated URLs end in their number).
 # Counts the bytes nginx sent for the WARC.gz files (and for the index) from its access log, the
 # records written against the selected lines, and the jobs the coordinator cut (`split_jobs` of
 # its summary), with the default batching and with a job per record (--cdx-job-records 1).
@@ -30,18 +31,18 @@ for i in $(seq "$files"); do
   names+=("crawl-$i.warc.gz")
 done
 make_cdx="$PWD/tools/cdx/make_cdx.py"
-(cd "$work/www" && python3 "$make_cdx" "${names[@]}" >index.cdxj)
+(cd "$work/www" && python3 "$make_cdx" --gzip "${names[@]}" >index.cdxj.gz)
 start_nginx "$work/www"
 trap 'kill "$nginx_pid" 2>/dev/null; rm -rf "$work"' EXIT
 
 pattern='-[0-9]*00$'
-selected=$(python3 - "$work/www/index.cdxj" "$pattern" <<'PY'
-import json, re, sys
+selected=$(python3 - "$work/www/index.cdxj.gz" "$pattern" <<'PY'
+import gzip, json, re, sys
 pattern = re.compile(sys.argv[2])
-print(sum(1 for line in open(sys.argv[1]) if pattern.search(json.loads(line.split(" ", 2)[2])["url"])))
+print(sum(1 for line in gzip.open(sys.argv[1], "rt") if pattern.search(json.loads(line.split(" ", 2)[2])["url"])))
 PY
 )
-indexed=$(wc -l <"$work/www/index.cdxj")
+indexed=$(gzip -dc "$work/www/index.cdxj.gz" | wc -l)
 
 rows=""
 for per_job in default 1; do
@@ -49,12 +50,12 @@ for per_job in default 1; do
   flags=()
   [ "$per_job" = default ] || flags=(--cdx-job-records "$per_job")
   start=$(date +%s.%N)
-  "$bin/presswork" run --cdx "${nginx_url}index.cdxj" --base "$nginx_url" --url-regex "$pattern" \
+  "$bin/presswork" run --cdx "${nginx_url}index.cdxj.gz" --base "$nginx_url" --url-regex="$pattern" \
     "${flags[@]}" -o "$work/out-$per_job" --workers 2 --log-level info >"$work/run-$per_job.out" \
     2>"$work/run-$per_job.err" || true
   end=$(date +%s.%N)
   warc=$(nginx_bytes_sent '\.warc\.gz')
-  gets=$(grep -c '\.warc\.gz' "$nginx_log")
+  gets=$(grep -c '\.warc\.gz' "$nginx_log" || true)
   index=$(nginx_bytes_sent 'index\.cdxj')
   jobs=$(grep -o 'split_jobs=[0-9]*' "$work/run-$per_job.err" | tail -1 | cut -d= -f2)
   written=$(grep -o 'records written: *[0-9]*' "$work/run-$per_job.out" | grep -o '[0-9]*$')
@@ -71,7 +72,7 @@ print(f"\n### Bytes a CDX selection of 1% fetches over HTTP: \`tools/benchmarks/
 print(f"\n{files} WARC.gz files of {count} articles from {templates}: {crawl:,} bytes, {indexed:,} records "
       f"indexed; \`--url-regex '$pattern'\` selects {selected} ({100 * selected / indexed:.2f}%); nginx on "
       f"loopback, \`presswork run --cdx URL --base URL … --workers 2\`; load average at the end: {load}.\n")
-print("| jobs | WARC bytes fetched | share of the crawl | ranged GETs | index bytes | jobs cut | records written | s |")
+print("| jobs | WARC bytes fetched | share of the crawl | ranged GETs | index bytes (gzip) | jobs cut | records written | s |")
 print("| --- | --- | --- | --- | --- | --- | --- | --- |")
 for per_job, warc, gets, index, jobs, written, seconds in rows:
     name = "default batching (32 records, 8 MB)" if per_job == "default" else f"--cdx-job-records {per_job}"

@@ -50,7 +50,7 @@ for round in $(seq "$rounds"); do
   : >"$nginx_log"
   there=$(timed "$work/http" "${urls[@]}")
   sent=$(nginx_bytes_sent '\.warc\.gz')
-  requests=$(grep -c '\.warc\.gz' "$nginx_log")
+  requests=$(grep -c '\.warc\.gz' "$nginx_log" || true)
   rows+="$round $here $there $sent $requests"$'\n'
 done
 

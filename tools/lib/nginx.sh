@@ -52,5 +52,5 @@ CONF
 # nginx_bytes_sent PATTERN: the bytes nginx sent for requests whose line matches PATTERN (a grep -E
 # pattern), from `nginx_log`.
 nginx_bytes_sent() {
-  grep -E "$1" "$nginx_log" | awk '{ sum += $(NF - 1) } END { print sum + 0 }'
+  { grep -E "$1" "$nginx_log" || true; } | awk '{ sum += $(NF - 1) } END { print sum + 0 }'
 }
