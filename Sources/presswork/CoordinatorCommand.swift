@@ -113,7 +113,7 @@ struct CoordinatorCommand: ParsableCommand {
         settings.reader.handsOutReferences = try resolver.bool("by-reference", flag: byReference)
         settings.reader.remote = try inputList.remote(resolver: resolver)
         settings.reader.splitBytes = try inputList.splitBytes(resolver: resolver)
-        settings.reader.splitsRemoteFiles = try resolver.bool("split-remote", flag: inputList.splitRemote)
+        settings.reader.splitsRemoteFiles = try inputList.splitsRemote(resolver: resolver)
         settings.reader.cdx = try inputList.cdxSelection(resolver: resolver)
         if !settings.reader.cdx.indexes.isEmpty && !settings.reader.handsOutReferences {
             throw ValidationError("--cdx needs --by-reference: workers read the selected records themselves")

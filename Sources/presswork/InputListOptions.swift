@@ -30,10 +30,17 @@ struct InputListOptions: ParsableArguments {
 
     @Flag(
         help: """
-            Split http(s) .warc.gz inputs too (a HEAD request each for the size): workers fetch their \
-            splits with Range requests instead of the coordinator streaming the files.
+            Split http(s) and s3:// .warc.gz inputs too, the default (a HEAD request each for the \
+            size): workers fetch their splits with Range requests, the coordinator reads none of it.
             """)
     var splitRemote = false
+
+    @Flag(
+        help: """
+            Stream http(s) and s3:// inputs through the coordinator instead of splitting them (for a \
+            server without byte ranges; env PRESSWORK_SPLIT_REMOTE=false).
+            """)
+    var noSplitRemote = false
 
     @Option(
         help: """
@@ -58,6 +65,14 @@ struct InputListOptions: ParsableArguments {
     @Option(help: "With --cdx: only records in this language, as the index codes it, e.g. eng (repeatable).")
     var language: [String] = []
 
+    @Option(
+        help: "With --cdx: selected records of one file a job carries, at most (default 32; 1: a job each).")
+    var cdxJobRecords: Int?
+
+    @Option(
+        help: "With --cdx: MB of records a job carries, at most (default 8; a larger record is a job alone).")
+    var cdxJobMb: Double?
+
     @OptionGroup var s3: S3Options
 
     /// A list option: the flags, else a comma-separated value from the environment or the file.
@@ -79,6 +94,17 @@ struct InputListOptions: ParsableArguments {
         selection.mimes = list("mime", mime, resolver)
         selection.statuses = list("status", status, resolver)
         selection.languages = list("language", language, resolver)
+        selection.jobRecords = try resolver.int(
+            "cdx-job-records", flag: cdxJobRecords, default: selection.jobRecords)
+        guard (1...10_000).contains(selection.jobRecords) else {
+            throw ValidationError("cdx-job-records must be 1…10000")
+        }
+        let jobMB = try resolver.number(
+            "cdx-job-mb", flag: cdxJobMb, default: Double(selection.jobBytes) / 1_048_576)
+        guard jobMB.isFinite, jobMB > 0, jobMB <= 1_024 else {
+            throw ValidationError("cdx-job-mb must be 0…1024")
+        }
+        selection.jobBytes = max(1, UInt64(jobMB * 1_048_576))
         if let pattern = selection.urlPattern {
             do {
                 _ = try Regex(pattern)
@@ -104,6 +130,15 @@ struct InputListOptions: ParsableArguments {
         }
         guard megabytes > 0 else { return nil }
         return max(1, UInt64(megabytes * 1_048_576))
+    }
+
+    /// Whether remote `.warc.gz` inputs are cut into split jobs: yes unless `--no-split-remote` or
+    /// `split-remote` false in the environment or the file.
+    func splitsRemote(resolver: SettingsResolver) throws -> Bool {
+        if noSplitRemote && splitRemote { throw ValidationError("give --split-remote or --no-split-remote") }
+        if noSplitRemote { return false }
+        return try resolver.bool(
+            "split-remote", flag: splitRemote, default: ReaderSettings().splitsRemoteFiles)
     }
 
     /// How remote inputs (and a remote listing) are fetched.

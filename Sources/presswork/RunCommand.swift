@@ -88,7 +88,7 @@ struct RunCommand: ParsableCommand {
             splitBytes: try inputList.splitBytes(resolver: resolver), logLevel: logging.level.rawValue,
             logFormat: logging.format, parentPID: getpid(), leaseKey: LeaseSigner.randomKey())
         plan.cdx = cdx
-        plan.splitsRemoteFiles = try resolver.bool("split-remote", flag: inputList.splitRemote)
+        plan.splitsRemoteFiles = try inputList.splitsRemote(resolver: resolver)
         if let base = cdx.base, !cdx.indexes.isEmpty { plan.extraInputRoots = [base] }
 
         let children = ChildProcesses()

@@ -43,6 +43,11 @@ struct WorkerCommand: ParsableCommand {
             """)
     var maxJobMb: Int?
 
+    @Option(
+        help:
+            "Requests in a row that may fail before a split's or CDX record's range is given up (default 6).")
+    var fetchAttempts: Int?
+
     @Flag(help: "Skip the pipeline: records carry only id, url and size (measures the transport alone).")
     var emptyPipeline = false
 
@@ -79,6 +84,11 @@ struct WorkerCommand: ParsableCommand {
             inputRoot.isEmpty
             ? (resolver.lookup("input-root")?.split(separator: ",").map(String.init) ?? []) : inputRoot
         settings.remote.s3 = try s3.settings(resolver: resolver)
+        settings.remote.retry.maxAttempts = try resolver.int(
+            "fetch-attempts", flag: fetchAttempts, default: settings.remote.retry.maxAttempts)
+        guard (1...100).contains(settings.remote.retry.maxAttempts) else {
+            throw ValidationError("fetch-attempts must be 1…100")
+        }
         do {
             let stop = try StopRequest()
             let trap = SignalTrap(stop)

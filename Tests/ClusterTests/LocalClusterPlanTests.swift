@@ -37,8 +37,9 @@ import Testing
             worker.arguments == [
                 "worker", "--coordinator", "ipc:///tmp/run/coordinator", "--collector",
                 "ipc:///tmp/run/collector",
-                "--threads", "3", "--input-root", "/data", "--input-root", "/other", "--empty-pipeline",
-                "--log-level", "warning", "--log-format", "text", "--exit-with-parent", "42",
+                "--threads", "3", "--input-root", "/data", "--input-root", "/other", "--fetch-attempts",
+                "6", "--empty-pipeline", "--log-level", "warning", "--log-format", "text",
+                "--exit-with-parent", "42",
             ])
         #expect(worker.environment == ["AWS_REGION": "us-east-1"])
         #expect(plan(level: 5).children[0].arguments.contains("--level"))

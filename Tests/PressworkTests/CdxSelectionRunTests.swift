@@ -102,4 +102,77 @@ import Testing
             #expect(sent == selectedLength, "\(nginx.accessLog.suffix(2_000))")
         }
     }
+
+    /// The figure `key=N` of the coordinator's summary in a log.
+    static func summaryFigure(_ key: String, in log: String) -> Int? {
+        guard let range = log.range(of: "\(key)=[0-9]+", options: .regularExpression) else { return nil }
+        return Int(log[range].dropFirst(key.count + 1))
+    }
+
+    @Test func recordsOfOneFileShareJobsAndTheRecordsAreThoseOfAJobEach() async throws {
+        try await ProcessTestSlots.run {
+            let dir = try TemporaryDirectory()
+            let (crawl, index) = try Self.crawlWithIndex(in: dir)
+            var jobs: [String: Int] = [:]
+            var outputs: [String: [String]] = [:]
+            for (name, perJob) in [("one", "1"), ("four", "4"), ("default", nil)] {
+                let outcome = try PressworkBinary.run(
+                    [
+                        "run", "--cdx", index.path, "--base", crawl.folder.path, "--url-regex",
+                        "city-council",
+                        "-o", dir.path(name).path, "--workers", "2", "--quiet", "--log-level", "info",
+                    ] + (perJob.map { ["--cdx-job-records", $0] } ?? []), in: crawl.folder)
+                #expect(outcome.status == 0, "\(outcome.stderr.suffix(2_000))")
+                jobs[name] = Self.summaryFigure("split_jobs", in: outcome.stderr)
+                outputs[name] = try Self.recordLines(dir.path(name))
+            }
+            let perFile = try crawl.files.map { file in
+                try String(contentsOf: index, encoding: .utf8).split(separator: "\n")
+                    .filter { $0.contains("city-council") && $0.contains(file) }.count
+            }
+            #expect(perFile.allSatisfy { $0 > 4 && $0 <= 32 }, "\(perFile)")
+            #expect(jobs["one"] == perFile.reduce(0, +), "a job per record: \(jobs)")
+            #expect(jobs["four"] == perFile.map { ($0 + 3) / 4 }.reduce(0, +), "\(jobs)")
+            #expect(jobs["default"] == crawl.files.count, "one job per file: \(jobs)")
+            #expect(outputs["one"]?.count == perFile.reduce(0, +))
+            #expect(outputs["four"] == outputs["one"])
+            #expect(outputs["default"] == outputs["one"])
+        }
+    }
+
+    @Test func aKilledCoordinatorResumesACdxRunOfBatchesWithoutLosingOrRepeatingRecords() async throws {
+        try await ProcessTestSlots.run {
+            let dir = try TemporaryDirectory()
+            let crawl = try RemoteCrawl.generate(in: dir.path("crawl"), counts: [700, 700])
+            let index = dir.path("index.cdxj")
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments =
+                [
+                    "python3",
+                    PressworkBinary.repositoryRoot.appendingPathComponent("tools/cdx/make_cdx.py").path,
+                ]
+                + crawl.paths
+            _ = FileManager.default.createFile(atPath: index.path, contents: nil)
+            process.standardOutput = try FileHandle(forWritingTo: index)
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            let cluster = try LocalCluster(dir: dir)
+            let selection = ["--by-reference", "--cdx", index.path, "--cdx-job-records", "5"]
+            let first = try cluster.startCoordinator([], extra: selection)
+            try cluster.startCollector()
+            for _ in 0..<2 { try cluster.startWorker(extra: ["--input-root", crawl.folder.path]) }
+            #expect(cluster.waitUntil { cluster.hasCommitted(atLeast: 200) }, "\(cluster.allLogs)")
+            kill(first.processIdentifier, SIGKILL)
+            cluster.wait(first, timeout: 60)
+            let second = try cluster.startCoordinator([], extra: selection + ["--resume"])
+            #expect(cluster.wait(second) == 0, "\(cluster.allLogs)")
+            let written = try OutputDirectory(url: cluster.output).records.compactMap { $0["url"] as? String }
+            #expect(written.count == crawl.urls.count, "nothing twice")
+            #expect(Set(written) == crawl.urls, "nothing lost")
+            #expect(
+                Self.summaryFigure("split_jobs", in: cluster.log(second)) == 280, "1,400 records, 5 a job")
+        }
+    }
 }

@@ -2,10 +2,12 @@ import Foundation
 import TestSupport
 
 /// A small HTTP server with faults on purpose, for what nginx does not do: it answers 503 to the
-/// first `failFirst` requests, then for the next `dropFirst` requests announces the whole (rest
-/// of the) file but sends half of it and closes the connection; after that it serves files with
-/// Range support. Each request is logged as `number path range status`. Started by the test
-/// itself (python3's standard library only) on a free loopback port.
+/// first `failFirst` GETs, then for the first `dropFirst` GETs of a file it has announces the whole
+/// range asked for (or the whole file) but sends half of it and closes the connection; after that
+/// it serves files with Range support (`bytes=A-B` and `bytes=A-`). HEADs are always answered,
+/// with the size. Each request is logged, in the order decided, as `number path range status`
+/// (`HEAD` as the range of a HEAD). Started by the test itself (python3's standard library only)
+/// on a free loopback port.
 final class FaultyHTTPServer {
     /// The server on its reserved port.
     private let server: LoopbackServerProcess
@@ -56,51 +58,76 @@ final class FaultyHTTPServer {
         root, port, fail_first, drop_first, log_path = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
         lock = threading.Lock()
         count = [0]
+        failed = [0]
+        served = [0]
 
-        def note(number, path, rng, status):
-            with lock, open(log_path, "a") as log:
-                log.write(f"{number} {path} {rng.replace(' ', '') if rng else '-'} {status}\n")
+        def decide(head, exists, path, rng):
+            """The answer's status and whether to drop it, logged in the order decided."""
+            with lock:
+                number = count[0]
+                count[0] += 1
+                dropping = False
+                if not head and failed[0] < fail_first:
+                    failed[0] += 1
+                    status = 503
+                elif not exists:
+                    status = 404
+                elif head:
+                    status = 200
+                else:
+                    status = 206 if rng else 200
+                    dropping = served[0] < drop_first
+                    served[0] += 1
+                with open(log_path, "a") as log:
+                    log.write(f"{number} {path} {rng.replace(' ', '') if rng else '-'} {status}\n")
+                return status, dropping
 
         class Handler(http.server.BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def do_GET(self):
-                with lock:
-                    number = count[0]
-                    count[0] += 1
-                rng = self.headers.get("Range")
-                if number < fail_first:
-                    note(number, self.path, rng, 503)
-                    self.send_response(503)
-                    self.send_header("Content-Length", "0")
-                    self.end_headers()
-                    return
+            def answer(self, head):
+                rng = "HEAD" if head else self.headers.get("Range")
                 path = os.path.join(root, self.path.lstrip("/"))
-                if not os.path.isfile(path):
-                    note(number, self.path, rng, 404)
-                    self.send_response(404)
+                status, dropping = decide(head, os.path.isfile(path), self.path, rng)
+                if status in (503, 404):
+                    self.send_response(status)
                     self.send_header("Content-Length", "0")
                     self.end_headers()
                     return
                 with open(path, "rb") as f:
                     data = f.read()
-                start = int(rng.split("=")[1].split("-")[0]) if rng else 0
-                body = data[start:]
-                status = 206 if rng else 200
-                note(number, self.path, rng, status)
+                if head:
+                    self.send_response(200)
+                    self.send_header("Content-Length", str(len(data)))
+                    self.send_header("Accept-Ranges", "bytes")
+                    self.end_headers()
+                    return
+                ranged = rng is not None
+                start, stop = 0, len(data)
+                if ranged:
+                    first, _, last = rng.split("=")[1].partition("-")
+                    start = int(first)
+                    stop = min(len(data), int(last) + 1) if last.strip() else len(data)
+                body = data[start:stop]
                 self.send_response(status)
-                if rng:
-                    self.send_header("Content-Range", f"bytes {start}-{len(data) - 1}/{len(data)}")
+                if ranged:
+                    self.send_header("Content-Range", f"bytes {start}-{start + len(body) - 1}/{len(data)}")
                 self.send_header("Content-Length", str(len(body)))
                 self.send_header("Accept-Ranges", "bytes")
                 self.end_headers()
-                if number < fail_first + drop_first:
+                if dropping:
                     self.wfile.write(body[: len(body) // 2])
                     self.wfile.flush()
                     self.close_connection = True
                     self.connection.shutdown(socket.SHUT_RDWR)
                     return
                 self.wfile.write(body)
+
+            def do_GET(self):
+                self.answer(head=False)
+
+            def do_HEAD(self):
+                self.answer(head=True)
 
             def log_message(self, *args):
                 pass

@@ -5,6 +5,8 @@ import Testing
 /// Inputs over HTTP from real servers started by the tests: nginx serving generated WARC.gz files
 /// (a cluster over `--paths` gives the records the same run on the files gives, byte for byte),
 /// and a server with faults on purpose (503s, connections dropped mid-body) to prove the retries.
+/// These inputs are streamed by the coordinator (`--no-split-remote`); split jobs of remote files,
+/// the default, are proved in `SplitJobTests` and `RemoteFaultTests`.
 @Suite(.serialized) struct RemoteInputTests {
     private func run(_ arguments: [String], in dir: TemporaryDirectory) throws -> PressworkBinary.Outcome {
         let outcome = try PressworkBinary.run(arguments + ["--quiet", "--log-level", "info"], in: dir.url)
@@ -30,7 +32,7 @@ import Testing
             _ = try run(
                 [
                     "run", "--paths", listing.path, "--base", nginx.baseURL, "-o", dir.path("http").path,
-                    "--workers", "2",
+                    "--workers", "2", "--no-split-remote",
                 ], in: dir)
             _ = try run(["run"] + crawl.paths + ["-o", dir.path("local").path, "--workers", "2"], in: dir)
             let overHTTP = try RemoteCrawl.lines(
@@ -63,7 +65,7 @@ import Testing
             let cluster = try LocalCluster(dir: dir)
             try cluster.startCollector()
             let coordinator = try cluster.startCoordinator(
-                [], extra: ["--paths", listing.path, "--base", nginx.baseURL])
+                [], extra: ["--paths", listing.path, "--base", nginx.baseURL, "--no-split-remote"])
             try cluster.startWorker(threads: 1)
             try cluster.startWorker(threads: 1)
             #expect(cluster.wait(coordinator) == 0, "\(cluster.allLogs)")
@@ -81,7 +83,8 @@ import Testing
             let crawl = try RemoteCrawl.generate(in: dir.path("www"), counts: [80])
             let server = try FaultyHTTPServer(serving: crawl.folder, logs: dir.url, failFirst: 3)
             let overHTTP = try run(
-                ["run", server.baseURL + crawl.files[0], "-o", dir.path("http").path], in: dir)
+                ["run", server.baseURL + crawl.files[0], "-o", dir.path("http").path, "--no-split-remote"],
+                in: dir)
             #expect(
                 overHTTP.stderr.contains("requests=4 retries=3 throttled=3"),
                 "the input's fetch figures are logged")
@@ -99,7 +102,9 @@ import Testing
             let crawl = try RemoteCrawl.generate(in: dir.path("www"), counts: [80])
             let size = try FileManager.default.attributesOfItem(atPath: crawl.paths[0])[.size] as! Int
             let server = try FaultyHTTPServer(serving: crawl.folder, logs: dir.url, dropFirst: 1)
-            _ = try run(["run", server.baseURL + crawl.files[0], "-o", dir.path("http").path], in: dir)
+            _ = try run(
+                ["run", server.baseURL + crawl.files[0], "-o", dir.path("http").path, "--no-split-remote"],
+                in: dir)
             _ = try run(["run", crawl.paths[0], "-o", dir.path("local").path], in: dir)
             let requests = server.requests
             #expect(requests.map(\.status) == [200, 206])
@@ -120,7 +125,7 @@ import Testing
             let outcome = try run(
                 [
                     "run", server.baseURL + crawl.files[0], server.baseURL + "missing.warc.gz", "-o",
-                    dir.path("http").path, "--fetch-attempts", "3",
+                    dir.path("http").path, "--fetch-attempts", "3", "--no-split-remote",
                 ], in: dir)
             #expect(outcome.status == LocalRunTests.finishedWithFailures)
             #expect(outcome.stdout.contains("fetch: 2"), "\(outcome.stdout)")
@@ -154,7 +159,7 @@ import Testing
             try cluster.startCollector()
             let coordinator = try cluster.startCoordinator(
                 [server.baseURL + crawl.files[0]],
-                extra: ["--keep-running", "--metrics-bind", "127.0.0.1:\(port)"])
+                extra: ["--keep-running", "--metrics-bind", "127.0.0.1:\(port)", "--no-split-remote"])
             try cluster.startWorker()
             #expect(cluster.waitUntil(timeout: 90) { cluster.committedRecords == 40 }, "\(cluster.allLogs)")
             let metrics = try Exposition(HTTPGet.fetch(port: port, path: "/metrics"))

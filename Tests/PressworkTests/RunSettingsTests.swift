@@ -55,4 +55,47 @@ import Testing
             #expect(outcome.stderr.contains("workers must be a whole number"), "\(outcome.stderr)")
         }
     }
+
+    @Test func conflictingOrBadRemoteSplitAndCdxJobSettingsAreUsageErrors() async throws {
+        try await ProcessTestSlots.run {
+            let dir = try TemporaryDirectory()
+            for (arguments, environment, message) in [
+                (["--split-remote", "--no-split-remote"], [:], "give --split-remote or --no-split-remote"),
+                ([], ["PRESSWORK_SPLIT_REMOTE": "maybe"], "split-remote must be true or false"),
+                (["--cdx", "index.cdxj", "--cdx-job-records", "0"], [:], "cdx-job-records must be 1…10000"),
+                (["--cdx", "index.cdxj", "--cdx-job-mb", "0"], [:], "cdx-job-mb must be"),
+            ] {
+                let outcome = try PressworkBinary.run(
+                    ["run", "x.warc.gz", "-o", dir.path("o").path] + arguments, in: dir.url,
+                    environment: environment)
+                #expect(outcome.status == 64, "\(arguments) \(environment): \(outcome.stderr)")
+                #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
+            }
+        }
+    }
+
+    /// Remote `.warc.gz` inputs are split jobs unless the setting says no (here from the
+    /// environment): then the coordinator streams the file with one GET and no HEAD.
+    @Test func remoteSplitsAreTheDefaultAndTheEnvironmentCanTurnThemOff() async throws {
+        try await ProcessTestSlots.run {
+            let dir = try TemporaryDirectory()
+            let crawl = try RemoteCrawl.generate(in: dir.path("www"), counts: [40])
+            let server = try FaultyHTTPServer(serving: crawl.folder, logs: dir.url)
+            let url = server.baseURL + crawl.files[0]
+            let split = try PressworkBinary.run(["run", url, "-o", dir.path("split").path], in: dir.url)
+            #expect(split.status == 0, "\(split.stderr)")
+            let splitRequests = server.requests
+            #expect(splitRequests.first?.range == "HEAD", "\(splitRequests)")
+            #expect(splitRequests.dropFirst().allSatisfy { $0.status == 206 }, "\(splitRequests)")
+            let streamed = try PressworkBinary.run(
+                ["run", url, "-o", dir.path("streamed").path], in: dir.url,
+                environment: ["PRESSWORK_SPLIT_REMOTE": "false"])
+            #expect(streamed.status == 0, "\(streamed.stderr)")
+            let streamedRequests = server.requests.dropFirst(splitRequests.count)
+            #expect(streamedRequests.map(\.range) == ["-"] && streamedRequests.map(\.status) == [200])
+            #expect(
+                try CdxSelectionRunTests.recordLines(dir.path("split"))
+                    == CdxSelectionRunTests.recordLines(dir.path("streamed")))
+        }
+    }
 }

@@ -53,7 +53,9 @@ import Testing
 
             // Anonymous (unsigned): the coordinator lists the prefix in pages of 2 and streams each object.
             _ = try run(
-                ["run", "s3://crawl/seg/", "-o", dir.path("streamed").path] + store, in: dir, environment: [:]
+                ["run", "s3://crawl/seg/", "-o", dir.path("streamed").path, "--no-split-remote"] + store,
+                in: dir,
+                environment: [:]
             )
             let listings = moto.requests.filter { $0.contains("list-type=2") }
             #expect(listings.count == 2, "3 objects in pages of 2: \(listings)")
@@ -212,7 +214,7 @@ import Testing
             let overS3 = try run(
                 [
                     "run", "s3://crawl/" + crawl.files[0], "--s3-endpoint", server.baseURL, "-o",
-                    dir.path("s3").path,
+                    dir.path("s3").path, "--no-split-remote",
                 ], in: dir, environment: [:])
             #expect(server.requests.map(\.status) == [503, 503, 503, 200])
             #expect(

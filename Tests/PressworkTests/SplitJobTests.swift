@@ -112,6 +112,7 @@ import Testing
         }
     }
 
+    /// Split jobs are the default for remote `.warc.gz` inputs: no flag asks for them here.
     @Test func splitsOfFilesOnHTTPAreFetchedByTheWorkersWithRanges() async throws {
         if let missing = NginxServer.missing {
             print("skipped: \(missing)")
@@ -128,7 +129,7 @@ import Testing
             #expect(local.status == LocalRunTests.finishedWithFailures, "\(local.stderr)")
             let remote = try PressworkBinary.run(
                 ["run"] + crawl.files.map { nginx.baseURL + $0 } + [
-                    "-o", dir.path("remote").path, "--quiet", "--workers", "2", "--split-remote",
+                    "-o", dir.path("remote").path, "--quiet", "--workers", "2",
                     "--split-mb", "0.25",
                 ], in: dir.url)
             #expect(remote.status == LocalRunTests.finishedWithFailures, "\(remote.stderr)")

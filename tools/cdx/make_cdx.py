@@ -18,11 +18,20 @@ import zlib
 
 def members(data):
     """(offset, length, decoded bytes or None) of every gzip member of `data`."""
+    view = memoryview(data)
     offset = 0
     while offset < len(data):
+        # Fed in pieces from a view: slicing the rest of a large file for every member would copy
+        # it each time (quadratic in the file's size).
         decoder = zlib.decompressobj(wbits=31)
+        position = offset
+        pieces = []
         try:
-            decoded = decoder.decompress(data[offset:])
+            while not decoder.eof and position < len(data):
+                piece = view[position:position + (1 << 16)]
+                pieces.append(decoder.decompress(piece))
+                position += len(piece)
+            decoded = b"".join(pieces)
         except zlib.error:
             decoded = None
         if decoded is None or not decoder.eof:
@@ -40,7 +49,7 @@ def members(data):
                 following += 1
             offset = following
             continue
-        length = len(data) - offset - len(decoder.unused_data)
+        length = position - offset - len(decoder.unused_data)
         yield offset, length, decoded
         offset += length
 

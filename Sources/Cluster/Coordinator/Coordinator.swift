@@ -232,7 +232,7 @@ public final class Coordinator {
     /// 64; 2 MB of news pages hold about 100).
     static func leaseFactor(of job: JobContent) -> Int {
         guard let split = job.split else { return 1 }
-        return max(1, Int(clamping: split.length >> 21))
+        return max(1, Int(clamping: split.bytes >> 21))
     }
 
     func perform(_ actions: [JobScheduler.Action], now: Moment) {

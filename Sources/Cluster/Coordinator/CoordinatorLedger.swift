@@ -79,11 +79,12 @@ struct CoordinatorLedger {
     func deadLetterLines(for jobID: String) -> [[UInt8]]? {
         guard let job = jobs[jobID], let (attempts, reason) = givenUpReasons[jobID] else { return nil }
         if let split = job.split {
-            // The split's records are unknown: one row stands for the whole range.
-            return [
+            // The split's records are unknown: one row stands for the whole range (for each record
+            // range of a CDX batch).
+            return split.recordRanges.map {
                 RecordJSON.encode(
-                    Self.splitDeadLetter(split, stage: "worker", reason: reason, attempts: attempts))
-            ]
+                    Self.splitDeadLetter($0, stage: "worker", reason: reason, attempts: attempts))
+            }
         }
         let failed = job.articles.map {
             DeadLetter(
@@ -96,7 +97,7 @@ struct CoordinatorLedger {
     /// The stages a given-up job's dead-letter lines will name.
     func failedStages(for jobID: String) -> [String: Int] {
         guard let job = jobs[jobID] else { return [:] }
-        if job.split != nil { return ["worker": 1] }
+        if let split = job.split { return ["worker": split.recordRanges.count] }
         var stages: [String: Int] = [:]
         for failure in job.failures { stages[failure.stage, default: 0] += 1 }
         if !job.articles.isEmpty { stages["worker", default: 0] += job.articles.count }

@@ -69,7 +69,7 @@ public struct JobCutter {
         if let split = pendingSplit {
             pendingSplit = nil
             job.split = split
-            job.bodyBytes = Int(clamping: split.length)
+            job.bodyBytes = Int(clamping: split.bytes)
             return job
         }
         while job.itemCount < batchSize, let item = reader.next() {
@@ -80,7 +80,7 @@ public struct JobCutter {
                 splitsCut += 1
                 guard job.itemCount > 0 else {
                     job.split = split
-                    job.bodyBytes = Int(clamping: split.length)
+                    job.bodyBytes = Int(clamping: split.bytes)
                     return job
                 }
                 pendingSplit = split

@@ -37,7 +37,7 @@ public struct LocalClusterPlan: Sendable {
     /// The size of split jobs for local WARC.gz inputs (with `byReference`); nil: no splits.
     public var splitBytes: UInt64?
     /// With `splitBytes`: http(s) WARC.gz inputs are split too (workers fetch their ranges).
-    public var splitsRemoteFiles = false
+    public var splitsRemoteFiles = ReaderSettings().splitsRemoteFiles
     /// CDX indexes among the inputs and the records to select from them.
     public var cdx = CdxSelection()
     /// Folders (or URL prefixes) the workers may read besides the inputs' own (the `--base` of CDX
@@ -111,16 +111,18 @@ public struct LocalClusterPlan: Sendable {
                 "--shards", "\(shards)", "--compression", compression,
             ] + (level.map { ["--level", "\($0)"] } ?? []) + common,
             environment: [Self.leaseKeyVariable: Hex.encode(leaseKey)])
-        let workerArguments =
-            [
-                "worker", "--coordinator", coordinatorEndpoint, "--collector", collectorEndpoint,
-                "--threads", "\(threadsPerWorker)",
-            ]
-            + (Self.inputRoots(of: inputs + extraInputRoots)
-            + (extraInputRoots + (splitsRemoteFiles ? inputs : [])).filter(RemoteLocation.isRemote))
-            .flatMap { ["--input-root", $0] }
-            + (remote.s3.endpoint.map { ["--s3-endpoint", $0] } ?? [])
-            + (emptyPipeline ? ["--empty-pipeline"] : []) + common
+        let remoteRoots = (extraInputRoots + (splitsRemoteFiles ? inputs : [])).filter(
+            RemoteLocation.isRemote)
+        var workerArguments = [
+            "worker", "--coordinator", coordinatorEndpoint, "--collector", collectorEndpoint,
+            "--threads", "\(threadsPerWorker)",
+        ]
+        workerArguments += (Self.inputRoots(of: inputs + extraInputRoots) + remoteRoots).flatMap {
+            ["--input-root", $0]
+        }
+        workerArguments += remote.s3.endpoint.map { ["--s3-endpoint", $0] } ?? []
+        workerArguments += ["--fetch-attempts", "\(remote.retry.maxAttempts)"]
+        workerArguments += (emptyPipeline ? ["--empty-pipeline"] : []) + common
         let workers = (0..<workers).map {
             Child(name: "worker \($0 + 1)", arguments: workerArguments, environment: s3Environment)
         }

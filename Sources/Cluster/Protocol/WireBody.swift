@@ -123,6 +123,17 @@ extension FileSplit {
         guard fileSize <= UInt64(Int64.max), length > 0, offset < fileSize, length <= fileSize - offset else {
             throw WireError("split range \(offset)+\(length) does not lie in a file of \(fileSize) bytes")
         }
+        if let records {
+            guard isRecordRange == true, records.count <= limits.maxArticlesPerJob else {
+                throw WireError("a split lists records but is no record range, or too many")
+            }
+            for record in records
+            where record.length == 0 || record.offset < offset || record.offset >= end
+                || record.length > end - record.offset
+            {
+                throw WireError("record \(record.offset)+\(record.length) lies outside its split")
+            }
+        }
     }
 }
 

@@ -40,10 +40,12 @@ public struct LeaseSigner: Sendable {
     }
 
     /// The digest a split job's lease covers instead of item ids: its items are known only to the
-    /// worker that reads it, so the lease binds the result to the split (file and range).
+    /// worker that reads it, so the lease binds the result to the split (file, range and the
+    /// records of a CDX batch).
     public static func digest(ofSplit split: FileSplit) -> [UInt8] {
-        digest(ofIDs: [
-            "split\u{0}\(split.file)\u{0}\(split.offset)\u{0}\(split.length)\u{0}\(split.fileSize)"
+        let records = (split.records ?? []).map { "\u{0}\($0.offset)+\($0.length)" }.joined()
+        return digest(ofIDs: [
+            "split\u{0}\(split.file)\u{0}\(split.offset)\u{0}\(split.length)\u{0}\(split.fileSize)" + records
         ])
     }
 

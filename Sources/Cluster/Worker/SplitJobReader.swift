@@ -8,47 +8,21 @@ import ScrapeIO
 /// irregular stretches, and its read failures. A split that cannot be read at all — its file is
 /// gone, outside the worker's input roots, or shorter than when it was cut — becomes one dead
 /// letter (stage `read`) with the reason, so the job fails visibly instead of committing nothing.
+/// A CDX batch (`FileSplit.records`) is read record by record, each failing alone.
 enum SplitJobReader {
     /// The job's header with the split's articles and failures filled in, and one body per article
     /// (empty for references). Split jobs are never retried for a read failure, like references.
     static func read(_ header: JobHeader, inputRoots: [String]?, remote: RemoteSettings = .init()) -> Read {
         guard let split = header.split else { return Read(header: header, bodies: [], skipped: [:]) }
-        var job = header
-        var bodies: [[UInt8]] = []
+        var read = Read(header: header, bodies: [], skipped: [:])
         var settings = ReaderSettings()
         settings.handsOutReferences = true
         settings.remote = remote
-        let reader: FileSplitReader
-        switch open(split, inputRoots: inputRoots, settings: settings) {
-        case .success(let opened):
-            reader = opened
-        case .failure(let failure):
-            job.failures = [
-                CoordinatorLedger.splitDeadLetter(
-                    split, stage: failure.stage, reason: failure.reason, attempts: header.attempt)
-            ]
-            return Read(header: job, bodies: [], skipped: [:])
+        // A CDX batch is read record by record: a record that cannot be fetched fails alone.
+        for part in split.recordRanges {
+            read.add(part, attempt: header.attempt, inputRoots: inputRoots, settings: settings)
         }
-        while let item = reader.next() {
-            switch item {
-            case .article(let raw):
-                job.articles.append(ArticleMeta(raw))
-                bodies.append(raw.body)
-            case .reference(let reference):
-                job.articles.append(ArticleMeta(reference))
-                bodies.append([])
-            case .failure(let failure):
-                job.failures.append(
-                    DeadLetter(
-                        id: failure.id, source: failure.source.description, stage: failure.stage,
-                        reason: failure.reason, attempts: 0))
-            case .split:
-                continue
-            }
-        }
-        let fetched = reader.fetchFigures
-        count(fetched: (fetched.bytes, fetched.requests, fetched.retries, fetched.throttled))
-        return Read(header: job, bodies: bodies, skipped: reader.skippedRecords)
+        return read
     }
 
     /// A split read: the job with its items, one body per article, and the records passed over.
@@ -56,6 +30,41 @@ enum SplitJobReader {
         var header: JobHeader
         var bodies: [[UInt8]]
         var skipped: [String: Int]
+
+        /// Reads one split (or one record range of a batch) into the job.
+        mutating func add(_ split: FileSplit, attempt: Int, inputRoots: [String]?, settings: ReaderSettings) {
+            let reader: FileSplitReader
+            switch SplitJobReader.open(split, inputRoots: inputRoots, settings: settings) {
+            case .success(let opened):
+                reader = opened
+            case .failure(let failure):
+                header.failures.append(
+                    CoordinatorLedger.splitDeadLetter(
+                        split, stage: failure.stage, reason: failure.reason, attempts: attempt))
+                return
+            }
+            while let item = reader.next() {
+                switch item {
+                case .article(let raw):
+                    header.articles.append(ArticleMeta(raw))
+                    bodies.append(raw.body)
+                case .reference(let reference):
+                    header.articles.append(ArticleMeta(reference))
+                    bodies.append([])
+                case .failure(let failure):
+                    header.failures.append(
+                        DeadLetter(
+                            id: failure.id, source: failure.source.description, stage: failure.stage,
+                            reason: failure.reason, attempts: 0))
+                case .split:
+                    continue
+                }
+            }
+            let fetched = reader.fetchFigures
+            SplitJobReader.count(
+                fetched: (fetched.bytes, fetched.requests, fetched.retries, fetched.throttled))
+            skipped.merge(reader.skippedRecords, uniquingKeysWith: +)
+        }
     }
 
     /// Why a split could not be read at all, and the stage that failed (`read`, or `fetch` for a
@@ -67,7 +76,7 @@ enum SplitJobReader {
 
     /// The split's reader: a local file inside the input roots, or a remote record range (from a
     /// CDX index) whose URL starts with one of the roots that are URLs, fetched whole first.
-    private static func open(
+    fileprivate static func open(
         _ split: FileSplit, inputRoots: [String]?, settings: ReaderSettings
     ) -> Result<FileSplitReader, Failure> {
         guard RemoteLocation.isRemote(split.file) else {
@@ -128,7 +137,7 @@ enum SplitJobReader {
     }
 
     /// Adds what a remote split's reading fetched to the worker's metrics.
-    private static func count(fetched: (bytes: UInt64, requests: Int, retries: Int, throttled: Int)) {
+    fileprivate static func count(fetched: (bytes: UInt64, requests: Int, retries: Int, throttled: Int)) {
         guard fetched.requests > 0 else { return }
         ClusterMetrics.fetchBytes.increment(by: Int(clamping: fetched.bytes))
         ClusterMetrics.fetchRequests.increment(by: fetched.requests)

@@ -22,9 +22,10 @@ public struct ReaderSettings: Sendable {
     /// With `handsOutReferences`: local `.warc.gz` files are not read but cut into `.split` items of
     /// this many bytes (by size alone, see `FileSplit`), each for a worker to read. Nil: no splits.
     public var splitBytes: UInt64?
-    /// With `splitBytes`: `http(s)` `.warc.gz` inputs are split too (their size from a HEAD
-    /// request); workers then fetch their splits with Range requests.
-    public var splitsRemoteFiles = false
+    /// With `splitBytes`: `http(s)` and `s3://` `.warc.gz` inputs are split too (their size from a
+    /// HEAD request); workers then fetch their splits with Range requests and the coordinator
+    /// reads none of the data. Off: the coordinator streams them (a server without byte ranges).
+    public var splitsRemoteFiles = true
     /// Which inputs are CDX indexes and which of their records to read (`CdxSelection`).
     public var cdx = CdxSelection()
     /// How `http://` and `https://` inputs are fetched (retries, connections per host, buffer).

@@ -106,7 +106,7 @@ public final class ScrapeInputReader {
             articles += 1
         case .split(let split):
             splits += 1
-            splitBytes += split.length
+            splitBytes += split.bytes
         case .failure(var failure):
             failures += 1
             // A remote input that stopped delivering: the records it cut short failed to be fetched.

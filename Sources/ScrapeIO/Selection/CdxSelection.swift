@@ -16,13 +16,22 @@ public struct CdxSelection: Sendable {
     public var statuses: [String] = []
     /// Languages (the CDX's ISO 639-3 codes, e.g. `eng`): one of the record's is among them.
     public var languages: [String] = []
+    /// Selected records of one file a job may carry (`--cdx-job-records`): the records of a file
+    /// are gathered into one job until it holds this many or `jobBytes`. 1: a job per record.
+    public var jobRecords = 32
+    /// Bytes of records' members a job may carry (`--cdx-job-mb`); a larger record is a job alone.
+    public var jobBytes: UInt64 = 8 << 20
+    /// Files whose jobs are being gathered at once: past this many, the oldest is handed out as
+    /// it is (an index sorted by URL names records of many files in turn).
+    public var openFiles = 1_024
 
     public init() {}
 
-    /// The filters in one line, for the journal: a resumed run must select the same records.
+    /// The filters and the batching in one line, for the journal: a resumed run must cut the same
+    /// jobs from the same records.
     public var summary: String {
         "base=\(base ?? "-") domains=\(domains) url=\(urlPattern ?? "-") mimes=\(mimes) statuses=\(statuses) "
-            + "languages=\(languages)"
+            + "languages=\(languages) job_records=\(jobRecords) job_bytes=\(jobBytes) open_files=\(openFiles)"
     }
 
     /// Whether `entry` passes every filter (`pattern` is `urlPattern` compiled).

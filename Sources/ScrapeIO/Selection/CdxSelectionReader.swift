@@ -1,10 +1,11 @@
 import ArticlePipeline
 import RemoteIO
 
-/// Reads a CDX index (`--cdx`) and hands out one record range (`FileSplit.isRecordRange`) for each
-/// line the selection admits: the worker reads exactly that gzip member, so only the selected
-/// records' bytes are read. Lines that are not CDX entries become failures at `index:line`;
-/// entries the filters pass over are counted as skipped (`cdx filter`).
+/// Reads a CDX index (`--cdx`) and hands out record ranges (`FileSplit.isRecordRange`) for the
+/// lines the selection admits: the worker reads exactly those gzip members, so only the selected
+/// records' bytes are read. Records of one file are gathered into one range (a batch, see
+/// `CdxRecordBatches`) up to `jobRecords` and `jobBytes`. Lines that are not CDX entries become
+/// failures at `index:line`; entries the filters pass over are counted as skipped (`cdx filter`).
 final class CdxSelectionReader: ScrapeFormatReader {
     /// A longer line is reported and skipped (CDX lines are a few hundred bytes).
     static let maxLineBytes = 64 << 10
@@ -16,6 +17,7 @@ final class CdxSelectionReader: ScrapeFormatReader {
     private let pattern: Regex<AnyRegexOutput>?
     private var lineNumber = 0
     private var done = false
+    private var batches: CdxRecordBatches
 
     init(input: DecodedInputBuffer, path: String, context: ScrapeReadContext, selection: CdxSelection) {
         self.input = input
@@ -23,6 +25,8 @@ final class CdxSelectionReader: ScrapeFormatReader {
         self.context = context
         self.selection = selection
         pattern = selection.urlPattern.flatMap { try? Regex($0) }
+        batches = CdxRecordBatches(
+            records: selection.jobRecords, bytes: selection.jobBytes, openFiles: selection.openFiles)
     }
 
     func next() -> ScrapeItem? {
@@ -36,10 +40,10 @@ final class CdxSelectionReader: ScrapeFormatReader {
             case .success(let entry) where !selection.admits(entry, pattern: pattern):
                 context.skip("cdx filter")
             case .success(let entry):
-                return .split(Self.range(of: entry, base: selection.base))
+                if let full = batches.add(Self.range(of: entry, base: selection.base)) { return .split(full) }
             }
         }
-        return nil
+        return batches.flush().map { .split($0) }
     }
 
     /// The record range an entry names, its file resolved against `base`.

@@ -22,6 +22,21 @@ public struct FileSplit: Sendable, Codable, Equatable {
     /// True for a record range from a CDX index (`CdxSelectionReader`): the range is exactly the
     /// gzip member(s) of the records to read, no search for where records start.
     public var isRecordRange: Bool?
+    /// For a record range holding several records of the file (a CDX batch): each record's gzip
+    /// member, in the index's order; `offset` and `length` then span them all. Nil: one record,
+    /// exactly `offset` and `length`.
+    public var records: [RecordSpan]?
+
+    /// The gzip member of one record a CDX index names.
+    public struct RecordSpan: Sendable, Codable, Equatable {
+        public var offset: UInt64
+        public var length: UInt64
+
+        public init(offset: UInt64, length: UInt64) {
+            self.offset = offset
+            self.length = length
+        }
+    }
 
     public init(path: String, file: String, offset: UInt64, length: UInt64, fileSize: UInt64) {
         self.path = path
@@ -33,6 +48,36 @@ public struct FileSplit: Sendable, Codable, Equatable {
 
     /// The first byte past the range.
     public var end: UInt64 { offset &+ length }
+
+    /// Records of a record range (one unless it is a batch); nil for a split cut by size.
+    public var recordCount: Int? { isRecordRange == true ? records?.count ?? 1 : nil }
+
+    /// Bytes the job reads: the records' members for a batch, else the range.
+    public var bytes: UInt64 { records?.reduce(0) { $0 &+ $1.length } ?? length }
+
+    /// The record ranges of a batch, one record each (the split itself when it is not a batch).
+    public var recordRanges: [FileSplit] {
+        guard let records else { return [self] }
+        return records.map { record in
+            var range = FileSplit(
+                path: path, file: file, offset: record.offset, length: record.length,
+                fileSize: record.offset &+ record.length)
+            range.isRecordRange = true
+            return range
+        }
+    }
+
+    /// Adds another record range of the same file to this one, making it a batch.
+    public mutating func appendRecord(_ other: FileSplit) {
+        var spans = records ?? [RecordSpan(offset: offset, length: length)]
+        spans.append(RecordSpan(offset: other.offset, length: other.length))
+        let start = min(offset, other.offset)
+        let stop = max(end, other.end)
+        offset = start
+        length = stop - start
+        fileSize = max(fileSize, other.fileSize)
+        records = spans
+    }
 
     /// `path@offset+length`: names the split in logs and in its dead-letter row.
     public var description: String { "\(path)@\(offset)+\(length)" }

@@ -59,6 +59,7 @@ struct CdxSelectionTests {
         settings.cdx.domains = ["example.org"]
         settings.cdx.statuses = ["200"]
         settings.cdx.urlPattern = "/[ace]$"
+        settings.cdx.jobRecords = 1
         let (items, stats) = ScrapeFixtures.readAll([index], settings: settings)
         let ranges = items.compactMap { item -> FileSplit? in
             if case .split(let split) = item { return split }
@@ -76,6 +77,53 @@ struct CdxSelectionTests {
             return nil
         }
         #expect(narrowed == [220])
+    }
+
+    /// The ranges a selection of `lines` comes out as: (file name, offsets of its records).
+    private func batches(
+        _ lines: [String], _ adjust: (inout CdxSelection) -> Void
+    ) throws -> [(String, [UInt64])] {
+        let folder = try ScrapeFixtures.temporaryFolder()
+        let index = try ScrapeFixtures.write(
+            Array((lines.joined(separator: "\n") + "\n").utf8), to: folder + "/index.cdxj")
+        var settings = ReaderSettings()
+        settings.handsOutReferences = true
+        settings.cdx.indexes = [index]
+        settings.cdx.base = folder
+        adjust(&settings.cdx)
+        return ScrapeFixtures.readAll([index], settings: settings).items.compactMap { item in
+            guard case .split(let split) = item else { return nil }
+            let offsets = split.records?.map(\.offset) ?? [split.offset]
+            #expect(split.isRecordRange == true)
+            #expect(split.offset == offsets.min() && split.end == split.recordRanges.map(\.end).max())
+            return ((split.path as NSString).lastPathComponent, offsets)
+        }
+    }
+
+    @Test("records of one file are gathered into ranges up to a count, a size and a number of open files")
+    func recordsAreBatchedPerFile() throws {
+        func line(_ file: String, _ offset: Int, _ length: Int = 20) -> String {
+            Self.line(url: "https://example.org/\(offset)", offset: offset, length: length)
+                .replacingOccurrences(of: "crawl/a.warc.gz", with: file)
+        }
+        // Two files in turn, as an index sorted by URL names them.
+        let lines = [
+            line("a", 40), line("b", 0), line("a", 0), line("b", 30), line("a", 90), line("b", 60),
+            line("a", 200, 500),
+        ]
+        let byDefault = try batches(lines) { _ in }
+        #expect(byDefault.map(\.0) == ["a", "b"], "one range a file, in the order started")
+        #expect(byDefault.map(\.1) == [[40, 0, 90, 200], [0, 30, 60]], "the index's order kept")
+        let twoEach = try batches(lines) { $0.jobRecords = 2 }
+        #expect(twoEach.map(\.0) == ["a", "b", "a", "b"])
+        #expect(twoEach.map(\.1) == [[40, 0], [0, 30], [90, 200], [60]])
+        let small = try batches(lines) { $0.jobBytes = 60 }
+        #expect(small.map(\.0) == ["a", "b", "a"])
+        #expect(small.map(\.1) == [[40, 0, 90], [0, 30, 60], [200]], "the 500-byte record goes alone")
+        // One file at a time: every change of file hands the other's range out.
+        let oneOpen = try batches(lines) { $0.openFiles = 1 }
+        #expect(oneOpen.map(\.0) == ["a", "b", "a", "b", "a", "b", "a"])
+        #expect(oneOpen.map(\.1) == [[40], [0], [0], [30], [90], [60], [200]])
     }
 
     @Test("a record range reads exactly its member, as the whole file's reader does")
