@@ -32,8 +32,9 @@ extension HTMLMetadataExtractor {
             case .element:
                 switch document.nodes[index].tag {
                 // Controls and icons inside a heading are no part of its words ("Copy item path",
-                // an icon's <title>).
-                case .script, .style, .template, .noscript, .button, .svg, .select: continue
+                // an icon's <title>), nor is a date line set in it (`<h1><time>Dec 18 2025</time>
+                // Headline</h1>`).
+                case .script, .style, .template, .noscript, .button, .svg, .select, .time: continue
                 default: break
                 }
                 if Self.separatesWords(document.nodes[index].tag) { result.append(0x20) }
