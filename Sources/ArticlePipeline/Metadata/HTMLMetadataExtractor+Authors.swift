@@ -39,8 +39,9 @@ extension HTMLMetadataExtractor {
     /// The authors the evidence supports, or none.
     func authors(from evidence: AuthorEvidence) -> [String] {
         let names = candidateAuthors(from: evidence)
-        // The site or its publisher ("Docker Inc" on docs.docker.com) or a login ("andrew.keaveney")
-        // declared as the author is the weakest evidence: a person the page shows in its byline wins.
+        // The site or its publisher ("Harbourworks Inc" on docs.harbourworks.example) or a login
+        // ("orla.byrne") declared as the author is the weakest evidence: a person the page shows in
+        // its byline wins.
         guard !evidence.forum, !names.isEmpty, names.allSatisfy({ isWeakAuthor($0, keys: evidence.siteKeys) })
         else {
             return names
@@ -268,15 +269,15 @@ extension HTMLMetadataExtractor {
         return !letters.isEmpty && keys.contains(letters)
     }
 
-    /// Words a company's name ends with ("Docker Inc", "Kneib Dentistry PC", "QCY Official").
+    /// Words a company's name ends with ("Harbourworks Inc", "Lindqvist Dental PC", "Quill Official").
     private static let companyEndings: Set<String> = [
         "inc", "llc", "ltd", "pc", "co", "corp", "plc", "gmbh", "group", "company", "official", "publishing",
         "news",
     ]
 
     /// Whether `name` names the site or the company behind it: its letters, without company
-    /// endings and a domain ending ("TopGear.com"), are one of the site's keys (host labels, site
-    /// names) or the initials of a site name ("USA TODAY" is not; "LMU" for "Loyola Marymount").
+    /// endings and a domain ending ("Harbourworks.com"), are one of the site's keys (host labels,
+    /// site names), also after a label glued to them.
     func isPublisher(_ name: String, keys: Set<String>) -> Bool {
         if isSiteName(name, keys: keys) { return true }
         var words = name.lowercased().split(whereSeparator: { $0 == " " || $0 == "," })
@@ -295,8 +296,8 @@ extension HTMLMetadataExtractor {
             && (keys.contains(letters) || keys.contains { $0.count >= 5 && letters.hasSuffix($0) })
     }
 
-    /// A login rather than a name: one word without capitals ("brandon-peaktwo", "andrew.keaveney",
-    /// "mdelatorreq6vkpg2ma0ci").
+    /// A login rather than a name: one word without capitals ("orla.byrne", "nell-ashdown",
+    /// "user4821").
     static func isAccountHandle(_ name: String) -> Bool {
         !name.contains(" ") && name.contains(where: \.isLetter) && !name.contains(where: \.isUppercase)
     }
